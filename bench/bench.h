@@ -1,0 +1,17 @@
+/*
+ * bench/bench.h - the benchmark harness (make bench; never part of make check).
+ * A file bench/b_<name>.c defines `void rk_bench_<name>(void)` and reports
+ * each operation with rk_bench_report().  Line format:
+ *   bench <op> rootkey <us> us wolfssl <us> us ratio <wolfssl/rootkey>
+ * (or `bench <op> rootkey <us> us` when there is nothing to compare with).
+ */
+#ifndef RK_BENCH_H
+#define RK_BENCH_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Microseconds per call of fn(arg): the median of `rounds` timed batches of
+ * `iters` calls each (after one warm-up batch). */
+double rk_bench_us(void (*fn)(void *), void *arg, unsigned iters, unsigned rounds);
+void rk_bench_report(const char *op, double rootkey_us, double other_us);
+#endif

@@ -1,0 +1,59 @@
+/* make bench: every bench/b_<name>.c, in file-name order. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "bench.h"
+
+#define RK_BENCH(name) void rk_bench_##name(void);
+#include "benches.inc"
+#undef RK_BENCH
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double rk_bench_us(void (*fn)(void *), void *arg, unsigned iters, unsigned rounds)
+{
+    double t[64];
+    if (rounds > 64) rounds = 64;
+    if (rounds == 0) rounds = 1;
+    for (unsigned i = 0; i < iters; i++) fn(arg);
+    for (unsigned r = 0; r < rounds; r++) {
+        double t0 = now_us();
+        for (unsigned i = 0; i < iters; i++) fn(arg);
+        t[r] = (now_us() - t0) / iters;
+    }
+    qsort(t, rounds, sizeof t[0], cmp_d);
+    return t[rounds / 2];
+}
+
+void rk_bench_report(const char *op, double rootkey_us, double other_us)
+{
+    if (other_us > 0)
+        printf("bench %s rootkey %.1f us wolfssl %.1f us ratio %.2f\n", op, rootkey_us,
+               other_us, other_us / rootkey_us);
+    else
+        printf("bench %s rootkey %.1f us\n", op, rootkey_us);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    if (sodium_init() < 0) return 1;
+#define RK_BENCH(name) rk_bench_##name();
+#include "benches.inc"
+#undef RK_BENCH
+    return 0;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# make proofs: Frama-C WP (with RTE guards) on every core module, one run per
+# source file, gated so that any unproved goal fails.
+#
+#   proofs/run.sh [module ...]      default: every core/src/*.c
+#   RECORD=1 proofs/run.sh          also write the goal totals to proofs/results/
+#
+# Per-module extra options live in proofs/opts/<module> (one per line), e.g.
+# dropping -warn-unsigned-overflow in arithmetic modules where wrap-around is
+# the point.  The WP cache (proofs/cache) is committed so CI replays proved
+# goals instead of re-running the provers.
+# Last line: "proofs: P/T goals proved".  Exit 1 if P < T, if a module's total
+# fell below the count recorded in proofs/results/<module>.count, or if the
+# Why3 bit-vector lemmas behind the admits do not prove.
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+out=build/proofs
+mkdir -p "$out" build/fc-include
+# an include dir exposing only libsodium (Frama-C brings its own libc headers)
+ln -sfn /usr/include/sodium.h build/fc-include/sodium.h
+ln -sfn /usr/include/sodium build/fc-include/sodium
+eval "$(scripts/setup_why3.sh build/why3)"
+export WHY3CONFIG
+
+PROVERS=${PROVERS:-cvc4,z3}
+TIMEOUT=${WP_TIMEOUT:-20}
+PAR=${WP_PAR:-2}
+if [ $# -gt 0 ]; then mods=("$@"); else
+  mods=(); for f in core/src/*.c; do mods+=("$(basename "$f" .c)"); done
+fi
+
+total_p=0; total_t=0; bad=0
+for m in "${mods[@]}"; do
+  src=core/src/$m.c
+  extra=()
+  [ -f "proofs/opts/$m" ] && while read -r o; do
+    case "$o" in ''|'#'*) ;; *) extra+=("$o") ;; esac; done < "proofs/opts/$m"
+  warn=(-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast)
+  for o in "${extra[@]}"; do   # "no-unsigned-overflow" in opts drops that guard
+    [ "$o" = "-no-warn-unsigned-overflow" ] && warn=(-warn-unsigned-downcast -warn-signed-downcast)
+  done
+  t0=$(date +%s)
+  frama-c -cpp-extra-args="-I$top/core/include -I$top/build/fc-include -include $top/proofs/include/sodium_acsl.h" \
+      "${warn[@]}" "${extra[@]}" \
+      -wp -wp-rte -wp-prover "$PROVERS" -wp-par "$PAR" -wp-timeout "$TIMEOUT" \
+      -wp-cache update -wp-cache-dir "$top/proofs/cache" \
+      -wp-report-json "$out/$m.json" "$src" \
+      -then -report-classify -report-unclassified-unknown ERROR \
+      -report-output "$out/$m.classify.json" > "$out/$m.log" 2>&1
+  rc=$?
+  line=$(grep -E 'Proved goals:' "$out/$m.log" | tail -1 | sed 's/.*Proved goals: *//')
+  p=${line%% /*}; t=${line##*/ }
+  p=${p:-0}; t=${t:-0}; p=$((p)); t=$((t))
+  rec=0; [ -f "proofs/results/$m.count" ] && rec=$(cat "proofs/results/$m.count")
+  status=ok
+  if [ $rc -ne 0 ] || [ "$p" -lt "$t" ] || [ "$t" -eq 0 ]; then status=FAIL; bad=$((bad+1));
+  elif [ "$t" -lt "$rec" ]; then status="FAIL(total $t < recorded $rec)"; bad=$((bad+1)); fi
+  printf '%-14s %5s/%-5s goals  %4ss  %s\n' "$m" "$p" "$t" "$(( $(date +%s) - t0 ))" "$status"
+  [ "$status" = ok ] || grep -E 'ERROR|Timeout|Unknown|Failed|error:' "$out/$m.log" | head -15 | sed 's/^/    /'
+  if [ "${RECORD:-0}" = 1 ] && [ "$status" = ok ]; then echo "$t" > "proofs/results/$m.count"; fi
+  total_p=$((total_p + p)); total_t=$((total_t + t))
+done
+
+# Modules recorded earlier must still be proved (a deleted or renamed module
+# would otherwise drop its goals silently).
+if [ $# -eq 0 ]; then
+  for c in proofs/results/*.count; do
+    [ -e "$c" ] || continue
+    m=$(basename "$c" .count)
+    [ -f "core/src/$m.c" ] || { echo "$m: recorded in proofs/results but core/src/$m.c is gone"; bad=$((bad+1)); }
+  done
+fi
+
+# The trusted base: admits in the core, each a bit-vector fact proved by Why3.
+admits=$(grep -rhoE '/\*@ *admit' core | wc -l)
+axioms=$(grep -rhoE '\baxiom\b' core proofs/include | wc -l)
+bv=$(why3 prove -P z3 -t 20 proofs/why3/ctbits.mlw 2>&1)
+bv_ok=$(printf '%s\n' "$bv" | grep -c 'Prover result is: Valid')
+bv_all=$(printf '%s\n' "$bv" | grep -c 'Prover result is:')
+echo "trusted base: $admits admit sites, $axioms axioms; Why3 bit-vector lemmas $bv_ok/$bv_all proved (proofs/TRUST.md)"
+[ "$bv_ok" -eq "$bv_all" ] && [ "$bv_all" -gt 0 ] || bad=$((bad+1))
+echo "proofs: $total_p/$total_t goals proved"
+[ $bad -eq 0 ] && [ "$total_p" -eq "$total_t" ]
