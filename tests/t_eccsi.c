@@ -352,7 +352,24 @@ static void e4_pvt(void)
         CHECK_EQ(rk_eccsi_verify(&VER, x.id, x.id_len, x.m, x.m_len, sig, 129), RK_ERR_ECCSI_PVT);
         CASE_END();
     }
-    CHECK(n >= 30);
+    /* Wycheproof's invalid-curve points (ecdh ecpoint, invalid, uncompressed) */
+    static rk_vec wv;
+    if (rk_vec_open(&wv, "wycheproof/ecdh_p256_ecpoint.txt")) {
+        uint8_t pub[200];
+        while (rk_vec_next(&wv)) {
+            const char *res = rk_vec_str(&wv, "result");
+            long pl = rk_vec_hex(&wv, "public", pub, sizeof pub);
+            if (!res || strcmp(res, "invalid") != 0 || pl != 65) continue;
+            CASE_BEGIN("eccsi E4 pvt wycheproof ecdh tcId %lld", rk_vec_int(&wv, "tcid", -1));
+            memcpy(sig, x.sig, 129);
+            memcpy(sig + 64, pub, 65);
+            CHECK_EQ(rk_eccsi_verify(&VER, x.id, x.id_len, x.m, x.m_len, sig, 129), RK_ERR_ECCSI_PVT);
+            CASE_END();
+            n++;
+        }
+        rk_vec_close(&wv);
+    }
+    CHECK(n >= 30 + 16);
 }
 
 static void e5_j_infinity(void)
