@@ -15,6 +15,7 @@ static const uint8_t G_ENC[65] = {
 /* p, big-endian limbs as bn wants them (r must be below p: 5.2.2) */
 static const uint64_t P256_P[4] = { 0xffffffffffffffffULL, 0x00000000ffffffffULL,
                                     0x0000000000000000ULL, 0xffffffff00000001ULL };
+static const uint8_t ZERO65[65] = { 0 };
 /* domain separation of the hedged nonce derivation */
 static const uint8_t J_LABEL[18] = { 'r', 'o', 'o', 't', 'k', 'e', 'y', ' ', 'e', 'c', 'c',
                                      's', 'i', ' ', 'j', ' ', 'v', '1' };
@@ -199,38 +200,29 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
     rk_p256_affine P, K;
     rk_p256_point L, R;
     uint64_t h[4], z[4] = { 0, 0, 0, 0 };
-    rk_status st = RK_OK;
     rk_eccsi_signer_wipe(s);
-    /* 5.1.2: SSK in [1, q-1] (hardening), PVT and KPAK valid points */
+    /* public checks first (they may return early): lengths, PVT and KPAK
+     * valid points (5.1.2 step 1) */
     if (ssk_len != RK_ECCSI_SCALAR_BYTES)
         return RK_ERR_ECCSI_SSK_RANGE;
-    if (rk_p256_sc_from_bytes(s->ssk, ssk) == 0) {
-        st = RK_ERR_ECCSI_SSK_RANGE;
-        goto out;
-    }
-    if (rk_p256_decode(&P, pvt, pvt_len) != RK_OK) {
-        st = RK_ERR_ECCSI_PVT;
-        goto out;
-    }
-    if (rk_p256_decode(&K, kpak, kpak_len) != RK_OK) {
-        st = RK_ERR_ECCSI_KPAK;
-        goto out;
-    }
-    if (id_len > RK_ECCSI_ID_MAX_BYTES) {
-        st = RK_ERR_LENGTH;
-        goto out;
-    }
-    /* 5.1.2 steps 2-3: HS, then [SSK]G == [HS]PVT + KPAK.  The left side
-     * is secret (constant time); the right side is public (vartime). */
+    if (rk_p256_decode(&P, pvt, pvt_len) != RK_OK)
+        return RK_ERR_ECCSI_PVT;
+    if (rk_p256_decode(&K, kpak, kpak_len) != RK_OK)
+        return RK_ERR_ECCSI_KPAK;
+    if (id_len > RK_ECCSI_ID_MAX_BYTES)
+        return RK_ERR_LENGTH;
+    /* secret part, branch-free and decided once: SSK in [1, q-1]
+     * (hardening), HS (step 2), [SSK]G == [HS]PVT + KPAK (step 3).  The left
+     * side is secret (constant time); the right side is public (vartime). */
+    uint64_t in_range = rk_p256_sc_from_bytes(s->ssk, ssk);
     hash_hs(s->hs, kpak, id, id_len, pvt);
     rk_p256_sc_reduce(h, s->hs, 32);
     rk_p256_mul_base(&L, s->ssk);
     rk_p256_mul3_vartime(&R, z, 0, z, &P, h);
     rk_p256_add_affine(&R, &R, &K);
-    if (rk_p256_eq(&L, &R) != 1) {
-        st = RK_ERR_ECCSI_SSK_INVALID;
-        goto out;
-    }
+    uint64_t same = rk_p256_eq(&L, &R);
+    uint64_t good = in_range * same;
+    /*@ assert good <= 1; */
     /*@ loop invariant 0 <= i <= 65;
         loop assigns i, s->pvt[0 .. 64], s->kpak_enc[0 .. 64];
         loop variant 65 - i; */
@@ -238,29 +230,37 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
         s->pvt[i] = pvt[i];
         s->kpak_enc[i] = kpak[i];
     }
-    s->ready = 1;
-out:
-    if (st != RK_OK)
-        rk_eccsi_signer_wipe(s);
+    /* keep everything on success; on failure zero the context, without a
+     * branch on the secret outcome */
+    rk_bn_cmov(s->ssk, z, 4, 1u - good);
+    rk_ct_cmov8(s->hs, ZERO65, 32, 1u - good);
+    rk_ct_cmov8(s->pvt, ZERO65, 65, 1u - good);
+    rk_ct_cmov8(s->kpak_enc, ZERO65, 65, 1u - good);
+    s->ready = good;
     rk_wipe_u64(L.x, 4); rk_wipe_u64(L.y, 4); rk_wipe_u64(L.z, 4);
-    return st;
+    /* RK_OK, or SSK_RANGE when out of range, else SSK_INVALID */
+    int64_t st = (int64_t)(1u - good) *
+                 ((int64_t)(1u - in_range) * RK_ERR_ECCSI_SSK_RANGE +
+                  (int64_t)in_range * RK_ERR_ECCSI_SSK_INVALID);
+    return (rk_status)st;
 }
 
-/* 5.2.1 steps 2-7 for a secret j in [1, q-1] (limbs).  Writes sig[0..128]
- * only on success; the caller zeroes it otherwise. */
+/* 5.2.1 steps 2-7 for a secret j (limbs).  jbad == 1 says j is unusable
+ * (0 or out of range).  sig[0..128] must be zero on entry; it receives the
+ * signature only on success.  Every decision is computed branch-free and
+ * turned into the status at the end. */
 /*@ requires \valid_read(s) && \valid_read(j + (0 .. 3));
+    requires jbad <= 1;
     requires \valid(sig + (0 .. 128));
     requires \valid_read(msg + (0 .. msg_len - 1));
-    assigns sig[0 .. 128];
-    ensures \result == RK_OK || \result == RK_ERR_ECCSI_RETRY || \result == RK_ERR_ECCSI_FAULT; */
-static rk_status sign_core(const rk_eccsi_signer_ctx *s, const uint64_t j[4],
+    assigns sig[0 .. 128]; */
+static rk_status sign_core(const rk_eccsi_signer_ctx *s, const uint64_t j[4], uint64_t jbad,
                            uint8_t *sig, const uint8_t *msg, size_t msg_len)
 {
     rk_p256_point J;
     rk_p256_affine Ja;
-    uint8_t rb[32], he[32];
+    uint8_t rb[32], he[32], out[129];
     uint64_t r[4], e[4], k[4], ki[4], sv[4], chk[4];
-    rk_status st = RK_OK;
     /* step 2: J = [j]G, r = Jx as 32 octets */
     rk_p256_mul_base(&J, j);
     uint64_t fin = rk_p256_to_affine(&Ja, &J);
@@ -275,34 +275,39 @@ static rk_status sign_core(const rk_eccsi_signer_ctx *s, const uint64_t j[4],
     /* step 5: s = (HE + r SSK)^-1 j mod q (constant-time Fermat inversion) */
     rk_p256_sc_inv(ki, k);
     rk_p256_sc_mul(sv, ki, j);
-    /* fault checks, computed in full and decided once: J finite and on the
-     * curve, and s (HE + r SSK) == j recomputed by a second multiplication */
+    /* fault checks: J finite and on the curve, and s (HE + r SSK) == j
+     * recomputed by a second multiplication */
     rk_p256_sc_mul(chk, sv, k);
-    uint64_t ok = fin * rk_p256_on_curve(&Ja) * rk_bn_eq(chk, j, 4);
-    if (kz == 1)
-        st = RK_ERR_ECCSI_RETRY;
-    else if (ok != 1)
-        st = RK_ERR_ECCSI_FAULT;
-    else {
-        /* step 6: s < q < 2^256 always fits N octets; step 7: r || s || PVT */
-        /*@ loop invariant 0 <= i <= 32;
-            loop assigns i, sig[0 .. 31];
-            loop variant 32 - i; */
-        for (size_t i = 0; i < 32; i++)
-            sig[i] = rb[i];
-        rk_bn_to_bytes(sig + 32, 32, sv, 4);
-        /*@ loop invariant 0 <= i <= 65;
-            loop assigns i, sig[64 .. 128];
-            loop variant 65 - i; */
-        for (size_t i = 0; i < 65; i++)
-            sig[64 + i] = s->pvt[i];
-    }
+    uint64_t ok = fin * rk_p256_on_curve(&Ja);
+    ok = ok * rk_bn_eq(chk, j, 4);
+    /*@ assert ok <= 1; */
+    uint64_t retry = kz + jbad - kz * jbad;      /* kz OR jbad */
+    /*@ assert retry <= 1; */
+    uint64_t good = ok * (1u - retry);
+    /*@ assert good <= 1; */
+    /* step 6: s < q < 2^256 always fits N octets; step 7: r || s || PVT */
+    /*@ loop invariant 0 <= i <= 32;
+        loop assigns i, out[0 .. 31];
+        loop variant 32 - i; */
+    for (size_t i = 0; i < 32; i++)
+        out[i] = rb[i];
+    rk_bn_to_bytes(out + 32, 32, sv, 4);
+    /*@ loop invariant 0 <= i <= 65;
+        loop assigns i, out[64 .. 128];
+        loop variant 65 - i; */
+    for (size_t i = 0; i < 65; i++)
+        out[64 + i] = s->pvt[i];
+    rk_ct_cmov8(sig, out, 129, good);
+    rk_wipe(out, 129);
     rk_wipe_u64(J.x, 4); rk_wipe_u64(J.y, 4); rk_wipe_u64(J.z, 4);
     rk_wipe_u64(Ja.x, 4); rk_wipe_u64(Ja.y, 4);
     rk_wipe_u64(k, 4); rk_wipe_u64(ki, 4); rk_wipe_u64(chk, 4);
     rk_wipe_u64(sv, 4); rk_wipe_u64(r, 4); rk_wipe_u64(e, 4);
     rk_wipe(rb, 32); rk_wipe(he, 32);
-    return st;
+    /* RK_OK; RETRY for a degenerate j or HE + r SSK; else FAULT */
+    int64_t st = (int64_t)(1u - good) *
+                 ((int64_t)retry * RK_ERR_ECCSI_RETRY + (int64_t)(1u - retry) * RK_ERR_ECCSI_FAULT);
+    return (rk_status)st;
 }
 
 rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
@@ -317,12 +322,11 @@ rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
         return RK_ERR_NULL;
     if (sig_cap < RK_ECCSI_SIG_BYTES)
         return RK_ERR_BUFFER;
+    /* test entry: j is a known constant, so branching on its range is fine */
     if (rk_p256_sc_from_bytes(jj, j) == 0)
         st = RK_ERR_SCALAR_RANGE;
     else
-        st = sign_core(s, jj, sig, msg, msg_len);
-    if (st != RK_OK)
-        rk_wipe(sig, sig_cap);
+        st = sign_core(s, jj, 0, sig, msg, msg_len);
     rk_wipe_u64(jj, 4);
     return st;
 }
@@ -360,12 +364,7 @@ rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
     ctr[1] = 2;
     rk_hmac_sha256(wide + 32, seed, 32, ctr, 2);
     rk_p256_sc_reduce(jj, wide, 64);   /* bias below 2^-256 */
-    if (rk_bn_is_zero(jj, 4) == 1)
-        st = RK_ERR_ECCSI_RETRY;
-    else
-        st = sign_core(s, jj, sig, msg, msg_len);
-    if (st != RK_OK)
-        rk_wipe(sig, sig_cap);
+    st = sign_core(s, jj, rk_bn_is_zero(jj, 4), sig, msg, msg_len);
     rk_wipe(key, 32);
     rk_wipe(seed, 32);
     rk_wipe(wide, 64);

@@ -96,14 +96,14 @@ rk_status rk_p256_encode(uint8_t out[65], const rk_p256_point *p)
 {
     rk_p256_affine a;
     uint64_t fin = rk_p256_to_affine(&a, p);
+    static const uint8_t zero[65] = { 0 };
     rk_p256_encode_affine(out, &a);
     rk_wipe_u64(a.x, 4);
     rk_wipe_u64(a.y, 4);
-    if (fin == 0) {
-        rk_wipe(out, 65);
-        return RK_ERR_POINT_INFINITY;
-    }
-    return RK_OK;
+    /* the point may be secret: zero the output and pick the status without
+     * a branch */
+    rk_ct_cmov8(out, zero, 65, 1u - fin);
+    return (rk_status)((int64_t)(1u - fin) * RK_ERR_POINT_INFINITY);
 }
 
 uint64_t rk_p256_eq(const rk_p256_point *a, const rk_p256_point *b)
