@@ -70,7 +70,7 @@ rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v, const uint8_t *kpak, 
     if (st != RK_OK) {
         rk_wipe_u64(v->kpak.x, 4);
         rk_wipe_u64(v->kpak.y, 4);
-        rk_wipe_u64(v->tab.t, 64 * 120);
+        rk_wipe_u64(v->tab.t, RK_P256_TAB_ROWS * RK_P256_TAB_ROW_WORDS);
         return RK_ERR_ECCSI_KPAK;
     }
     v->kpak = a;

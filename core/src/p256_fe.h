@@ -118,13 +118,49 @@ static inline void rk_p256_modsub4(uint64_t *r, const uint64_t *a, const uint64_
     (void)rk_bn_adc64(&r[3], t3, m3 & mk, c);
 }
 
-/* field mod p, Montgomery form */
+/* field mod p, Montgomery form: CIOS specialised to p.  -p^-1 = 1 mod
+ * 2^64, so the row multiplier is t0 itself; t0 + t0 (2^64 - 1) = t0 2^64
+ * gives the first reduction limb without a multiplication, and p's limb 2
+ * is 0: two multiplications per reduction row instead of four. */
 /*@ requires \valid(r + (0 .. 3));
     requires \valid_read(a + (0 .. 3)) && \valid_read(b + (0 .. 3));
     assigns r[0 .. 3]; */
 static inline void rk_fe_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
 {
-    rk_p256_mont4(r, a, b, RK_P256_P0, RK_P256_P1, RK_P256_P2, RK_P256_P3, 1u);
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5, C, c, mq, bi;
+#define RK_FEMUL_ROW(I)                                          \
+    bi = b[I];                                                   \
+    C = rk_bn_mac64(&t0, a0, bi, t0, 0);                         \
+    C = rk_bn_mac64(&t1, a1, bi, t1, C);                         \
+    C = rk_bn_mac64(&t2, a2, bi, t2, C);                         \
+    C = rk_bn_mac64(&t3, a3, bi, t3, C);                         \
+    t5 = rk_bn_adc64(&t4, t4, C, 0);                             \
+    mq = t0;                                                     \
+    C = rk_bn_mac64(&t0, mq, RK_P256_P1, t1, mq);                \
+    c = rk_bn_adc64(&t1, t2, C, 0);                              \
+    C = rk_bn_mac64(&t2, mq, RK_P256_P3, t3, c);                 \
+    c = rk_bn_adc64(&t3, t4, C, 0);                              \
+    t4 = t5 + c;
+    RK_FEMUL_ROW(0)
+    RK_FEMUL_ROW(1)
+    RK_FEMUL_ROW(2)
+    RK_FEMUL_ROW(3)
+#undef RK_FEMUL_ROW
+    uint64_t u0, u1, u2, u3, bw;
+    bw = rk_bn_sbb64(&u0, t0, RK_P256_P0, 0);
+    bw = rk_bn_sbb64(&u1, t1, RK_P256_P1, bw);
+    bw = rk_bn_sbb64(&u2, t2, RK_P256_P2, bw);
+    bw = rk_bn_sbb64(&u3, t3, RK_P256_P3, bw);
+    uint64_t top = 1u - rk_ct_is_zero64(t4);
+    uint64_t nb = 1u - bw;
+    uint64_t use_u = top + nb - top * nb;
+    /*@ assert use_u == 0 || use_u == 1; */
+    uint64_t mk = rk_ct_mask64(use_u);
+    r[0] = rk_ct_sel64(u0, t0, mk);
+    r[1] = rk_ct_sel64(u1, t1, mk);
+    r[2] = rk_ct_sel64(u2, t2, mk);
+    r[3] = rk_ct_sel64(u3, t3, mk);
 }
 
 /*@ requires \valid(r + (0 .. 3));
@@ -132,7 +168,7 @@ static inline void rk_fe_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
     assigns r[0 .. 3]; */
 static inline void rk_fe_sqr(uint64_t *r, const uint64_t *a)
 {
-    rk_p256_mont4(r, a, a, RK_P256_P0, RK_P256_P1, RK_P256_P2, RK_P256_P3, 1u);
+    rk_fe_mul(r, a, a);
 }
 
 /*@ requires \valid(r + (0 .. 3));

@@ -36,9 +36,12 @@ typedef struct { uint64_t x[4], y[4]; } rk_p256_affine;
 
 /*
  * rk_p256_table - fixed-base table of a public point P (for the KPAK): row i
- * holds k 16^i P for k = 1..15, affine.  61,440 octets, caller-owned.
+ * (0..42) holds k 64^i P for k = 1..32, affine, for signed 6-bit windows.
+ * 88,064 octets, caller-owned.
  */
-typedef struct { uint64_t t[64 * 120]; } rk_p256_table;
+#define RK_P256_TAB_ROWS 43
+#define RK_P256_TAB_ROW_WORDS 256
+typedef struct { uint64_t t[RK_P256_TAB_ROWS * RK_P256_TAB_ROW_WORDS]; } rk_p256_table;
 
 /* ------------------------------------------------------------ field mod p */
 
@@ -204,8 +207,9 @@ uint64_t rk_p256_eq(const rk_p256_point *a, const rk_p256_point *b);
 
 /*
  * rk_p256_mul_base - r := [k]G for any 256-bit k (k = 0 and k = q give the
- * point at infinity), with the built-in fixed-base table: 64 complete
- * additions of entries read by full scan.  CT: yes.
+ * point at infinity), with the built-in fixed-base table: k in 43 signed
+ * 6-bit digits, 43 complete additions of entries read by full scan and
+ * negated by mask.  CT: yes.
  */
 /*@ requires \valid(r) && \valid_read(k + (0 .. 3));
     assigns *r; */
@@ -239,10 +243,10 @@ void rk_p256_mul3_vartime(rk_p256_point *r, const uint64_t u1[4],
                           const rk_p256_table *t, const uint64_t u2[4],
                           const rk_p256_affine *p, const uint64_t u3[4]);
 
-/* rk_p256_gtab_row - row i (0..63) of the built-in table of G (120 limbs). */
-/*@ requires i < 64;
+/* rk_p256_gtab_row - row i (0..42) of the built-in table of G (256 limbs). */
+/*@ requires i < 43;
     assigns \nothing;
-    ensures \valid_read(\result + (0 .. 119)); */
+    ensures \valid_read(\result + (0 .. 255)); */
 const uint64_t *rk_p256_gtab_row(size_t i);
 
 #ifdef __cplusplus
