@@ -163,12 +163,85 @@ static inline void rk_fe_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
     r[3] = rk_ct_sel64(u3, t3, mk);
 }
 
+/* Squaring: the 512-bit square with 10 multiplications (cross products
+ * once, doubled), then four Montgomery reduction steps specialised to p as
+ * in rk_fe_mul, carries propagated to the top.  a < p, so a^2 < p 2^256 and
+ * the reduced value is < 2p: one conditional subtraction. */
 /*@ requires \valid(r + (0 .. 3));
     requires \valid_read(a + (0 .. 3));
     assigns r[0 .. 3]; */
 static inline void rk_fe_sqr(uint64_t *r, const uint64_t *a)
 {
-    rk_fe_mul(r, a, a);
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    uint64_t t1, t2, t3, t4, t5, t6, t7, t0, C, c, h, top, mq;
+    /* cross products a_i a_j, i < j, into t1 .. t6 */
+    C = rk_bn_mac64(&t1, a0, a1, 0, 0);
+    C = rk_bn_mac64(&t2, a0, a2, C, 0);
+    C = rk_bn_mac64(&t3, a0, a3, C, 0);
+    t4 = C;
+    C = rk_bn_mac64(&t3, a1, a2, t3, 0);
+    C = rk_bn_mac64(&t4, a1, a3, t4, C);
+    t5 = C;
+    C = rk_bn_mac64(&t5, a2, a3, t5, 0);
+    t6 = C;
+    /* double: t7..t1 = 2 (t6..t1) */
+    t7 = t6 / 0x8000000000000000ULL;
+    t6 = t6 * 2u + t5 / 0x8000000000000000ULL;
+    t5 = t5 * 2u + t4 / 0x8000000000000000ULL;
+    t4 = t4 * 2u + t3 / 0x8000000000000000ULL;
+    t3 = t3 * 2u + t2 / 0x8000000000000000ULL;
+    t2 = t2 * 2u + t1 / 0x8000000000000000ULL;
+    t1 = t1 * 2u;
+    /* add the squares a_i^2 at limbs 2i, 2i+1 */
+    rk_bn_mul64(a0, a0, &h, &t0);
+    c = rk_bn_adc64(&t1, t1, h, 0);
+    rk_bn_mul64(a1, a1, &h, &mq);
+    c = rk_bn_adc64(&t2, t2, mq, c);
+    c = rk_bn_adc64(&t3, t3, h, c);
+    rk_bn_mul64(a2, a2, &h, &mq);
+    c = rk_bn_adc64(&t4, t4, mq, c);
+    c = rk_bn_adc64(&t5, t5, h, c);
+    rk_bn_mul64(a3, a3, &h, &mq);
+    c = rk_bn_adc64(&t6, t6, mq, c);
+    (void)rk_bn_adc64(&t7, t7, h, c);
+    /* reduction: step i adds mq p 2^(64 i) with mq = t_i, which clears
+     * limb i (t_i + mq (2^64 - 1) = mq 2^64); carries run to the top */
+    top = 0;
+#define RK_FESQR_STEP(T0, T1, T2, T3, T4)                             \
+    mq = T0;                                                         \
+    C = rk_bn_mac64(&T1, mq, RK_P256_P1, T1, mq);                    \
+    c = rk_bn_adc64(&T2, T2, C, 0);                                  \
+    C = rk_bn_mac64(&T3, mq, RK_P256_P3, T3, c);                     \
+    c = rk_bn_adc64(&T4, T4, C, 0);
+    RK_FESQR_STEP(t0, t1, t2, t3, t4)
+    c = rk_bn_adc64(&t5, t5, 0, c);
+    c = rk_bn_adc64(&t6, t6, 0, c);
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_FESQR_STEP(t1, t2, t3, t4, t5)
+    c = rk_bn_adc64(&t6, t6, 0, c);
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_FESQR_STEP(t2, t3, t4, t5, t6)
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_FESQR_STEP(t3, t4, t5, t6, t7)
+    top += c;
+#undef RK_FESQR_STEP
+    uint64_t u0, u1, u2, u3, bw;
+    bw = rk_bn_sbb64(&u0, t4, RK_P256_P0, 0);
+    bw = rk_bn_sbb64(&u1, t5, RK_P256_P1, bw);
+    bw = rk_bn_sbb64(&u2, t6, RK_P256_P2, bw);
+    bw = rk_bn_sbb64(&u3, t7, RK_P256_P3, bw);
+    uint64_t tp = 1u - rk_ct_is_zero64(top);
+    uint64_t nb = 1u - bw;
+    uint64_t use_u = tp + nb - tp * nb;
+    /*@ assert use_u == 0 || use_u == 1; */
+    uint64_t mk = rk_ct_mask64(use_u);
+    r[0] = rk_ct_sel64(u0, t4, mk);
+    r[1] = rk_ct_sel64(u1, t5, mk);
+    r[2] = rk_ct_sel64(u2, t6, mk);
+    r[3] = rk_ct_sel64(u3, t7, mk);
 }
 
 /*@ requires \valid(r + (0 .. 3));

@@ -44,6 +44,33 @@ static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t 
     return c;
 }
 
+/* e := entry idx (0..31) of a 32-entry row, 8 words each, or zeros for any
+ * other idx: every entry is read and masked (no secret-dependent address);
+ * a local copy of rk_ct_lookup64 with the widths fixed, so that the
+ * compilers unroll and vectorise it. */
+/*@ requires \valid(e + (0 .. 7)) && \valid_read(row + (0 .. 255));
+    requires \separated(e + (0 .. 7), row + (0 .. 255));
+    assigns e[0 .. 7]; */
+static void lookup32(uint64_t e[8], const uint64_t *row, uint64_t idx)
+{
+    /*@ loop invariant 0 <= k <= 8;
+        loop assigns k, e[0 .. 7];
+        loop variant 8 - k; */
+    for (size_t k = 0; k < 8; k++)
+        e[k] = 0;
+    /*@ loop invariant 0 <= i <= 32;
+        loop assigns i, e[0 .. 7];
+        loop variant 32 - i; */
+    for (size_t i = 0; i < 32; i++) {
+        uint64_t m = rk_ct_mask64(rk_ct_eq64((uint64_t)i, idx));
+        /*@ loop invariant 0 <= k <= 8;
+            loop assigns k, e[0 .. 7];
+            loop variant 8 - k; */
+        for (size_t k = 0; k < 8; k++)
+            e[k] |= row[8 * i + k] & m;
+    }
+}
+
 /*@ requires \valid(r) && \valid_read(row + (0 .. 255)) && mag <= 32 && neg <= 1;
     assigns *r; */
 static void add_row_ct(rk_p256_point *r, const uint64_t *row, uint64_t mag, uint64_t neg)
@@ -54,7 +81,7 @@ static void add_row_ct(rk_p256_point *r, const uint64_t *row, uint64_t mag, uint
     uint64_t e[8], ny[4];
     rk_p256_affine a;
     rk_p256_point s;
-    rk_ct_lookup64(e, row, 32, 8, (size_t)(mag - 1u));
+    lookup32(e, row, mag - 1u);
     affine_from_words(&a, e);
     rk_p256_fe_sub(ny, zero, a.y);
     rk_ct_select64(a.y, ny, a.y, 4, rk_ct_mask64(neg));
