@@ -15,7 +15,6 @@ static const uint8_t G_ENC[65] = {
 /* p, big-endian limbs as bn wants them (r must be below p: 5.2.2) */
 static const uint64_t P256_P[4] = { 0xffffffffffffffffULL, 0x00000000ffffffffULL,
                                     0x0000000000000000ULL, 0xffffffff00000001ULL };
-static const uint8_t ZERO65[65] = { 0 };
 /* domain separation of the hedged nonce derivation */
 static const uint8_t J_LABEL[18] = { 'r', 'o', 'o', 't', 'k', 'e', 'y', ' ', 'e', 'c', 'c',
                                      's', 'i', ' ', 'j', ' ', 'v', '1' };
@@ -200,6 +199,7 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
     rk_p256_affine P, K;
     rk_p256_point L, R;
     uint64_t h[4], z[4] = { 0, 0, 0, 0 };
+    uint8_t z65[65] = { 0 };
     rk_eccsi_signer_wipe(s);
     /* public checks first (they may return early): lengths, PVT and KPAK
      * valid points (5.1.2 step 1) */
@@ -233,9 +233,9 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
     /* keep everything on success; on failure zero the context, without a
      * branch on the secret outcome */
     rk_bn_cmov(s->ssk, z, 4, 1u - good);
-    rk_ct_cmov8(s->hs, ZERO65, 32, 1u - good);
-    rk_ct_cmov8(s->pvt, ZERO65, 65, 1u - good);
-    rk_ct_cmov8(s->kpak_enc, ZERO65, 65, 1u - good);
+    rk_ct_cmov8(s->hs, z65, 32, 1u - good);
+    rk_ct_cmov8(s->pvt, z65, 65, 1u - good);
+    rk_ct_cmov8(s->kpak_enc, z65, 65, 1u - good);
     s->ready = good;
     rk_wipe_u64(L.x, 4); rk_wipe_u64(L.y, 4); rk_wipe_u64(L.z, 4);
     /* RK_OK, or SSK_RANGE when out of range, else SSK_INVALID */

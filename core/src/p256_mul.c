@@ -364,17 +364,20 @@ static void jadd(jpt *r, const jpt *p, const jpt *q)
  * at most 257 of them; returns how many */
 /*@ requires \valid_read(k + (0 .. 3)) && \valid(naf + (0 .. 257));
     assigns naf[0 .. 257];
-    ensures \result <= 258; */
+    ensures \result <= 258;
+    ensures \forall integer j; 0 <= j < 258 ==> -16 <= naf[j] <= 15; */
 static size_t wnaf5(int8_t naf[258], const uint64_t k[4])
 {
     uint64_t t[5] = { k[0], k[1], k[2], k[3], 0 };
     size_t n = 0;
     /*@ loop invariant 0 <= i <= 258;
+        loop invariant \forall integer j; 0 <= j < i ==> naf[j] == 0;
         loop assigns i, naf[0 .. 257];
         loop variant 258 - i; */
     for (size_t i = 0; i < 258; i++)
         naf[i] = 0;
     /*@ loop invariant 0 <= n <= 258;
+        loop invariant \forall integer j; 0 <= j < 258 ==> -16 <= naf[j] <= 15;
         loop assigns n, t[0 .. 4], naf[0 .. 257];
         loop variant 258 - n; */
     while (n < 258 && (t[0] | t[1] | t[2] | t[3] | t[4]) != 0) {

@@ -96,7 +96,7 @@ rk_status rk_p256_encode(uint8_t out[65], const rk_p256_point *p)
 {
     rk_p256_affine a;
     uint64_t fin = rk_p256_to_affine(&a, p);
-    static const uint8_t zero[65] = { 0 };
+    uint8_t zero[65] = { 0 };
     rk_p256_encode_affine(out, &a);
     rk_wipe_u64(a.x, 4);
     rk_wipe_u64(a.y, 4);
