@@ -5,7 +5,6 @@
 #include "rootkey/bn.h"
 #include "rootkey/p256.h"
 #include "rootkey/eccsi.h"
-#include "hash_stub_tmp.h"
 
 static void bn_mont_secret(void)
 {
