@@ -83,18 +83,30 @@ rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v, const uint8_t *kpak, 
     return RK_OK;
 }
 
+/* what the front checks of 5.2.2 leave for the rest: PVT decoded, s, HS */
+typedef struct {
+    rk_p256_affine pvt;
+    uint64_t s[4];
+    uint8_t hs[32];
+} vstate;
+
+/* an input octet string (keeps internal calls at six arguments or fewer,
+ * so that no frame pushes arguments: the stack report stays static) */
+typedef struct {
+    const uint8_t *p;
+    size_t n;
+} span;
+
 /* 5.2.2 steps 4-6 from HE on: J = [s]([HE]G + [r]Y), Y = [HS]PVT + KPAK,
  * computed as [s HE]G + [s r]KPAK + [s r HS]PVT (the same point) so that
- * only PVT needs doublings.  r, s already range-checked, pvt decoded. */
-/*@ requires \valid_read(v) && \valid_read(pvt);
-    requires \valid_read(he + (0 .. 31)) && \valid_read(hs + (0 .. 31));
-    requires \valid_read(rb + (0 .. 31)) && \valid_read(s + (0 .. 3));
+ * only PVT needs doublings.  r, s already range-checked, PVT decoded. */
+/*@ requires \valid_read(v) && \valid_read(vs);
+    requires \valid_read(he + (0 .. 31)) && \valid_read(rb + (0 .. 31));
     assigns \nothing;
     ensures \result == RK_OK || \result == RK_ERR_ECCSI_J_INFINITY ||
             \result == RK_ERR_ECCSI_VERIFY; */
-static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const rk_p256_affine *pvt,
-                             const uint8_t he[32], const uint8_t hs[32],
-                             const uint8_t rb[32], const uint64_t s[4])
+static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const vstate *vs,
+                             const uint8_t he[32], const uint8_t rb[32])
 {
     uint64_t e[4], r[4], h[4], u1[4], u2[4], u3[4];
     rk_p256_point J;
@@ -102,11 +114,11 @@ static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const rk_p256_affin
     uint8_t jx[32];
     rk_p256_sc_reduce(e, he, 32);
     rk_p256_sc_reduce(r, rb, 32);
-    rk_p256_sc_reduce(h, hs, 32);
-    rk_p256_sc_mul(u1, s, e);
-    rk_p256_sc_mul(u2, s, r);
+    rk_p256_sc_reduce(h, vs->hs, 32);
+    rk_p256_sc_mul(u1, vs->s, e);
+    rk_p256_sc_mul(u2, vs->s, r);
     rk_p256_sc_mul(u3, u2, h);
-    rk_p256_mul3_vartime(&J, u1, &v->tab, u2, pvt, u3);
+    rk_p256_mul3_vartime(&J, u1, &v->tab, u2, &vs->pvt, u3);
     if (rk_p256_to_affine(&Ja, &J) == 0)
         return RK_ERR_ECCSI_J_INFINITY;
     rk_p256_fe_to_bytes(jx, Ja.x);
@@ -117,36 +129,55 @@ static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const rk_p256_affin
     return RK_OK;
 }
 
-/* steps before HE: length, r and s ranges, PVT, HS */
-/*@ requires \valid_read(v);
-    requires \valid_read(id + (0 .. id_len - 1));
+/* steps before HE: length, r and s ranges, PVT (step 1), HS (step 2) */
+/*@ requires \valid_read(v) && \valid_read(id) && \valid(vs);
+    requires \valid_read(id->p + (0 .. id->n - 1));
     requires \valid_read(sig + (0 .. sig_len - 1));
-    requires \valid(pvt) && \valid(s + (0 .. 3)) && \valid(hs + (0 .. 31));
-    assigns *pvt, s[0 .. 3], hs[0 .. 31]; */
-static rk_status verify_front(const rk_eccsi_verifier_ctx *v,
-                              const uint8_t *id, size_t id_len,
-                              const uint8_t *sig, size_t sig_len,
-                              rk_p256_affine *pvt, uint64_t s[4], uint8_t hs[32])
+    assigns *vs; */
+static rk_status verify_front(const rk_eccsi_verifier_ctx *v, const span *id,
+                              const uint8_t *sig, size_t sig_len, vstate *vs)
 {
     uint64_t r[4];
-    rk_bn_zero(s, 4);
-    rk_bn_zero(pvt->x, 4);
-    rk_bn_zero(pvt->y, 4);
+    rk_bn_zero(vs->s, 4);
+    rk_bn_zero(vs->pvt.x, 4);
+    rk_bn_zero(vs->pvt.y, 4);
     if (v->ready != 1)
         return RK_ERR_NULL;
-    if (id_len > RK_ECCSI_ID_MAX_BYTES)
+    if (id->n > RK_ECCSI_ID_MAX_BYTES)
         return RK_ERR_LENGTH;
     if (sig_len != RK_ECCSI_SIG_BYTES)
         return RK_ERR_ECCSI_SIG_LENGTH;
     rk_bn_from_bytes(r, 4, sig, 32);
     if (rk_bn_is_zero(r, 4) == 1 || rk_bn_lt(r, P256_P, 4) == 0)
         return RK_ERR_ECCSI_R_RANGE;
-    if (rk_p256_sc_from_bytes(s, sig + 32) == 0)
+    if (rk_p256_sc_from_bytes(vs->s, sig + 32) == 0)
         return RK_ERR_ECCSI_S_RANGE;
-    if (rk_p256_decode(pvt, sig + 64, 65) != RK_OK)
+    if (rk_p256_decode(&vs->pvt, sig + 64, 65) != RK_OK)
         return RK_ERR_ECCSI_PVT;
-    hash_hs(hs, v->kpak_enc, id, id_len, sig + 64);
+    hash_hs(vs->hs, v->kpak_enc, id->p, id->n, sig + 64);
     return RK_OK;
+}
+
+/* 5.2.2 in full; he == NULL: HE = hash(HS || r || M), else the test hook's HE */
+/*@ requires \valid_read(v) && \valid_read(id) && \valid_read(msg);
+    requires \valid_read(id->p + (0 .. id->n - 1));
+    requires \valid_read(msg->p + (0 .. msg->n - 1));
+    requires \valid_read(sig + (0 .. sig_len - 1));
+    requires he == \null || \valid_read(he + (0 .. 31));
+    assigns \nothing; */
+static rk_status verify_impl(const rk_eccsi_verifier_ctx *v, const span *id, const span *msg,
+                             const uint8_t *sig, size_t sig_len, const uint8_t *he)
+{
+    vstate vs;
+    uint8_t h[32];
+    rk_status st = verify_front(v, id, sig, sig_len, &vs);
+    if (st != RK_OK)
+        return st;
+    if (he == 0) {
+        hash_he(h, vs.hs, sig, msg->p, msg->n);
+        return verify_core(v, &vs, h, sig);
+    }
+    return verify_core(v, &vs, he, sig);
 }
 
 rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
@@ -154,14 +185,8 @@ rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
                           const uint8_t *msg, size_t msg_len,
                           const uint8_t *sig, size_t sig_len)
 {
-    rk_p256_affine pvt;
-    uint64_t s[4];
-    uint8_t hs[32], he[32];
-    rk_status st = verify_front(v, id, id_len, sig, sig_len, &pvt, s, hs);
-    if (st != RK_OK)
-        return st;
-    hash_he(he, hs, sig, msg, msg_len);
-    return verify_core(v, &pvt, he, hs, sig, s);
+    span i = { id, id_len }, m = { msg, msg_len };
+    return verify_impl(v, &i, &m, sig, sig_len, 0);
 }
 
 rk_status rk_eccsi_verify_with_he(const rk_eccsi_verifier_ctx *v,
@@ -169,13 +194,8 @@ rk_status rk_eccsi_verify_with_he(const rk_eccsi_verifier_ctx *v,
                                   const uint8_t he[32],
                                   const uint8_t *sig, size_t sig_len)
 {
-    rk_p256_affine pvt;
-    uint64_t s[4];
-    uint8_t hs[32];
-    rk_status st = verify_front(v, id, id_len, sig, sig_len, &pvt, s, hs);
-    if (st != RK_OK)
-        return st;
-    return verify_core(v, &pvt, he, hs, sig, s);
+    span i = { id, id_len }, m = { he, 0 };
+    return verify_impl(v, &i, &m, sig, sig_len, he);
 }
 
 /* -------------------------------------------------------------------- sign */
@@ -331,10 +351,14 @@ rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
     return st;
 }
 
-rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
-                        uint8_t *sig, size_t sig_cap,
-                        const uint8_t *msg, size_t msg_len,
-                        const uint8_t *rnd, size_t rnd_len)
+/* rk_eccsi_sign with the inputs as spans */
+/*@ requires \valid_read(s) && \valid_read(msg) && \valid_read(rnd);
+    requires \valid(sig + (0 .. sig_cap - 1));
+    requires \valid_read(msg->p + (0 .. msg->n - 1));
+    requires \valid_read(rnd->p + (0 .. rnd->n - 1));
+    assigns sig[0 .. sig_cap - 1]; */
+static rk_status sign_impl(const rk_eccsi_signer_ctx *s, uint8_t *sig, size_t sig_cap,
+                           const span *msg, const span *rnd)
 {
     uint8_t key[32], seed[32], wide[64], ctr[2];
     uint64_t jj[4];
@@ -345,7 +369,7 @@ rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
         return RK_ERR_NULL;
     if (sig_cap < RK_ECCSI_SIG_BYTES)
         return RK_ERR_BUFFER;
-    if (rnd_len < RK_ECCSI_RAND_MIN_BYTES)
+    if (rnd->n < RK_ECCSI_RAND_MIN_BYTES)
         return RK_ERR_LENGTH;
     /* 5.2.1 step 1, hedged: seed = HMAC(SSK, label || HS || rnd || M);
      * j = (HMAC(seed, 1) || HMAC(seed, 2)) mod q.  Even with rnd constant, j
@@ -355,8 +379,8 @@ rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
     rk_hmac_init(&h, key, 32);
     rk_hmac_update(&h, J_LABEL, sizeof J_LABEL);
     rk_hmac_update(&h, s->hs, 32);
-    rk_hmac_update(&h, rnd, rnd_len);
-    rk_hmac_update(&h, msg, msg_len);
+    rk_hmac_update(&h, rnd->p, rnd->n);
+    rk_hmac_update(&h, msg->p, msg->n);
     rk_hmac_final(&h, seed);
     ctr[0] = 0;
     ctr[1] = 1;
@@ -364,12 +388,21 @@ rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
     ctr[1] = 2;
     rk_hmac_sha256(wide + 32, seed, 32, ctr, 2);
     rk_p256_sc_reduce(jj, wide, 64);   /* bias below 2^-256 */
-    st = sign_core(s, jj, rk_bn_is_zero(jj, 4), sig, msg, msg_len);
+    st = sign_core(s, jj, rk_bn_is_zero(jj, 4), sig, msg->p, msg->n);
     rk_wipe(key, 32);
     rk_wipe(seed, 32);
     rk_wipe(wide, 64);
     rk_wipe_u64(jj, 4);
     return st;
+}
+
+rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
+                        uint8_t *sig, size_t sig_cap,
+                        const uint8_t *msg, size_t msg_len,
+                        const uint8_t *rnd, size_t rnd_len)
+{
+    span m = { msg, msg_len }, r = { rnd, rnd_len };
+    return sign_impl(s, sig, sig_cap, &m, &r);
 }
 
 rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
@@ -379,10 +412,11 @@ rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
                                  const uint8_t *msg, size_t msg_len,
                                  const uint8_t *rnd, size_t rnd_len)
 {
-    rk_status st = rk_eccsi_sign(s, sig, sig_cap, msg, msg_len, rnd, rnd_len);
+    span i = { id, id_len }, m = { msg, msg_len }, r = { rnd, rnd_len };
+    rk_status st = sign_impl(s, sig, sig_cap, &m, &r);
     if (st != RK_OK)
         return st;
-    if (rk_eccsi_verify(v, id, id_len, msg, msg_len, sig, RK_ECCSI_SIG_BYTES) != RK_OK) {
+    if (verify_impl(v, &i, &m, sig, RK_ECCSI_SIG_BYTES, 0) != RK_OK) {
         rk_wipe(sig, sig_cap);
         return RK_ERR_ECCSI_FAULT;
     }
