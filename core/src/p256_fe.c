@@ -155,34 +155,49 @@ void rk_p256_sc_add(uint64_t r[4], const uint64_t a[4], const uint64_t b[4])
     rk_p256_modadd4(r, a, b, RK_P256_Q0, RK_P256_Q1, RK_P256_Q2, RK_P256_Q3);
 }
 
+/* digit k (0..63) of q - 2 in base 16 */
+/*@ requires 0 <= k < 64;
+    assigns \nothing;
+    ensures \result < 16; */
+static size_t qm2_digit(int k)
+{
+    return (size_t)((QM2[k / 16] >> (4 * (k % 16))) % 16u);
+}
+
+/* acc := acc^16 * tab[d] (Montgomery form mod q), tab of 16 entries */
+/*@ requires \valid(acc + (0 .. 3)) && \valid_read(tab + (0 .. 63)) && d < 16;
+    requires \separated(acc + (0 .. 3), tab + (0 .. 63));
+    assigns acc[0 .. 3]; */
+static void sc_window(uint64_t acc[4], const uint64_t *tab, size_t d)
+{
+    rk_sc_mont(acc, acc, acc);
+    rk_sc_mont(acc, acc, acc);
+    rk_sc_mont(acc, acc, acc);
+    rk_sc_mont(acc, acc, acc);
+    rk_sc_mont(acc, acc, tab + 4 * d);
+}
+
 void rk_p256_sc_inv(uint64_t r[4], const uint64_t a[4])
 {
     /* a^(q-2) with 4-bit windows; the exponent is public, so indexing the
      * window table by its digits leaks nothing about a */
-    uint64_t tab[16][4], acc[4], am[4];
+    uint64_t tab[64], acc[4], am[4];
     rk_sc_mont(am, a, RR_Q);                 /* Montgomery form */
-    rk_sc_mont(tab[0], ONE, RR_Q);           /* 1 */
-    rk_bn_copy(tab[1], am, 4);
+    rk_sc_mont(tab, ONE, RR_Q);              /* 1 */
+    rk_bn_copy(tab + 4, am, 4);
     /*@ loop invariant 2 <= k <= 16;
-        loop assigns k, tab[0 .. 15][0 .. 3];
+        loop assigns k, tab[0 .. 63];
         loop variant 16 - k; */
-    for (int k = 2; k < 16; k++)
-        rk_sc_mont(tab[k], tab[k - 1], am);
-    rk_bn_copy(acc, tab[0], 4);
+    for (size_t k = 2; k < 16; k++)
+        rk_sc_mont(tab + 4 * k, tab + 4 * (k - 1), am);
+    rk_bn_copy(acc, tab, 4);
     /*@ loop invariant 0 <= w <= 64;
         loop assigns w, acc[0 .. 3];
         loop variant w; */
-    for (int w = 64; w > 0; w--) {
-        int k = w - 1;
-        rk_sc_mont(acc, acc, acc);
-        rk_sc_mont(acc, acc, acc);
-        rk_sc_mont(acc, acc, acc);
-        rk_sc_mont(acc, acc, acc);
-        size_t d = (size_t)((QM2[k / 16] >> (4 * (k % 16))) % 16u);
-        rk_sc_mont(acc, acc, tab[d]);
-    }
+    for (int w = 64; w > 0; w--)
+        sc_window(acc, tab, qm2_digit(w - 1));
     rk_sc_mont(r, acc, ONE);                 /* back to plain */
-    rk_wipe_u64(&tab[0][0], 64);
+    rk_wipe_u64(tab, 64);
     rk_wipe_u64(acc, 4);
     rk_wipe_u64(am, 4);
 }
