@@ -50,7 +50,7 @@ void rk_bn_to_bytes(uint8_t *out, size_t len, const uint64_t *a, size_t n)
         loop variant len - i; */
     for (size_t i = 0; i < len; i++) {
         /*@ assert i / 8 < n; */
-        out[len - 1 - i] = (uint8_t)(a[i / 8] >> (8 * (i % 8)));
+        out[len - 1 - i] = (uint8_t)((a[i / 8] >> (8 * (i % 8))) % 256u);
     }
 }
 

@@ -147,7 +147,7 @@ void rk_bn_mont_pow_secret(uint64_t *r, const uint64_t *a, const uint64_t *e,
     const size_t n = c->n;
     /* tab[16 k .. 16 k + 15] = a^k (Montgomery form), stride NMAX */
     uint64_t tab[16 * NMAX], acc[NMAX], sel[NMAX];
-    rk_bn_zero(tab, 16 * NMAX);
+    rk_wipe_u64(tab, 16 * NMAX);   /* zero (entries beyond n limbs stay 0) */
     rk_bn_copy(tab, c->one, n);
     rk_bn_copy(tab + NMAX, a, n);
     /*@ loop invariant 2 <= k <= 16;
