@@ -30,6 +30,9 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_POINT_CURVE: return "point: not on the curve";
     case RK_ERR_POINT_INFINITY: return "point: point at infinity";
     case RK_ERR_SCALAR_RANGE: return "scalar: zero or not below the group order";
+    case RK_ERR_BN_MODULUS: return "bn: modulus even, 1, or of an unsupported size";
+    case RK_ERR_P256_SCALAR_LENGTH: return "p256: scalar is not 32 octets";
+    case RK_ERR_POINT_LENGTH: return "point: encoding is not 65 octets";
     /* bn/p256: strings for new codes here */
     /* eccsi */
     case RK_ERR_ECCSI_SIG_LENGTH: return "eccsi: signature is not 129 octets";

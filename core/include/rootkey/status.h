@@ -59,6 +59,9 @@ enum {
     RK_ERR_POINT_CURVE = -202,    /* the point is not on the curve */
     RK_ERR_POINT_INFINITY = -203, /* the point is the point at infinity */
     RK_ERR_SCALAR_RANGE = -204,   /* a scalar is 0 or >= the group order */
+    RK_ERR_BN_MODULUS = -205,     /* Montgomery modulus even, 1, or of an unsupported size */
+    RK_ERR_P256_SCALAR_LENGTH = -206, /* a scalar encoding is not 32 octets */
+    RK_ERR_POINT_LENGTH = -207,   /* a point encoding is not 65 octets */
     /* bn/p256: add new codes here, in this block */
 
     /* --- eccsi (-300 .. -399) --- */
