@@ -19,7 +19,7 @@ static uint64_t qm1_bit(size_t j)
     /* q is odd, so q - 1 differs from q only in bit 0 */
     if (j == 0)
         return 0;
-    return (rk_fp_mod_q.m.v[j / 64] >> (j % 64)) & 1u;
+    return (rk_fp_mod_q.m[j / 64] >> (j % 64)) & 1u;
 }
 
 /* Jacobian point of the loop: (X/Z^2, Y/Z^3). */
@@ -275,7 +275,7 @@ void rk_pairing_with_table(rk_fp *w, const rk_pairing_table *t, const rk_ss_aff 
 void rk_gt_table_init(rk_gt_table *t)
 {
     rk_fp2 base[8];
-    base[0].a = rk_fp_mod_p.one;
+    rk_fp_one(&base[0].a);
     base[0].b = rk_pairing_g;
     /*@ loop invariant 1 <= i <= 8;
         loop assigns i, base[1 .. 7];

@@ -232,7 +232,7 @@ void rk_ss_mul_public(rk_ss_pt *r, const rk_ss_aff *a, const uint64_t *k, size_t
 uint64_t rk_ss_in_subgroup(const rk_ss_aff *a)
 {
     jac t;
-    jac_mul_public(&t, a, rk_fp_mod_q.m.v, 16);
+    jac_mul_public(&t, a, rk_fp_mod_q.m, 16);
     return rk_fp_is_zero(&t.Z);
 }
 

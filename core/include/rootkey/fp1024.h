@@ -8,10 +8,13 @@
  * rk_fp_mod_q) and serve the scalar arithmetic modulo q of the KMS and of
  * the RSK computation.
  *
- * Why a 16-limb specialisation of the generic `bn` layer: the pairing spends
- * > 95 % of its time in 1024-bit Montgomery products, so the loop bounds are
- * compile-time constants here (the compiler unrolls and keeps carries in
- * registers), see docs/sakke.md "fp1024".
+ * Built on the generic `bn` layer (rootkey/bn.h): byte conversions, modular
+ * addition and subtraction, reduction, inversion and public powers are bn's.
+ * Only the Montgomery product is specialised here to 16 limbs, written with
+ * bn's multiply helpers (rk_bn_mac64, rk_bn_adc64, rk_bn_sbb64): the pairing
+ * spends most of its time in 1024-bit products, and compile-time loop bounds
+ * let the compiler unroll and keep carries in registers (docs/sakke.md
+ * "fp1024" gives the measured gain).
  *
  * Inputs and outputs may alias (r == a, r == b) in every function.
  *
@@ -24,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "rootkey/bn.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,14 +38,8 @@ extern "C" {
 
 typedef struct { uint64_t v[RK_FP_LIMBS]; } rk_fp;
 
-/* A Montgomery modulus: m odd, m0inv = -m^-1 mod 2^64, one = 2^1024 mod m,
- * r2 = 2^2048 mod m. */
-typedef struct {
-    rk_fp m;
-    rk_fp one;
-    rk_fp r2;
-    uint64_t m0inv;
-} rk_fp_mod;
+/* A Montgomery modulus is bn's context (n = 16 for both moduli here). */
+typedef rk_bn_mont_ctx rk_fp_mod;
 
 extern const rk_fp_mod rk_fp_mod_p;   /* the field prime p */
 extern const rk_fp_mod rk_fp_mod_q;   /* the order q = (p + 1) / 4 */
@@ -84,6 +82,12 @@ uint64_t rk_fp_mfrom_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md)
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mreduce_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md);
+
+/* r = a / 2^1024 mod m: the plain integer of a Montgomery-form a. */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires \separated(r, md);
+    assigns *r; */
+void rk_fp_mfrom_mont(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 
 /* out = a (leaving Montgomery form) as 128 big-endian octets. */
 /*@ requires \valid(out + (0 .. 127)) && \valid_read(a) && \valid_read(md);
