@@ -21,7 +21,7 @@ static void pp_is_g(void)
     CHECK_MEM(out, v.g, 128);
     CHECK(rk_fp_from_bytes(&g, v.g) == 1);
     CHECK(rk_fp_eq(&g, &rk_pairing_g) == 1);
-    CHECK(rk_ss_aff_eq(&P, &rk_ss_P) == 1);
+    CHECK(rk_ss_aff_eq(&P, &rk_ss_base_p) == 1);
 }
 
 static void rk_is_gr_both_orders(void)

@@ -163,16 +163,13 @@ void rk_pairing(rk_fp *w, const rk_ss_aff *r, const rk_ss_aff *q)
 
 #define CHUNK 64
 
-/* Normalise n collected lines (A, B, D) to (A/D, B/D) into the table at
- * offset base, with one inversion (Montgomery's trick). */
+/* Normalise the n lines stored at base (numerators A, B already in lam, mu;
+ * denominators D in d) to (A/D, B/D) with one inversion (Montgomery's trick). */
 /*@ requires 1 <= n <= CHUNK && base + n <= RK_PAIRING_LINES;
-    requires \valid(t) && \valid(a + (0 .. CHUNK - 1)) && \valid(b + (0 .. CHUNK - 1));
-    requires \valid(d + (0 .. CHUNK - 1)) && \valid(pre + (0 .. CHUNK - 1));
-    requires \separated(t, a + (0 .. CHUNK - 1), b + (0 .. CHUNK - 1), d + (0 .. CHUNK - 1),
-                        pre + (0 .. CHUNK - 1), &rk_fp_mod_p);
+    requires \valid(t) && \valid_read(d + (0 .. CHUNK - 1)) && \valid(pre + (0 .. CHUNK - 1));
+    requires \separated(t, d + (0 .. CHUNK - 1), pre + (0 .. CHUNK - 1), &rk_fp_mod_p);
     assigns t->lam[base .. base + n - 1], t->mu[base .. base + n - 1], pre[0 .. CHUNK - 1]; */
-static void flush(rk_pairing_table *t, size_t base, size_t n, const rk_fp *a,
-                  const rk_fp *b, const rk_fp *d, rk_fp *pre)
+static void flush(rk_pairing_table *t, size_t base, size_t n, const rk_fp *d, rk_fp *pre)
 {
     rk_fp inv, di;
     pre[0] = d[0];
@@ -193,49 +190,47 @@ static void flush(rk_pairing_table *t, size_t base, size_t n, const rk_fp *a,
         } else {
             di = inv;
         }
-        rk_fp_mul(&t->lam[base + k], &a[k], &di);
-        rk_fp_mul(&t->mu[base + k], &b[k], &di);
+        rk_fp_mul(&t->lam[base + k], &t->lam[base + k], &di);
+        rk_fp_mul(&t->mu[base + k], &t->mu[base + k], &di);
     }
 }
 
 void rk_pairing_table_init(rk_pairing_table *t, const rk_ss_aff *k)
 {
     jpt c;
-    rk_fp a[CHUNK], b[CHUNK], d[CHUNK], pre[CHUNK];
-    size_t n = 0, base = 0;
+    rk_fp d[CHUNK], pre[CHUNK];
+    size_t n = 0, base = 0, l = 0;
     c.X = k->x;
     c.Y = k->y;
     rk_fp_one(&c.Z);
     /*@ loop invariant 0 <= i <= 1021;
-        loop invariant 0 <= n < CHUNK;
-        loop invariant base + n <= 2 * i;
-        loop assigns i, n, base, c, a[0 .. CHUNK - 1], b[0 .. CHUNK - 1], d[0 .. CHUNK - 1],
-                     pre[0 .. CHUNK - 1], t->lam[0 .. RK_PAIRING_LINES - 1],
-                     t->mu[0 .. RK_PAIRING_LINES - 1];
+        loop invariant 0 <= n < CHUNK && l == base + n && l <= 2 * i;
+        loop assigns i, n, base, l, c, d[0 .. CHUNK - 1], pre[0 .. CHUNK - 1],
+                     t->lam[0 .. RK_PAIRING_LINES - 1], t->mu[0 .. RK_PAIRING_LINES - 1];
         loop variant 1021 - i; */
     for (size_t i = 0; i < 1021; i++) {
         size_t j = 1020 - i;
-        step_dbl(&c, &a[n], &b[n], &d[n]);
-        n++;
-        if (n == CHUNK) {
-            flush(t, base, n, a, b, d, pre);
-            base += n;
-            n = 0;
-        }
-        if (qm1_bit(j)) {
-            step_add(&c, k, &a[n], &b[n], &d[n]);
+        size_t steps = 1 + (size_t)qm1_bit(j);
+        /*@ loop invariant 0 <= s <= steps;
+            loop assigns s, n, base, l, c, d[0 .. CHUNK - 1], pre[0 .. CHUNK - 1],
+                         t->lam[0 .. RK_PAIRING_LINES - 1], t->mu[0 .. RK_PAIRING_LINES - 1];
+            loop variant steps - s; */
+        for (size_t s = 0; s < steps; s++) {
+            if (s == 0)
+                step_dbl(&c, &t->lam[l], &t->mu[l], &d[n]);
+            else
+                step_add(&c, k, &t->lam[l], &t->mu[l], &d[n]);
             n++;
+            l++;
             if (n == CHUNK) {
-                flush(t, base, n, a, b, d, pre);
+                flush(t, base, n, d, pre);
                 base += n;
                 n = 0;
             }
         }
     }
     if (n > 0)
-        flush(t, base, n, a, b, d, pre);
-    rk_wipe_u64(&a[0].v[0], CHUNK * 16);
-    rk_wipe_u64(&b[0].v[0], CHUNK * 16);
+        flush(t, base, n, d, pre);
     rk_wipe_u64(&d[0].v[0], CHUNK * 16);
     rk_wipe_u64(&pre[0].v[0], CHUNK * 16);
     rk_wipe_u64(c.X.v, 16);

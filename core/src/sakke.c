@@ -96,7 +96,7 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
         return RK_ERR_LENGTH;
     rk_bn_from_bytes(zz.v, 16, z, z_len);
     uint64_t ok = rk_bn_lt(zz.v, rk_fp_mod_q.m, 16) & (1u - rk_bn_is_zero(zz.v, 16));
-    rk_ss_comb_init(&cp, &rk_ss_P);
+    rk_ss_comb_init(&cp, &rk_ss_base_p);
     rk_ss_comb_mul(&pt, &cp, &zz);
     (void)rk_ss_to_aff(&a, &pt);
     rk_ss_encode(z_out, &a);
@@ -126,7 +126,7 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
     rk_bn_to_mont(sm.v, s.v, &rk_fp_mod_q);
     rk_fp_minv(&im, &sm, &rk_fp_mod_q);
     rk_bn_from_mont(e.v, im.v, &rk_fp_mod_q);              /* (a + z)^-1 mod q */
-    rk_ss_comb_init(&cp, &rk_ss_P);
+    rk_ss_comb_init(&cp, &rk_ss_base_p);
     rk_ss_comb_mul(&pt, &cp, &e);
     (void)rk_ss_to_aff(&k, &pt);
     rk_ss_encode(k_out, &k);
@@ -149,7 +149,7 @@ rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257
         rk_wipe((uint8_t *)ctx, sizeof *ctx);
         return RK_ERR_SAKKE_Z_POINT;
     }
-    rk_ss_comb_init(&ctx->combP, &rk_ss_P);
+    rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
     rk_ss_comb_init(&ctx->combZ, &ctx->Z);
     rk_gt_table_init(&ctx->gt);
     return RK_OK;
@@ -243,7 +243,7 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
         ctx->id[i] = id[i];
     ctx->id_len = id_len;
     ctx->with_table = with_table ? 1u : 0u;
-    rk_ss_comb_init(&ctx->combP, &rk_ss_P);
+    rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
     rk_ss_comb_init(&ctx->combZ, &ctx->Z);
     /* RFC 6508 6.1.2: <[a]P + Z, K> = g */
     reduce_q(&a, id, id_len);

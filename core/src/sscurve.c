@@ -4,7 +4,7 @@
 
 /* P of RFC 6509 Appendix A in Montgomery form (derived offline, checked by
  * the sscurve suite against the RFC's affine coordinates). */
-const rk_ss_aff rk_ss_P = {
+const rk_ss_aff rk_ss_base_p = {
     {{ 0xbf9c7ec6e0162bc2ULL, 0xddecc6e310a89289ULL, 0x5d599df09e499d81ULL, 0x9a96ea286d358218ULL, 
        0x01aec7d370c5f8dbULL, 0xe72e49958cf5d066ULL, 0xc2e7297d3e91d7f8ULL, 0x8621db92da9f2f5aULL, 
        0x4b26c8675a5679edULL, 0x233385df2c56aac1ULL, 0xb88e74d4c6a13f99ULL, 0x1214b173ffa8ec11ULL, 

@@ -54,7 +54,7 @@ typedef struct { rk_fp X; rk_fp Y; rk_fp Z; } rk_ss_pt;
 typedef struct { uint64_t w[RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS]; } rk_ss_comb;
 
 /* The base point P of parameter set 1 (affine, Montgomery form). */
-extern const rk_ss_aff rk_ss_P;
+extern const rk_ss_aff rk_ss_base_p;
 
 /* r = a + b, complete (a == b, O and any two points of the order-q subgroup). */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
