@@ -245,6 +245,7 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
     ctx->with_table = with_table ? 1u : 0u;
     rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
     rk_ss_comb_init(&ctx->combZ, &ctx->Z);
+    rk_gt_table_init(&ctx->gt);
     /* RFC 6508 6.1.2: <[a]P + Z, K> = g */
     reduce_q(&a, id, id_len);
     rk_ss_comb_mul(&pt, &ctx->combP, &a);
@@ -277,33 +278,20 @@ void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx)
     rk_wipe((uint8_t *)ctx, sizeof *ctx);
 }
 
-/* One decapsulation attempt from the octets of w fed to the mask hash:
- * candidate SSV, r, TEST; returns 1 if TEST == R. */
-/*@ requires \valid(cand + (0 .. 15)) && \valid_read(ctx);
-    requires \valid_read(wb + (0 .. wlen - 1)) && 120 <= wlen <= 128;
-    requires \valid_read(data + (0 .. 272));
-    assigns cand[0 .. 15];
+/* The r of a candidate SSV and whether g^r equals the pairing value w (a
+ * cheap filter: the point TEST below remains the check that decides). */
+/*@ requires \valid(r) && \valid_read(ctx) && \valid_read(cand + (0 .. 15)) && \valid_read(w);
+    assigns *r;
     ensures \result == 0 || \result == 1; */
-static uint64_t attempt(uint8_t *cand, const rk_sakke_receiver_ctx *ctx,
-                        const uint8_t *wb, size_t wlen, const uint8_t *data)
+static uint64_t candidate(rk_fp *r, const rk_sakke_receiver_ctx *ctx, const uint8_t *cand,
+                          const rk_fp *w)
 {
-    uint8_t mask[16], test[RK_SAKKE_POINT_BYTES];
-    rk_fp r, b, t;
-    rk_h2i_mask(mask, wb, wlen);                          /* step 3 */
-    /*@ loop invariant 0 <= i <= 16;
-        loop assigns i, cand[0 .. 15];
-        loop variant 16 - i; */
-    for (size_t i = 0; i < RK_SAKKE_SSV_BYTES; i++)
-        cand[i] = (uint8_t)(data[RK_SAKKE_POINT_BYTES + i] ^ mask[i]);
-    derive_r(&r, cand, ctx->id, ctx->id_len);             /* step 4 */
-    reduce_q(&b, ctx->id, ctx->id_len);
-    mul_q(&t, &r, &b);
-    point_r(test, &ctx->combP, &ctx->combZ, &t, &r);      /* step 5: TEST */
-    uint64_t ok = rk_ct_memeq(test, data, RK_SAKKE_POINT_BYTES);
-    rk_wipe(mask, sizeof mask);
-    rk_wipe_u64(r.v, 16);
-    rk_wipe_u64(t.v, 16);
-    return ok;
+    rk_fp gr;
+    derive_r(r, cand, ctx->id, ctx->id_len);
+    rk_gt_pow(&gr, &ctx->gt, r);
+    uint64_t eq = rk_fp_eq(&gr, w);
+    rk_wipe_u64(gr.v, 16);
+    return eq;
 }
 
 rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
@@ -311,8 +299,9 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
                                     const uint8_t *data, size_t data_len, int *form)
 {
     rk_ss_aff R;
-    rk_fp w;
-    uint8_t wb[128], c0[16], c1[16], c2[16], c3[16];
+    rk_fp w, r0, r1, b, t;
+    uint8_t wb[128], c0[16], c1[16], c2[16], c3[16], m0[16], m1[16], m2[16], m3[16];
+    uint8_t test[RK_SAKKE_POINT_BYTES];
     *form = -1;
     rk_wipe(ssv, ssv_len);
     if (ssv_len != RK_SAKKE_SSV_BYTES)
@@ -327,13 +316,11 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     else
         rk_pairing(&w, &R, &ctx->K);
     rk_fp_to_bytes(wb, &w);
-    /* fixed form: 128 octets */
-    uint64_t ok0 = attempt(c0, ctx, wb, 128, data);
-    /* minimal form: strip the leading zero octets (1..3 handled; 4 or more
-     * happen with probability 2^-32 and are treated as the 3-octet strip).
-     * Every variant is hashed and one TEST is run, whatever w is. */
-    uint8_t m1[16], m2[16], m3[16];
-    uint8_t hd[16];
+    /* step 3, both encodings of w: the fixed 128 octets, and the minimal
+     * length (1 to 3 leading zero octets stripped; 4 or more happen with
+     * probability 2^-32 and are not handled).  Every variant is hashed,
+     * whatever w is, so the time does not depend on w. */
+    rk_h2i_mask(m0, wb, 128);
     rk_h2i_mask(m1, wb + 1, 127);
     rk_h2i_mask(m2, wb + 2, 126);
     rk_h2i_mask(m3, wb + 3, 125);
@@ -341,46 +328,42 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     uint64_t z1 = z0 & rk_ct_is_zero64(wb[1]);
     uint64_t z2 = z1 & rk_ct_is_zero64(wb[2]);
     /*@ loop invariant 0 <= i <= 16;
-        loop assigns i, hd[0 .. 15], c1[0 .. 15];
+        loop assigns i, c0[0 .. 15], c1[0 .. 15], c2[0 .. 15], c3[0 .. 15];
         loop variant 16 - i; */
     for (size_t i = 0; i < 16; i++) {
-        hd[i] = data[RK_SAKKE_POINT_BYTES + i];
-        c1[i] = (uint8_t)(hd[i] ^ m1[i]);
-    }
-    /*@ loop invariant 0 <= i <= 16;
-        loop assigns i, c2[0 .. 15], c3[0 .. 15];
-        loop variant 16 - i; */
-    for (size_t i = 0; i < 16; i++) {
-        c2[i] = (uint8_t)(hd[i] ^ m2[i]);
-        c3[i] = (uint8_t)(hd[i] ^ m3[i]);
+        uint8_t h = data[RK_SAKKE_POINT_BYTES + i];
+        c0[i] = (uint8_t)(h ^ m0[i]);
+        c1[i] = (uint8_t)(h ^ m1[i]);
+        c2[i] = (uint8_t)(h ^ m2[i]);
+        c3[i] = (uint8_t)(h ^ m3[i]);
     }
     rk_ct_cmov8(c1, c2, 16, z1);
     rk_ct_cmov8(c1, c3, 16, z2);
-    /* TEST for the minimal-form candidate (the mask is recomputed inside
-     * from the selected octets: use the selected candidate directly) */
-    uint8_t test[RK_SAKKE_POINT_BYTES];
-    rk_fp r, b, t;
-    derive_r(&r, c1, ctx->id, ctx->id_len);
+    /* step 4 for both candidates, filtered by g^r == w */
+    uint64_t e0 = candidate(&r0, ctx, c0, &w);
+    uint64_t e1 = candidate(&r1, ctx, c1, &w) & z0;
+    uint64_t use1 = e1 & (1u - e0);
+    rk_fp_cmov(&r0, &r1, use1);
+    rk_ct_cmov8(c0, c1, 16, use1);
+    /* step 5: TEST = [r]([b]P + Z) == R, once, for the selected candidate */
     reduce_q(&b, ctx->id, ctx->id_len);
-    mul_q(&t, &r, &b);
-    point_r(test, &ctx->combP, &ctx->combZ, &t, &r);
-    uint64_t ok1 = rk_ct_memeq(test, data, RK_SAKKE_POINT_BYTES) & z0 & (1u - ok0);
-    /* output: c0 if ok0, c1 if ok1, else nothing */
-    rk_ct_cmov8(ssv, c0, 16, ok0);
-    rk_ct_cmov8(ssv, c1, 16, ok1);
-    uint64_t ok = ok0 | ok1;
-    *form = (int)st_sel(ok, st_sel(ok1, 1, 0), -1);
+    mul_q(&t, &r0, &b);
+    point_r(test, &ctx->combP, &ctx->combZ, &t, &r0);
+    uint64_t ok = rk_ct_memeq(test, data, RK_SAKKE_POINT_BYTES);
+    rk_ct_cmov8(ssv, c0, 16, ok);
+    *form = (int)st_sel(ok, st_sel(use1, 1, 0), -1);
     rk_wipe(wb, sizeof wb);
     rk_wipe(c0, 16);
     rk_wipe(c1, 16);
     rk_wipe(c2, 16);
     rk_wipe(c3, 16);
+    rk_wipe(m0, 16);
     rk_wipe(m1, 16);
     rk_wipe(m2, 16);
     rk_wipe(m3, 16);
-    rk_wipe(hd, 16);
     rk_wipe_u64(w.v, 16);
-    rk_wipe_u64(r.v, 16);
+    rk_wipe_u64(r0.v, 16);
+    rk_wipe_u64(r1.v, 16);
     rk_wipe_u64(t.v, 16);
     return st_sel(ok, RK_OK, RK_ERR_SAKKE_TEST);
 }
