@@ -189,6 +189,18 @@ rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx
     return st_sel(ok, RK_OK, RK_ERR_SAKKE_R_ZERO);
 }
 
+/* w[0 .. n-1] &= m (m a mask): branch-free conditional zeroing. */
+/*@ requires \valid(w + (0 .. n - 1));
+    assigns w[0 .. n - 1]; */
+static void mask_words(uint64_t *w, size_t n, uint64_t m)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, w[0 .. n - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++)
+        w[i] &= m;
+}
+
 /* 1 if [q]K = O (K of order q, or O itself: K comes from an affine
  * encoding, never O), computed with the complete formulas and a public ladder of
  * q's bits (K is secret: no exceptional-case branch). */
@@ -263,12 +275,33 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
                           RK_ERR_SAKKE_RSK_POINT);
     /* on error zero the whole context, branch-free */
     uint64_t keep = rk_ct_mask64(okk & okg);
-    uint64_t *cw = (uint64_t *)(void *)ctx;
-    /*@ loop invariant 0 <= i <= sizeof(rk_sakke_receiver_ctx) / 8;
-        loop assigns i;
-        loop variant sizeof(rk_sakke_receiver_ctx) / 8 - i; */
-    for (size_t i = 0; i < sizeof *ctx / 8; i++)
-        cw[i] &= keep;
+    mask_words(ctx->Z.x.v, 16, keep);
+    mask_words(ctx->Z.y.v, 16, keep);
+    mask_words(ctx->K.x.v, 16, keep);
+    mask_words(ctx->K.y.v, 16, keep);
+    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    /*@ loop invariant 0 <= i <= 256;
+        loop assigns i, ctx->gt.e[0 .. 255];
+        loop variant 256 - i; */
+    for (size_t i = 0; i < 256; i++) {
+        mask_words(ctx->gt.e[i].a.v, 16, keep);
+        mask_words(ctx->gt.e[i].b.v, 16, keep);
+    }
+    /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
+        loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
+        loop variant RK_PAIRING_LINES - i; */
+    for (size_t i = 0; i < RK_PAIRING_LINES; i++) {
+        mask_words(ctx->lines.lam[i].v, 16, keep);
+        mask_words(ctx->lines.mu[i].v, 16, keep);
+    }
+    /*@ loop invariant 0 <= i <= RK_SAKKE_ID_MAX_BYTES;
+        loop assigns i, ctx->id[0 .. RK_SAKKE_ID_MAX_BYTES - 1];
+        loop variant RK_SAKKE_ID_MAX_BYTES - i; */
+    for (size_t i = 0; i < RK_SAKKE_ID_MAX_BYTES; i++)
+        ctx->id[i] = (uint8_t)(ctx->id[i] & (keep % 256u));
+    ctx->id_len &= (size_t)keep;
+    ctx->with_table &= keep;
     rk_wipe_u64(w.v, 16);
     return st;
 }
