@@ -204,7 +204,7 @@ void rk_pairing_table_init(rk_pairing_table *t, const rk_ss_aff *k)
     c.Y = k->y;
     rk_fp_one(&c.Z);
     /*@ loop invariant 0 <= i <= 1021;
-        loop invariant 0 <= n < CHUNK && l == base + n && l <= 2 * i;
+        loop invariant 0 <= n < CHUNK && l == base + n && l <= RK_PAIRING_LINES;
         loop assigns i, n, base, l, c, d[0 .. CHUNK - 1], pre[0 .. CHUNK - 1],
                      t->lam[0 .. RK_PAIRING_LINES - 1], t->mu[0 .. RK_PAIRING_LINES - 1];
         loop variant 1021 - i; */
@@ -212,10 +212,13 @@ void rk_pairing_table_init(rk_pairing_table *t, const rk_ss_aff *k)
         size_t j = 1020 - i;
         size_t steps = 1 + (size_t)qm1_bit(j);
         /*@ loop invariant 0 <= s <= steps;
+            loop invariant 0 <= n < CHUNK && l == base + n && l <= RK_PAIRING_LINES;
             loop assigns s, n, base, l, c, d[0 .. CHUNK - 1], pre[0 .. CHUNK - 1],
                          t->lam[0 .. RK_PAIRING_LINES - 1], t->mu[0 .. RK_PAIRING_LINES - 1];
             loop variant steps - s; */
         for (size_t s = 0; s < steps; s++) {
+            if (l >= RK_PAIRING_LINES)     /* never: q - 1 gives exactly 1533 lines */
+                break;
             if (s == 0)
                 step_dbl(&c, &t->lam[l], &t->mu[l], &d[n]);
             else
@@ -244,17 +247,20 @@ void rk_pairing_with_table(rk_fp *w, const rk_pairing_table *t, const rk_ss_aff 
     rk_fp re;
     size_t l = 0;
     rk_fp2_one(&v);
-    /*@ loop invariant 0 <= i <= 1021 && l <= 2 * i;
+    /*@ loop invariant 0 <= i <= 1021 && l <= RK_PAIRING_LINES;
         loop assigns i, l, v, re;
         loop variant 1021 - i; */
     for (size_t i = 0; i < 1021; i++) {
         size_t j = 1020 - i;
-        rk_fp2_sqr(&v, &v);
-        rk_fp_mul(&re, &t->lam[l], &r->x);
-        rk_fp_add(&re, &re, &t->mu[l]);
-        rk_fp2_mul_cd(&v, &v, &re, &r->y);
-        l++;
-        if (qm1_bit(j)) {
+        size_t steps = 1 + (size_t)qm1_bit(j);
+        /*@ loop invariant 0 <= s <= steps && l <= RK_PAIRING_LINES;
+            loop assigns s, l, v, re;
+            loop variant steps - s; */
+        for (size_t s = 0; s < steps; s++) {
+            if (l >= RK_PAIRING_LINES)         /* never: 1533 lines exactly */
+                break;
+            if (s == 0)
+                rk_fp2_sqr(&v, &v);
             rk_fp_mul(&re, &t->lam[l], &r->x);
             rk_fp_add(&re, &re, &t->mu[l]);
             rk_fp2_mul_cd(&v, &v, &re, &r->y);

@@ -375,7 +375,7 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
     }
 }
 
-/*@ requires \valid_read(k) && col < 128 && off < 128;
+/*@ requires \valid_read(k) && col < 128;
     assigns \nothing;
     ensures \result < 256; */
 static size_t comb_index(const rk_fp *k, size_t col)

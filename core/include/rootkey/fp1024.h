@@ -48,18 +48,21 @@ extern const rk_fp_mod rk_fp_mod_q;   /* the order q = (p + 1) / 4 */
 
 /* r = a * b / 2^1024 mod m (Montgomery product); a, b < m. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mmul(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
 
 /* r = a + b mod m; a, b < m. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_madd(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
 
 /* r = a - b mod m; a, b < m. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_msub(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
@@ -70,6 +73,7 @@ void rk_fp_msub(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
  * result is 0.  CT: the comparison is branch-free.
  */
 /*@ requires \valid(r) && \valid_read(in + (0 .. 127)) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r;
     ensures \result == 0 || \result == 1; */
@@ -79,23 +83,27 @@ uint64_t rk_fp_mfrom_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md)
  * big-endian x (< 2^1024), in constant time.  Used for HashToIntegerRange's
  * v' mod q (RFC 6508 5.1 step 6). */
 /*@ requires \valid(r) && \valid_read(in + (0 .. 127)) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mreduce_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md);
 
 /* r = a / 2^1024 mod m: the plain integer of a Montgomery-form a. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mfrom_mont(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 
 /* out = a (leaving Montgomery form) as 128 big-endian octets. */
 /*@ requires \valid(out + (0 .. 127)) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
     assigns out[0 .. 127]; */
 void rk_fp_mto_bytes(uint8_t out[128], const rk_fp *a, const rk_fp_mod *md);
 
 /* r = a^-1 mod m by Fermat (a^(m-2)); m must be prime; 0 maps to 0.  CT. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_minv(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
@@ -103,6 +111,7 @@ void rk_fp_minv(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 /* r = a^e mod m, e a PUBLIC exponent of elen little-endian limbs (elen <= 16). */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
     requires 1 <= elen <= 16 && \valid_read(e + (0 .. elen - 1));
+    requires md->n == 16;
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mpow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen,
@@ -158,6 +167,7 @@ void rk_fp_one(rk_fp *r);
 void rk_fp_set_u64(rk_fp *r, uint64_t x);
 
 /*@ requires \valid(r) && \valid_read(a);
+    requires r == a || \separated(r, a);
     assigns *r; */
 void rk_fp_copy(rk_fp *r, const rk_fp *a);
 
@@ -176,6 +186,7 @@ uint64_t rk_fp_eq(const rk_fp *a, const rk_fp *b);
 /* if bit == 1 then r = a (r unchanged otherwise), branch-free. */
 /*@ requires bit == 0 || bit == 1;
     requires \valid(r) && \valid_read(a);
+    requires r == a || \separated(r, a);
     assigns *r; */
 void rk_fp_cmov(rk_fp *r, const rk_fp *a, uint64_t bit);
 
