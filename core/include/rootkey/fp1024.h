@@ -8,13 +8,11 @@
  * rk_fp_mod_q) and serve the scalar arithmetic modulo q of the KMS and of
  * the RSK computation.
  *
- * Built on the generic `bn` layer (rootkey/bn.h): byte conversions, modular
- * addition and subtraction, reduction, inversion and public powers are bn's.
- * Only the Montgomery product is specialised here to 16 limbs, written with
- * bn's multiply helpers (rk_bn_mac64, rk_bn_adc64, rk_bn_sbb64): the pairing
- * spends most of its time in 1024-bit products, and compile-time loop bounds
- * let the compiler unroll and keep carries in registers (docs/sakke.md
- * "fp1024" gives the measured gain).
+ * Built on the generic `bn` layer (rootkey/bn.h): every operation is a thin
+ * typed wrapper over bn's (Montgomery product, byte conversions, modular
+ * addition and subtraction, reduction, inversion, public powers).  A
+ * 16-limb specialisation of the product was measured and gave no gain
+ * (docs/sakke.md "fp1024").
  *
  * Inputs and outputs may alias (r == a, r == b) in every function.
  *
