@@ -59,6 +59,9 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_SAKKE_RSK_POINT: return "sakke: RSK is not a valid point of order q";
     case RK_ERR_SAKKE_Z_POINT: return "sakke: KMS key Z is not a valid point of order q";
     case RK_ERR_SAKKE_SSV_LENGTH: return "sakke: SSV or H is not 16 octets";
+    case RK_ERR_SAKKE_ID_LENGTH: return "sakke: identifier is empty or longer than 128 octets";
+    case RK_ERR_SAKKE_R_ZERO: return "sakke: HashToIntegerRange gave r = 0";
+    case RK_ERR_SAKKE_KMS_SECRET: return "sakke: KMS secret z is 0 or >= q, or a + z = 0 mod q";
     /* sakke: strings for new codes here */
     /* aes, gcm, kw, cmac */
     case RK_ERR_AES_KEYLEN: return "aes: key is not 16 or 32 octets";

@@ -90,6 +90,9 @@ enum {
     RK_ERR_SAKKE_RSK_POINT = -408,  /* the RSK is not a valid point of order q */
     RK_ERR_SAKKE_Z_POINT = -409,    /* the KMS public key Z is not a valid point of order q */
     RK_ERR_SAKKE_SSV_LENGTH = -410, /* SSV or H is not 16 octets */
+    RK_ERR_SAKKE_ID_LENGTH = -411,  /* identifier empty or longer than 128 octets */
+    RK_ERR_SAKKE_R_ZERO = -412,     /* HashToIntegerRange gave r = 0 (RFC 6508 6.2.1 step 2; never in practice) */
+    RK_ERR_SAKKE_KMS_SECRET = -413, /* KMS master secret z is 0 or >= q, or a + z = 0 mod q */
     /* sakke: add new codes here, in this block */
 
     /* --- aes, gcm, kw, cmac (-500 .. -599) --- */

@@ -1,0 +1,132 @@
+/* F_p and F_p^2 of the SAKKE layer (rootkey/fp1024.h, rootkey/fp2.h) and the
+ * curve's constants: the bn contexts against rk_bn_mont_init, and
+ * differential tests against GMP (random and edge operands). */
+#include <stdlib.h>
+#include "rk_test.h"
+#include "sk_common.h"
+#include "rootkey/fp1024.h"
+#include "rootkey/fp2.h"
+#include "rootkey/sscurve.h"
+#ifndef RK_NO_ORACLES
+#include <gmp.h>
+#endif
+
+static sk_rfc v;
+
+static void contexts_match_bn(void)
+{
+    rk_bn_mont_ctx c;
+    uint64_t m[16];
+    rk_bn_from_bytes(m, 16, v.p, 128);
+    CHECK_EQ(rk_bn_mont_init(&c, m, 16), RK_OK);
+    CHECK(memcmp(&c, &rk_fp_mod_p, sizeof c) == 0);
+    rk_bn_from_bytes(m, 16, v.q, 128);
+    CHECK_EQ(rk_bn_mont_init(&c, m, 16), RK_OK);
+    CHECK(memcmp(&c, &rk_fp_mod_q, sizeof c) == 0);
+    /* P constant and on the curve */
+    rk_ss_aff P;
+    CHECK(sk_aff(&P, v.px, v.py));
+    CHECK(rk_ss_aff_eq(&P, &rk_ss_base_p) == 1);
+    CHECK(rk_ss_on_curve(&P) == 1);
+    CHECK(rk_ss_in_subgroup(&P) == 1);
+}
+
+static void from_bytes_range(void)
+{
+    rk_fp a;
+    uint8_t pm1[128], out[128];
+    memcpy(pm1, v.p, 128);
+    pm1[127] -= 1;
+    CHECK(rk_fp_from_bytes(&a, pm1) == 1);
+    rk_fp_to_bytes(out, &a);
+    CHECK_MEM(out, pm1, 128);
+    CHECK(rk_fp_from_bytes(&a, v.p) == 0);
+    CHECK(rk_fp_is_zero(&a) == 1);
+    memset(out, 0xff, 128);
+    CHECK(rk_fp_from_bytes(&a, out) == 0);
+}
+
+#ifndef RK_NO_ORACLES
+static void rnd(uint8_t *b, int kind)
+{
+    for (int i = 0; i < 128; i++) b[i] = (uint8_t)rand();
+    if (kind == 1) memset(b, 0, 128);
+    if (kind == 2) { memset(b, 0, 128); b[127] = 1; }
+    if (kind == 3) { memcpy(b, v.p, 128); b[127] -= 1; }
+    if (kind == 4) { memcpy(b, v.p, 128); b[127] -= 2; b[0] = 0; }
+}
+
+static void to_mpz(mpz_t z, const uint8_t *b) { mpz_import(z, 128, 1, 1, 1, 0, b); }
+
+static int same(const rk_fp *a, mpz_t z)
+{
+    uint8_t x[128], y[128];
+    rk_fp_to_bytes(x, a);
+    memset(y, 0, 128);
+    size_t n = 0;
+    mpz_export(y + 128 - (mpz_sizeinbase(z, 256)), &n, 1, 1, 1, 0, z);
+    if (mpz_sgn(z) == 0) memset(y, 0, 128);
+    return memcmp(x, y, 128) == 0;
+}
+
+static void differential_fp(void)
+{
+    mpz_t P, A, B, R;
+    mpz_inits(P, A, B, R, NULL);
+    to_mpz(P, v.p);
+    int bad = 0;
+    for (int i = 0; i < 2000; i++) {
+        uint8_t ab[128], bb[128];
+        rnd(ab, i < 25 ? i % 5 : 0);
+        rnd(bb, i < 25 ? i / 5 : 0);
+        to_mpz(A, ab); to_mpz(B, bb);
+        mpz_mod(A, A, P); mpz_mod(B, B, P);
+        uint8_t t[128];
+        memset(t, 0, 128);
+        mpz_export(t + 128 - mpz_sizeinbase(A, 256), NULL, 1, 1, 1, 0, A);
+        if (mpz_sgn(A) == 0) memset(t, 0, 128);
+        rk_fp a, b, r;
+        if (rk_fp_from_bytes(&a, t) != 1) bad++;
+        memset(t, 0, 128);
+        mpz_export(t + 128 - mpz_sizeinbase(B, 256), NULL, 1, 1, 1, 0, B);
+        if (mpz_sgn(B) == 0) memset(t, 0, 128);
+        if (rk_fp_from_bytes(&b, t) != 1) bad++;
+        rk_fp_mul(&r, &a, &b); mpz_mul(R, A, B); mpz_mod(R, R, P); bad += !same(&r, R);
+        rk_fp_sqr(&r, &a); mpz_mul(R, A, A); mpz_mod(R, R, P); bad += !same(&r, R);
+        rk_fp_add(&r, &a, &b); mpz_add(R, A, B); mpz_mod(R, R, P); bad += !same(&r, R);
+        rk_fp_sub(&r, &a, &b); mpz_sub(R, A, B); mpz_mod(R, R, P); bad += !same(&r, R);
+        rk_fp_neg(&r, &a); mpz_neg(R, A); mpz_mod(R, R, P); bad += !same(&r, R);
+        if (i % 50 == 0) {
+            rk_fp_inv(&r, &a);
+            if (mpz_sgn(A) == 0) mpz_set_ui(R, 0); else mpz_invert(R, A, P);
+            bad += !same(&r, R);
+        }
+        /* F_p^2: (a + ib)(b + ia) and (a + ib)^2 */
+        rk_fp2 x, y, z;
+        x.a = a; x.b = b; y.a = b; y.b = a;
+        rk_fp2_mul(&z, &x, &y);
+        mpz_t re, im;
+        mpz_inits(re, im, NULL);
+        mpz_mul(re, A, B); mpz_submul(re, B, A); mpz_mod(re, re, P);       /* ab - ba = 0 */
+        mpz_mul(im, A, A); mpz_addmul(im, B, B); mpz_mod(im, im, P);       /* a^2 + b^2 */
+        bad += !same(&z.a, re) || !same(&z.b, im);
+        rk_fp2_sqr(&z, &x);
+        mpz_mul(re, A, A); mpz_submul(re, B, B); mpz_mod(re, re, P);
+        mpz_mul(im, A, B); mpz_mul_ui(im, im, 2); mpz_mod(im, im, P);
+        bad += !same(&z.a, re) || !same(&z.b, im);
+        mpz_clears(re, im, NULL);
+    }
+    CHECK_EQ(bad, 0);
+    mpz_clears(P, A, B, R, NULL);
+}
+#endif
+
+void rk_suite_fp1024(void)
+{
+    sk_rfc_load(&v);
+    RUN(contexts_match_bn);
+    RUN(from_bytes_range);
+#ifndef RK_NO_ORACLES
+    RUN(differential_fp);
+#endif
+}
