@@ -511,7 +511,7 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
             loop assigns j, w[0 .. 239];
             loop variant 4 - j; */
         for (uint32_t j = 0; j < 4; j++)
-            w[4u * i + j] = (uint8_t)(w[4u * (i - nk) + j] ^ t[j]);
+            w[4u * i + j] = (uint8_t)((w[4u * (i - nk) + j] ^ t[j]) & 0xffu);
     }
 
     /* Bitslice each 16-octet round key; the same key applies to all four
