@@ -502,7 +502,7 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
             t[2] = t[3];
             t[3] = t0;
             sub_word(t);
-            t[0] = (uint8_t)((t[0] ^ rcon) & 0xffu);
+            t[0] = (uint8_t)(((uint32_t)t[0] ^ rcon) & 0xffu);
             rcon = ((rcon << 1) ^ ((rcon >> 7) * 0x11bu)) & 0xffu;
         } else if (nk == 8u && i % 8u == 4u) {
             sub_word(t);
@@ -511,7 +511,7 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
             loop assigns j, w[0 .. 239];
             loop variant 4 - j; */
         for (uint32_t j = 0; j < 4; j++)
-            w[4u * i + j] = (uint8_t)((w[4u * (i - nk) + j] ^ t[j]) & 0xffu);
+            w[4u * i + j] = (uint8_t)(((uint32_t)w[4u * (i - nk) + j] ^ (uint32_t)t[j]) & 0xffu);
     }
 
     /* Bitslice each 16-octet round key; the same key applies to all four
@@ -534,7 +534,7 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
                 loop assigns i, lane;
                 loop variant 16 - i; */
             for (uint32_t i = 0; i < 16; i++)
-                lane |= (uint64_t)((w[16u * r + i] >> b) & 1u) << i;
+                lane |= (((uint64_t)w[16u * r + i] >> b) & 1u) << i;
             ctx->rk[8u * r + b] = lane * 0x0001000100010001ULL;
         }
     }

@@ -178,7 +178,7 @@ static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, ui
             loop assigns i, out[0 .. len - 1];
             loop variant chunk - i; */
         for (size_t i = 0; i < chunk; i++)
-            out[off + i] = (uint8_t)((in[off + i] ^ ks[i]) & 0xffu);
+            out[off + i] = (uint8_t)(((uint32_t)in[off + i] ^ (uint32_t)ks[i]) & 0xffu);
         off += chunk;
     }
     rk_wipe(cb, sizeof cb);
@@ -210,7 +210,7 @@ static void compute_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, const uint8_t 
         loop assigns i, tag[0 .. 15];
         loop variant 16 - i; */
     for (size_t i = 0; i < 16; i++)
-        tag[i] = (uint8_t)((tag[i] ^ ek[i]) & 0xffu);
+        tag[i] = (uint8_t)(((uint32_t)tag[i] ^ (uint32_t)ek[i]) & 0xffu);
     rk_wipe_u64(y, 2);
     rk_wipe(ek, 16);
 }
@@ -310,7 +310,7 @@ rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
         loop assigns i, out[0 .. len - 1];
         loop variant len - i; */
     for (size_t i = 0; i < len; i++)
-        out[i] = (uint8_t)(out[i] & (m & 0xffu));
+        out[i] = (uint8_t)((uint64_t)out[i] & m & 0xffu);
     rk_wipe(j0, 16);
     rk_wipe(t, 16);
     /* 0 when ok == 1, RK_ERR_GCM_TAG when ok == 0, without a branch */
