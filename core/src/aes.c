@@ -502,7 +502,8 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
             t[2] = t[3];
             t[3] = t0;
             sub_word(t);
-            t[0] = (uint8_t)(((uint32_t)t[0] ^ rcon) & 0xffu);
+            uint32_t v0 = (uint32_t)t[0] ^ rcon;
+            t[0] = (uint8_t)(v0 & 0xffu);
             rcon = ((rcon << 1) ^ ((rcon >> 7) * 0x11bu)) & 0xffu;
         } else if (nk == 8u && i % 8u == 4u) {
             sub_word(t);
@@ -510,8 +511,10 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
         /*@ loop invariant 0 <= j <= 4;
             loop assigns j, w[0 .. 239];
             loop variant 4 - j; */
-        for (uint32_t j = 0; j < 4; j++)
-            w[4u * i + j] = (uint8_t)(((uint32_t)w[4u * (i - nk) + j] ^ (uint32_t)t[j]) & 0xffu);
+        for (uint32_t j = 0; j < 4; j++) {
+            uint32_t v = (uint32_t)w[4u * (i - nk) + j] ^ (uint32_t)t[j];
+            w[4u * i + j] = (uint8_t)(v & 0xffu);
+        }
     }
 
     /* Bitslice each 16-octet round key; the same key applies to all four

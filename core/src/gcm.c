@@ -65,7 +65,8 @@ static void gf128_mul(uint64_t *y, const uint64_t *h)
 /*@ requires \valid(y + (0 .. 1));
     requires \valid_read(h + (0 .. 1));
     requires \valid_read(data + (0 .. len - 1));
-    requires \separated(y + (0 .. 1), h + (0 .. 1), data + (0 .. len - 1));
+    requires \separated(y + (0 .. 1), h + (0 .. 1));
+    requires \separated(y + (0 .. 1), data + (0 .. len - 1));
     assigns y[0 .. 1]; */
 static void ghash_update(uint64_t *y, const uint64_t *h, const uint8_t *data, size_t len)
 {
@@ -112,7 +113,8 @@ static void ghash_lengths(uint64_t *y, const uint64_t *h, uint64_t a, uint64_t c
     requires 1 <= ivlen <= RK_GCM_MAX_IV_BYTES;
     requires \valid_read(iv + (0 .. ivlen - 1));
     requires \valid(j0 + (0 .. 15));
-    requires \separated(j0 + (0 .. 15), ctx, iv + (0 .. ivlen - 1));
+    requires \separated(j0 + (0 .. 15), ctx);
+    requires \separated(j0 + (0 .. 15), iv + (0 .. ivlen - 1));
     assigns j0[0 .. 15]; */
 static void derive_j0(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen, uint8_t *j0)
 {
@@ -144,7 +146,8 @@ static void derive_j0(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen, ui
     requires \valid_read(in + (0 .. len - 1));
     requires \valid(out + (0 .. len - 1));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
-    requires \separated(out + (0 .. len - 1), aes, j0 + (0 .. 15));
+    requires \separated(out + (0 .. len - 1), aes);
+    requires \separated(out + (0 .. len - 1), j0 + (0 .. 15));
     assigns out[0 .. len - 1]; */
 static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, uint8_t *out, size_t len)
 {
@@ -177,8 +180,10 @@ static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, ui
         /*@ loop invariant 0 <= i <= chunk;
             loop assigns i, out[0 .. len - 1];
             loop variant chunk - i; */
-        for (size_t i = 0; i < chunk; i++)
-            out[off + i] = (uint8_t)(((uint32_t)in[off + i] ^ (uint32_t)ks[i]) & 0xffu);
+        for (size_t i = 0; i < chunk; i++) {
+            uint32_t v = (uint32_t)in[off + i] ^ (uint32_t)ks[i];
+            out[off + i] = (uint8_t)(v & 0xffu);
+        }
         off += chunk;
     }
     rk_wipe(cb, sizeof cb);
@@ -193,7 +198,10 @@ static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, ui
     requires \valid_read(aad + (0 .. aadlen - 1));
     requires \valid_read(c + (0 .. clen - 1));
     requires \valid(tag + (0 .. 15));
-    requires \separated(tag + (0 .. 15), ctx, j0 + (0 .. 15), aad + (0 .. aadlen - 1), c + (0 .. clen - 1));
+    requires \separated(tag + (0 .. 15), ctx);
+    requires \separated(tag + (0 .. 15), j0 + (0 .. 15));
+    requires \separated(tag + (0 .. 15), aad + (0 .. aadlen - 1));
+    requires \separated(tag + (0 .. 15), c + (0 .. clen - 1));
     assigns tag[0 .. 15]; */
 static void compute_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, const uint8_t *aad, size_t aadlen,
                         const uint8_t *c, size_t clen, uint8_t *tag)
@@ -209,8 +217,10 @@ static void compute_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, const uint8_t 
     /*@ loop invariant 0 <= i <= 16;
         loop assigns i, tag[0 .. 15];
         loop variant 16 - i; */
-    for (size_t i = 0; i < 16; i++)
-        tag[i] = (uint8_t)(((uint32_t)tag[i] ^ (uint32_t)ek[i]) & 0xffu);
+    for (size_t i = 0; i < 16; i++) {
+        uint32_t v = (uint32_t)tag[i] ^ (uint32_t)ek[i];
+        tag[i] = (uint8_t)(v & 0xffu);
+    }
     rk_wipe_u64(y, 2);
     rk_wipe(ek, 16);
 }
@@ -309,8 +319,11 @@ rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
         loop invariant ok == 0 ==> \forall integer k; 0 <= k < i ==> out[k] == 0;
         loop assigns i, out[0 .. len - 1];
         loop variant len - i; */
-    for (size_t i = 0; i < len; i++)
-        out[i] = (uint8_t)((uint64_t)out[i] & m & 0xffu);
+    for (size_t i = 0; i < len; i++) {
+        uint64_t v = rk_ct_sel64(out[i], 0, m);
+        /*@ assert v == out[i] || v == 0; */
+        out[i] = (uint8_t)v;
+    }
     rk_wipe(j0, 16);
     rk_wipe(t, 16);
     /* 0 when ok == 1, RK_ERR_GCM_TAG when ok == 0, without a branch */

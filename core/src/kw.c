@@ -52,8 +52,10 @@ static void xor_counter(uint8_t *a, uint64_t t)
     /*@ loop invariant 0 <= k <= 8;
         loop assigns k, a[0 .. 7];
         loop variant 8 - k; */
-    for (unsigned k = 0; k < 8; k++)
-        a[7 - k] = (uint8_t)(((uint32_t)a[7 - k] ^ (uint32_t)((t >> (8 * k)) & 0xffu)) & 0xffu);
+    for (unsigned k = 0; k < 8; k++) {
+        uint64_t v = (uint64_t)a[7 - k] ^ (t >> (8 * k));
+        a[7 - k] = (uint8_t)(v & 0xffu);
+    }
 }
 
 /* W: RFC 3394 2.2.1 step 2, six passes over the n semiblocks in r. */

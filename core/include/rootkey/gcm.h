@@ -89,8 +89,14 @@ void rk_gcm_ctx_wipe(rk_gcm_ctx *ctx);
     requires \valid(out + (0 .. len - 1));
     requires \valid(tag + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
-    requires \separated(out + (0 .. len - 1), tag + (0 .. 15), ctx, iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1));
-    requires \separated(tag + (0 .. 15), ctx, iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1), in + (0 .. len - 1));
+    requires \separated(out + (0 .. len - 1), tag + (0 .. 15));
+    requires \separated(out + (0 .. len - 1), ctx);
+    requires \separated(out + (0 .. len - 1), iv + (0 .. ivlen - 1));
+    requires \separated(out + (0 .. len - 1), aad + (0 .. aadlen - 1));
+    requires \separated(tag + (0 .. 15), ctx);
+    requires \separated(tag + (0 .. 15), iv + (0 .. ivlen - 1));
+    requires \separated(tag + (0 .. 15), aad + (0 .. aadlen - 1));
+    requires \separated(tag + (0 .. 15), in + (0 .. len - 1));
     assigns out[0 .. len - 1], tag[0 .. 15];
     ensures \result == RK_OK || \result == RK_ERR_GCM_IVLEN || \result == RK_ERR_GCM_LENGTH;
     ensures ivlen == 0 ==> \result == RK_ERR_GCM_IVLEN;
@@ -111,7 +117,10 @@ RK_MUST_CHECK rk_status rk_gcm_ctx_seal(const rk_gcm_ctx *ctx, const uint8_t *iv
     requires \valid(out + (0 .. len - 1));
     requires \valid_read(tag + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
-    requires \separated(out + (0 .. len - 1), tag + (0 .. 15), ctx, iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1));
+    requires \separated(out + (0 .. len - 1), tag + (0 .. 15));
+    requires \separated(out + (0 .. len - 1), ctx);
+    requires \separated(out + (0 .. len - 1), iv + (0 .. ivlen - 1));
+    requires \separated(out + (0 .. len - 1), aad + (0 .. aadlen - 1));
     assigns out[0 .. len - 1];
     ensures \result == RK_OK || \result == RK_ERR_GCM_IVLEN || \result == RK_ERR_GCM_LENGTH ||
             \result == RK_ERR_GCM_TAG;
@@ -133,8 +142,14 @@ RK_MUST_CHECK rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv
     requires \valid(out + (0 .. len - 1));
     requires \valid(tag + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
-    requires \separated(out + (0 .. len - 1), tag + (0 .. 15), key + (0 .. keylen - 1), iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1));
-    requires \separated(tag + (0 .. 15), key + (0 .. keylen - 1), iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1), in + (0 .. len - 1));
+    requires \separated(out + (0 .. len - 1), tag + (0 .. 15));
+    requires \separated(out + (0 .. len - 1), key + (0 .. keylen - 1));
+    requires \separated(out + (0 .. len - 1), iv + (0 .. ivlen - 1));
+    requires \separated(out + (0 .. len - 1), aad + (0 .. aadlen - 1));
+    requires \separated(tag + (0 .. 15), key + (0 .. keylen - 1));
+    requires \separated(tag + (0 .. 15), iv + (0 .. ivlen - 1));
+    requires \separated(tag + (0 .. 15), aad + (0 .. aadlen - 1));
+    requires \separated(tag + (0 .. 15), in + (0 .. len - 1));
     assigns out[0 .. len - 1], tag[0 .. 15];
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_GCM_IVLEN ||
             \result == RK_ERR_GCM_LENGTH;
@@ -154,7 +169,10 @@ RK_MUST_CHECK rk_status rk_gcm_seal(const uint8_t *key, size_t keylen, const uin
     requires \valid(out + (0 .. len - 1));
     requires \valid_read(tag + (0 .. 15));
     requires out == in || \separated(out + (0 .. len - 1), in + (0 .. len - 1));
-    requires \separated(out + (0 .. len - 1), tag + (0 .. 15), key + (0 .. keylen - 1), iv + (0 .. ivlen - 1), aad + (0 .. aadlen - 1));
+    requires \separated(out + (0 .. len - 1), tag + (0 .. 15));
+    requires \separated(out + (0 .. len - 1), key + (0 .. keylen - 1));
+    requires \separated(out + (0 .. len - 1), iv + (0 .. ivlen - 1));
+    requires \separated(out + (0 .. len - 1), aad + (0 .. aadlen - 1));
     assigns out[0 .. len - 1];
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_GCM_IVLEN ||
             \result == RK_ERR_GCM_LENGTH || \result == RK_ERR_GCM_TAG;
