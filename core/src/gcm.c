@@ -165,7 +165,10 @@ static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, ui
             loop assigns k, ctr, cb[0 .. 63];
             loop variant nb - k; */
         for (size_t k = 0; k < nb; k++) {
-            ctr += 1u; /* inc32: the low 32 bits wrap modulo 2^32 */
+            /* inc32: the low 32 bits wrap modulo 2^32.  The barrier keeps gcc
+             * from vectorising this loop with a wrap-around test on ctr (a
+             * branch on J0, which for non-96-bit IVs depends on H). */
+            ctr = (uint32_t)(rk_ct_barrier64((uint64_t)ctr + 1u) & 0xffffffffu);
             /*@ loop invariant 0 <= i <= 12;
                 loop assigns i, cb[0 .. 63];
                 loop variant 12 - i; */

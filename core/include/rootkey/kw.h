@@ -67,8 +67,11 @@ extern "C" {
     requires \valid_read(in + (0 .. inlen - 1));
     requires \valid(out + (0 .. cap - 1));
     requires \valid(out_len);
-    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1), kek + (0 .. keklen - 1), out_len);
-    requires \separated(out_len, in + (0 .. inlen - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1));
+    requires \separated(out + (0 .. cap - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), out_len);
+    requires \separated(out_len, in + (0 .. inlen - 1));
+    requires \separated(out_len, kek + (0 .. keklen - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
             \result == RK_ERR_BUFFER;
@@ -88,8 +91,13 @@ RK_MUST_CHECK rk_status rk_kw_wrap(const uint8_t *kek, size_t keklen, const uint
     requires \valid_read(in + (0 .. inlen - 1));
     requires \valid(out + (0 .. cap - 1));
     requires \valid(out_len);
-    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1), kek + (0 .. keklen - 1), iv + (0 .. 7), out_len);
-    requires \separated(out_len, in + (0 .. inlen - 1), kek + (0 .. keklen - 1), iv + (0 .. 7));
+    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1));
+    requires \separated(out + (0 .. cap - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), out_len);
+    requires \separated(out_len, in + (0 .. inlen - 1));
+    requires \separated(out_len, kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), iv + (0 .. 7));
+    requires \separated(out_len, iv + (0 .. 7));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
             \result == RK_ERR_BUFFER;
@@ -104,8 +112,11 @@ RK_MUST_CHECK rk_status rk_kw_wrap_iv(const uint8_t *kek, size_t keklen, const u
     requires \valid_read(in + (0 .. inlen - 1));
     requires \valid(out + (0 .. cap - 1));
     requires \valid(out_len);
-    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1), kek + (0 .. keklen - 1), out_len);
-    requires \separated(out_len, in + (0 .. inlen - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1));
+    requires \separated(out + (0 .. cap - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), out_len);
+    requires \separated(out_len, in + (0 .. inlen - 1));
+    requires \separated(out_len, kek + (0 .. keklen - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
             \result == RK_ERR_BUFFER || \result == RK_ERR_KW_ICV;
@@ -119,8 +130,11 @@ RK_MUST_CHECK rk_status rk_kw_unwrap(const uint8_t *kek, size_t keklen, const ui
     requires \valid_read(in + (0 .. inlen - 1));
     requires \valid(out + (0 .. cap - 1));
     requires \valid(out_len);
-    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1), kek + (0 .. keklen - 1), out_len);
-    requires \separated(out_len, in + (0 .. inlen - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1));
+    requires \separated(out + (0 .. cap - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), out_len);
+    requires \separated(out_len, in + (0 .. inlen - 1));
+    requires \separated(out_len, kek + (0 .. keklen - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
             \result == RK_ERR_BUFFER;
@@ -134,8 +148,11 @@ RK_MUST_CHECK rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uin
     requires \valid_read(in + (0 .. inlen - 1));
     requires \valid(out + (0 .. cap - 1));
     requires \valid(out_len);
-    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1), kek + (0 .. keklen - 1), out_len);
-    requires \separated(out_len, in + (0 .. inlen - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), in + (0 .. inlen - 1));
+    requires \separated(out + (0 .. cap - 1), kek + (0 .. keklen - 1));
+    requires \separated(out + (0 .. cap - 1), out_len);
+    requires \separated(out_len, in + (0 .. inlen - 1));
+    requires \separated(out_len, kek + (0 .. keklen - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
             \result == RK_ERR_BUFFER || \result == RK_ERR_KW_ICV || \result == RK_ERR_KWP_PAD;
