@@ -69,143 +69,129 @@ static void bs_store(uint8_t *out, const uint64_t *q, size_t nb)
 
 /* ---------------------------------------------------------------- S-box */
 
-/* c[0..14] (a polynomial of degree <= 14 over GF(2), bitsliced) reduced
- * modulo the AES polynomial x^8 + x^4 + x^3 + x + 1 (FIPS 197 4.2): x^k for
- * k >= 8 is x^(k-4) + x^(k-5) + x^(k-7) + x^(k-8).  Going from the top down
- * folds the terms that land at 8..10 again. */
-/*@ requires \valid(c + (0 .. 14));
-    assigns c[0 .. 14]; */
-static void gf_reduce(uint64_t *c)
+/* The S-box is computed, never looked up: inversion in GF(2^8) through the
+ * tower GF((2^4)^2) = GF(16)[y]/(y^2 + y + 8), GF(16) = GF(2)[x]/(x^4 + x + 1),
+ * then the affine map.  The 8x8 change-of-basis matrices (with the affine
+ * map folded in) were derived by tests/tools/gen_sbox.py, which also checks
+ * the circuit against the FIPS 197 5.1.1 definition for all 256 inputs;
+ * tests/t_aes.c checks every S-box value again through the key schedule. */
+
+/* r = a * b in GF(16), four planes each (bit i = coefficient of x^i).
+ * x^4 = x + 1, x^5 = x^2 + x, x^6 = x^3 + x^2.  r may alias a or b. */
+/*@ requires \valid(r + (0 .. 3));
+    requires \valid_read(a + (0 .. 3));
+    requires \valid_read(b + (0 .. 3));
+    assigns r[0 .. 3]; */
+static void gf16_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
 {
-    /*@ loop invariant 7 <= k <= 14;
-        loop assigns k, c[0 .. 14];
-        loop variant k; */
-    for (unsigned k = 14; k >= 8; k--) {
-        c[k - 4] ^= c[k];
-        c[k - 5] ^= c[k];
-        c[k - 7] ^= c[k];
-        c[k - 8] ^= c[k];
-    }
+    uint64_t c0 = a[0] & b[0];
+    uint64_t c1 = (a[0] & b[1]) ^ (a[1] & b[0]);
+    uint64_t c2 = (a[0] & b[2]) ^ (a[1] & b[1]) ^ (a[2] & b[0]);
+    uint64_t c3 = (a[0] & b[3]) ^ (a[1] & b[2]) ^ (a[2] & b[1]) ^ (a[3] & b[0]);
+    uint64_t c4 = (a[1] & b[3]) ^ (a[2] & b[2]) ^ (a[3] & b[1]);
+    uint64_t c5 = (a[2] & b[3]) ^ (a[3] & b[2]);
+    uint64_t c6 = a[3] & b[3];
+    r[0] = c0 ^ c4;
+    r[1] = c1 ^ c4 ^ c5;
+    r[2] = c2 ^ c5 ^ c6;
+    r[3] = c3 ^ c6;
 }
 
-/* r = a * b in GF(2^8), 64 lanes at once.  r may alias a or b: the result is
- * built in c and copied at the end. */
-/*@ requires \valid(r + (0 .. 7));
-    requires \valid_read(a + (0 .. 7));
-    requires \valid_read(b + (0 .. 7));
-    assigns r[0 .. 7]; */
-static void gf_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
+/* r = a^2 in GF(16) (linear over GF(2)).  r may alias a. */
+/*@ requires \valid(r + (0 .. 3));
+    requires \valid_read(a + (0 .. 3));
+    assigns r[0 .. 3]; */
+static void gf16_sq(uint64_t *r, const uint64_t *a)
 {
-    uint64_t c[15];
-    /*@ loop invariant 0 <= k <= 15;
-        loop assigns k, c[0 .. 14];
-        loop variant 15 - k; */
-    for (unsigned k = 0; k < 15; k++)
-        c[k] = 0;
-    /*@ loop invariant 0 <= i <= 8;
-        loop assigns i, c[0 .. 14];
-        loop variant 8 - i; */
-    for (unsigned i = 0; i < 8; i++) {
-        /*@ loop invariant 0 <= j <= 8;
-            loop assigns j, c[0 .. 14];
-            loop variant 8 - j; */
-        for (unsigned j = 0; j < 8; j++)
-            c[i + j] ^= a[i] & b[j];
-    }
-    gf_reduce(c);
-    /*@ loop invariant 0 <= k <= 8;
-        loop assigns k, r[0 .. 7];
-        loop variant 8 - k; */
-    for (unsigned k = 0; k < 8; k++)
-        r[k] = c[k];
-    rk_wipe_u64(c, 15);
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    r[0] = a0 ^ a2;
+    r[1] = a2;
+    r[2] = a1 ^ a3;
+    r[3] = a3;
 }
 
-/* r = a^2: squaring is linear over GF(2) (bit i goes to degree 2i). */
-/*@ requires \valid(r + (0 .. 7));
-    requires \valid_read(a + (0 .. 7));
-    assigns r[0 .. 7]; */
-static void gf_sq(uint64_t *r, const uint64_t *a)
+/* t = t^-1 in tower coordinates (t[0..3] = a0, t[4..7] = a1 for a1*y + a0;
+ * 0 maps to 0).  With d = a0^2 + a0*a1 + 8*a1^2 (in GF(16)):
+ * (a1*y + a0)^-1 = (a1/d)*y + (a0 + a1)/d, and 1/d = d^14 (0 -> 0). */
+/*@ requires \valid(t + (0 .. 7));
+    assigns t[0 .. 7]; */
+static void tower_inv(uint64_t *t)
 {
-    uint64_t c[15];
-    /*@ loop invariant 0 <= k <= 7;
-        loop assigns k, c[0 .. 14];
-        loop variant 7 - k; */
-    for (unsigned k = 0; k < 7; k++) {
-        c[2 * k] = a[k];
-        c[2 * k + 1] = 0;
-    }
-    c[14] = a[7];
-    gf_reduce(c);
-    /*@ loop invariant 0 <= k <= 8;
-        loop assigns k, r[0 .. 7];
-        loop variant 8 - k; */
-    for (unsigned k = 0; k < 8; k++)
-        r[k] = c[k];
-    rk_wipe_u64(c, 15);
+    uint64_t w[16]; /* d, d^2 .. d^7, a0 + a1 */
+    uint64_t *d = w, *e = w + 4, *f = w + 8, *s = w + 12;
+    gf16_mul(d, t, t + 4);
+    d[0] ^= t[0] ^ t[2] ^ t[6];               /* + a0^2 + 8*a1^2 (gen_sbox.py DLIN) */
+    d[1] ^= t[2] ^ t[5] ^ t[6] ^ t[7];
+    d[2] ^= t[1] ^ t[3] ^ t[5];
+    d[3] ^= t[3] ^ t[4] ^ t[6] ^ t[7];
+    gf16_sq(e, d);          /* d^2 */
+    gf16_mul(f, e, d);      /* d^3 */
+    gf16_sq(e, e);          /* d^4 */
+    gf16_mul(f, e, f);      /* d^7 */
+    gf16_sq(d, f);          /* d^14 = 1/d */
+    s[0] = t[0] ^ t[4];
+    s[1] = t[1] ^ t[5];
+    s[2] = t[2] ^ t[6];
+    s[3] = t[3] ^ t[7];
+    gf16_mul(t + 4, t + 4, d);
+    gf16_mul(t, s, d);
+    rk_wipe_u64(w, 16);
 }
 
-/* q = q^254, the multiplicative inverse in GF(2^8) with 0 -> 0 (FIPS 197
- * 5.1.1).  Addition chain 1,2,3,6,12,14,15,30,60,120,240,254: four
- * multiplications, seven squarings. */
-/*@ requires \valid(q + (0 .. 7));
-    assigns q[0 .. 7]; */
-static void gf_inv(uint64_t *q)
-{
-    uint64_t x2[8], x3[8], x12[8], x15[8];
-    gf_sq(x2, q);          /* x^2 */
-    gf_mul(x3, x2, q);     /* x^3 */
-    gf_sq(x12, x3);        /* x^6 */
-    gf_sq(x12, x12);       /* x^12 */
-    gf_mul(x15, x12, x3);  /* x^15 */
-    gf_mul(x12, x12, x2);  /* x^14 */
-    gf_sq(x15, x15);       /* x^30 */
-    gf_sq(x15, x15);       /* x^60 */
-    gf_sq(x15, x15);       /* x^120 */
-    gf_sq(x15, x15);       /* x^240 */
-    gf_mul(q, x15, x12);   /* x^254 */
-    rk_wipe_u64(x2, 8);
-    rk_wipe_u64(x3, 8);
-    rk_wipe_u64(x12, 8);
-    rk_wipe_u64(x15, 8);
-}
-
-/* SubBytes (FIPS 197 5.1.1): inverse, then the affine map
- * s_i = b_i + b_(i+4) + b_(i+5) + b_(i+6) + b_(i+7) + c_i, c = 0x63. */
+/* SubBytes (FIPS 197 5.1.1) on the eight planes. */
 /*@ requires \valid(q + (0 .. 7));
     assigns q[0 .. 7]; */
 static void sub_bytes(uint64_t *q)
 {
-    gf_inv(q);
-    uint64_t b0 = q[0], b1 = q[1], b2 = q[2], b3 = q[3];
-    uint64_t b4 = q[4], b5 = q[5], b6 = q[6], b7 = q[7];
-    q[0] = b0 ^ b4 ^ b5 ^ b6 ^ b7 ^ RK_ALL1;
-    q[1] = b1 ^ b5 ^ b6 ^ b7 ^ b0 ^ RK_ALL1;
-    q[2] = b2 ^ b6 ^ b7 ^ b0 ^ b1;
-    q[3] = b3 ^ b7 ^ b0 ^ b1 ^ b2;
-    q[4] = b4 ^ b0 ^ b1 ^ b2 ^ b3;
-    q[5] = b5 ^ b1 ^ b2 ^ b3 ^ b4 ^ RK_ALL1;
-    q[6] = b6 ^ b2 ^ b3 ^ b4 ^ b5 ^ RK_ALL1;
-    q[7] = b7 ^ b3 ^ b4 ^ b5 ^ b6;
+    uint64_t t[8];
+    /* AES basis -> tower basis (gen_sbox.py IN_F) */
+    t[0] = q[0] ^ q[5] ^ q[7];
+    t[1] = q[2];
+    t[2] = q[2] ^ q[3] ^ q[4] ^ q[5] ^ q[6] ^ q[7];
+    t[3] = q[3] ^ q[4];
+    t[4] = q[4] ^ q[5] ^ q[6];
+    t[5] = q[1] ^ q[4] ^ q[6] ^ q[7];
+    t[6] = q[2] ^ q[3] ^ q[5] ^ q[7];
+    t[7] = q[5] ^ q[7];
+    tower_inv(t);
+    /* tower basis -> AES basis, then the affine map and 0x63 (OUT_F) */
+    q[0] = t[0] ^ t[2] ^ t[6] ^ RK_ALL1;
+    q[1] = t[0] ^ t[1] ^ t[2] ^ t[3] ^ t[4] ^ t[5] ^ RK_ALL1;
+    q[2] = t[0] ^ t[3] ^ t[5] ^ t[6];
+    q[3] = t[0] ^ t[2] ^ t[5];
+    q[4] = t[0] ^ t[1] ^ t[3] ^ t[4] ^ t[5];
+    q[5] = t[1] ^ t[2] ^ t[3] ^ t[5] ^ t[6] ^ t[7] ^ RK_ALL1;
+    q[6] = t[4] ^ t[6] ^ t[7] ^ RK_ALL1;
+    q[7] = t[1] ^ t[2];
+    rk_wipe_u64(t, 8);
 }
 
-/* InvSubBytes (FIPS 197 5.3.2): the inverse affine map
- * b_i = s_(i+2) + s_(i+5) + s_(i+7) + d_i, d = 0x05, then the inverse. */
+/* InvSubBytes (FIPS 197 5.3.2). */
 /*@ requires \valid(q + (0 .. 7));
     assigns q[0 .. 7]; */
 static void inv_sub_bytes(uint64_t *q)
 {
-    uint64_t s0 = q[0], s1 = q[1], s2 = q[2], s3 = q[3];
-    uint64_t s4 = q[4], s5 = q[5], s6 = q[6], s7 = q[7];
-    q[0] = s2 ^ s5 ^ s7 ^ RK_ALL1;
-    q[1] = s3 ^ s6 ^ s0;
-    q[2] = s4 ^ s7 ^ s1 ^ RK_ALL1;
-    q[3] = s5 ^ s0 ^ s2;
-    q[4] = s6 ^ s1 ^ s3;
-    q[5] = s7 ^ s2 ^ s4;
-    q[6] = s0 ^ s3 ^ s5;
-    q[7] = s1 ^ s4 ^ s6;
-    gf_inv(q);
+    uint64_t t[8];
+    /* inverse affine map, then AES basis -> tower basis (IN_I) */
+    t[0] = q[1] ^ q[5] ^ q[6] ^ RK_ALL1;
+    t[1] = q[1] ^ q[4] ^ q[7] ^ RK_ALL1;
+    t[2] = q[1] ^ q[4] ^ RK_ALL1;
+    t[3] = q[0] ^ q[1] ^ q[2] ^ q[3] ^ q[5] ^ q[6];
+    t[4] = q[0] ^ q[1] ^ q[2] ^ q[4] ^ q[5] ^ q[6] ^ q[7];
+    t[5] = q[3] ^ q[4] ^ q[5] ^ q[6];
+    t[6] = q[0] ^ q[4] ^ q[5] ^ q[6] ^ RK_ALL1;
+    t[7] = q[1] ^ q[2] ^ q[6] ^ q[7];
+    tower_inv(t);
+    /* tower basis -> AES basis (OUT_I) */
+    q[0] = t[0] ^ t[7];
+    q[1] = t[4] ^ t[5] ^ t[7];
+    q[2] = t[1];
+    q[3] = t[1] ^ t[6] ^ t[7];
+    q[4] = t[1] ^ t[3] ^ t[6] ^ t[7];
+    q[5] = t[2] ^ t[4] ^ t[6];
+    q[6] = t[1] ^ t[2] ^ t[3] ^ t[7];
+    q[7] = t[2] ^ t[4] ^ t[6] ^ t[7];
+    rk_wipe_u64(t, 8);
 }
 
 /* ---------------------------------------------------------------- linear layers */
