@@ -193,27 +193,40 @@ static void gctr(const rk_aes_ctx *aes, const uint8_t *j0, const uint8_t *in, ui
     rk_wipe(ks, sizeof ks);
 }
 
-/* tag = AES_K(J0) XOR GHASH_H(A || pad || C || pad || [len A]_64 || [len C]_64)
- * (SP 800-38D 7.1 steps 5-6). */
+/* y = GHASH_H(A || pad || C || pad || [len A]_64 || [len C]_64)
+ * (SP 800-38D 7.1 step 5). */
 /*@ requires rk_gcm_ready(ctx);
-    requires \valid_read(j0 + (0 .. 15));
     requires aadlen <= RK_GCM_MAX_AAD_BYTES && clen <= RK_GCM_MAX_BYTES;
     requires \valid_read(aad + (0 .. aadlen - 1));
     requires \valid_read(c + (0 .. clen - 1));
-    requires \valid(tag + (0 .. 15));
-    requires \separated(tag + (0 .. 15), ctx);
-    requires \separated(tag + (0 .. 15), j0 + (0 .. 15));
-    requires \separated(tag + (0 .. 15), aad + (0 .. aadlen - 1));
-    requires \separated(tag + (0 .. 15), c + (0 .. clen - 1));
-    assigns tag[0 .. 15]; */
-static void compute_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, const uint8_t *aad, size_t aadlen,
-                        const uint8_t *c, size_t clen, uint8_t *tag)
+    requires \valid(y + (0 .. 1));
+    requires \separated(y + (0 .. 1), ctx);
+    requires \separated(y + (0 .. 1), aad + (0 .. aadlen - 1));
+    requires \separated(y + (0 .. 1), c + (0 .. clen - 1));
+    assigns y[0 .. 1]; */
+static void ghash_all(const rk_gcm_ctx *ctx, const uint8_t *aad, size_t aadlen,
+                      const uint8_t *c, size_t clen, uint64_t *y)
 {
-    uint64_t y[2] = { 0, 0 };
-    uint8_t ek[16];
+    y[0] = 0;
+    y[1] = 0;
     ghash_update(y, ctx->h, aad, aadlen);
     ghash_update(y, ctx->h, c, clen);
     ghash_lengths(y, ctx->h, aadlen, clen);
+}
+
+/* tag = AES_K(J0) XOR S (SP 800-38D 7.1 step 6); y is wiped. */
+/*@ requires rk_gcm_ready(ctx);
+    requires \valid_read(j0 + (0 .. 15));
+    requires \valid(y + (0 .. 1));
+    requires \valid(tag + (0 .. 15));
+    requires \separated(tag + (0 .. 15), ctx);
+    requires \separated(tag + (0 .. 15), j0 + (0 .. 15));
+    requires \separated(tag + (0 .. 15), y + (0 .. 1));
+    requires \separated(y + (0 .. 1), ctx);
+    assigns tag[0 .. 15], y[0 .. 1]; */
+static void finish_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, uint64_t *y, uint8_t *tag)
+{
+    uint8_t ek[16];
     rk_aes_encrypt(&ctx->aes, j0, ek, 1);
     store_be64(tag, y[0]);
     store_be64(tag + 8, y[1]);
@@ -256,6 +269,25 @@ static void zero(uint8_t *p, size_t n)
         p[i] = 0;
 }
 
+/* out[0..len-1] kept when ok == 1, zeroed when ok == 0, without a branch. */
+/*@ requires ok == 0 || ok == 1;
+    requires \valid(out + (0 .. len - 1));
+    assigns out[0 .. len - 1];
+    ensures ok == 0 ==> \forall integer k; 0 <= k < len ==> out[k] == 0; */
+static void mask_out(uint8_t *out, size_t len, uint64_t ok)
+{
+    uint64_t m = rk_ct_mask64(ok);
+    /*@ loop invariant 0 <= i <= len;
+        loop invariant ok == 0 ==> \forall integer k; 0 <= k < i ==> out[k] == 0;
+        loop assigns i, out[0 .. len - 1];
+        loop variant len - i; */
+    for (size_t i = 0; i < len; i++) {
+        uint64_t v = rk_ct_sel64(out[i], 0, m);
+        /*@ assert v == out[i] || v == 0; */
+        out[i] = (uint8_t)v;
+    }
+}
+
 rk_status rk_gcm_init(rk_gcm_ctx *ctx, const uint8_t *key, size_t keylen)
 {
     uint8_t hb[16];
@@ -287,6 +319,7 @@ rk_status rk_gcm_ctx_seal(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
                           const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag)
 {
     uint8_t j0[16];
+    uint64_t y[2];
     rk_status st = check_lengths(ivlen, aadlen, len);
     if (st != RK_OK) {
         zero(out, len);
@@ -295,7 +328,8 @@ rk_status rk_gcm_ctx_seal(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
     }
     derive_j0(ctx, iv, ivlen, j0);
     gctr(&ctx->aes, j0, in, out, len);
-    compute_tag(ctx, j0, aad, aadlen, out, len, tag);
+    ghash_all(ctx, aad, aadlen, out, len, y);
+    finish_tag(ctx, j0, y, tag);
     rk_wipe(j0, 16);
     return RK_OK;
 }
@@ -305,6 +339,7 @@ rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
                           const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag)
 {
     uint8_t j0[16], t[16];
+    uint64_t y[2];
     rk_status st = check_lengths(ivlen, aadlen, len);
     if (st != RK_OK) {
         zero(out, len);
@@ -314,19 +349,11 @@ rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
     /* SP 800-38D 7.2: the tag is computed over the ciphertext before any
      * plaintext exists (so in == out works), compared in constant time, and
      * the plaintext is masked to zero unless it matched. */
-    compute_tag(ctx, j0, aad, aadlen, in, len, t);
+    ghash_all(ctx, aad, aadlen, in, len, y);
+    finish_tag(ctx, j0, y, t);
     uint64_t ok = rk_ct_memeq(t, tag, 16);
-    uint64_t m = rk_ct_mask64(ok);
     gctr(&ctx->aes, j0, in, out, len);
-    /*@ loop invariant 0 <= i <= len;
-        loop invariant ok == 0 ==> \forall integer k; 0 <= k < i ==> out[k] == 0;
-        loop assigns i, out[0 .. len - 1];
-        loop variant len - i; */
-    for (size_t i = 0; i < len; i++) {
-        uint64_t v = rk_ct_sel64(out[i], 0, m);
-        /*@ assert v == out[i] || v == 0; */
-        out[i] = (uint8_t)v;
-    }
+    mask_out(out, len, ok);
     rk_wipe(j0, 16);
     rk_wipe(t, 16);
     /* 0 when ok == 1, RK_ERR_GCM_TAG when ok == 0, without a branch */
@@ -337,28 +364,54 @@ rk_status rk_gcm_seal(const uint8_t *key, size_t keylen, const uint8_t *iv, size
                       const uint8_t *aad, size_t aadlen,
                       const uint8_t *in, size_t len, uint8_t *out, uint8_t *tag)
 {
+    /* The same steps as rk_gcm_init + rk_gcm_ctx_seal, written out so that
+     * no call takes more than six arguments (x86-64 would push the rest and
+     * -fstack-usage would report a dynamic frame). */
     rk_gcm_ctx ctx;
+    uint8_t j0[16];
+    uint64_t y[2];
     rk_status st = rk_gcm_init(&ctx, key, keylen);
     if (st == RK_OK)
-        st = rk_gcm_ctx_seal(&ctx, iv, ivlen, aad, aadlen, in, len, out, tag);
-    else {
+        st = check_lengths(ivlen, aadlen, len);
+    if (st != RK_OK) {
         zero(out, len);
         zero(tag, 16);
+        rk_gcm_ctx_wipe(&ctx);
+        return st;
     }
+    derive_j0(&ctx, iv, ivlen, j0);
+    gctr(&ctx.aes, j0, in, out, len);
+    ghash_all(&ctx, aad, aadlen, out, len, y);
+    finish_tag(&ctx, j0, y, tag);
+    rk_wipe(j0, 16);
     rk_gcm_ctx_wipe(&ctx);
-    return st;
+    return RK_OK;
 }
 
 rk_status rk_gcm_open(const uint8_t *key, size_t keylen, const uint8_t *iv, size_t ivlen,
                       const uint8_t *aad, size_t aadlen,
                       const uint8_t *in, size_t len, uint8_t *out, const uint8_t *tag)
 {
+    /* rk_gcm_init + rk_gcm_ctx_open written out (see rk_gcm_seal). */
     rk_gcm_ctx ctx;
+    uint8_t j0[16], t[16];
+    uint64_t y[2];
     rk_status st = rk_gcm_init(&ctx, key, keylen);
     if (st == RK_OK)
-        st = rk_gcm_ctx_open(&ctx, iv, ivlen, aad, aadlen, in, len, out, tag);
-    else
+        st = check_lengths(ivlen, aadlen, len);
+    if (st != RK_OK) {
         zero(out, len);
+        rk_gcm_ctx_wipe(&ctx);
+        return st;
+    }
+    derive_j0(&ctx, iv, ivlen, j0);
+    ghash_all(&ctx, aad, aadlen, in, len, y);
+    finish_tag(&ctx, j0, y, t);
+    uint64_t ok = rk_ct_memeq(t, tag, 16);
+    gctr(&ctx.aes, j0, in, out, len);
+    mask_out(out, len, ok);
+    rk_wipe(j0, 16);
+    rk_wipe(t, 16);
     rk_gcm_ctx_wipe(&ctx);
-    return st;
+    return RK_ERR_GCM_TAG * (int)(1u - ok);
 }
