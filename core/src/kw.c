@@ -199,6 +199,7 @@ static void wrap_body(rk_aes_ctx *aes, const uint8_t *iv, const uint8_t *in, siz
     kw_w(aes, out, out + 8, inlen / 8);
     rk_aes_ctx_wipe(aes);
     zero(out + inlen + 8, cap - (inlen + 8));
+    /*@ assert \forall integer k; inlen + 8 <= k < cap ==> out[k] == 0; */
 }
 
 rk_status rk_kw_wrap_iv(const uint8_t *kek, size_t keklen, const uint8_t *iv,
@@ -302,6 +303,7 @@ rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size
     }
     rk_aes_ctx_wipe(&aes);
     zero(out + padded + 8, cap - (padded + 8));
+    /*@ assert \forall integer k; padded + 8 <= k < cap ==> out[k] == 0; */
     *out_len = padded + 8;
     return RK_OK;
 }
@@ -361,7 +363,14 @@ rk_status rk_kwp_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, si
     for (size_t p = 0; p < 8; p++) {
         uint64_t e = rk_ct_eq64(mli, 8 * n - p);
         uint64_t z = rk_ct_is_zero(out + (8 * n - p), p);
-        nopad = nopad * (1u - e * z);
+        /*@ assert z == 1 ==> \forall integer k; 8 * n - p <= k < 8 * n ==> out[k] == 0; */
+        uint64_t ez = e * z;
+        /*@ assert ez == 0 || ez == 1; */
+        /*@ assert ez == 1 ==> e == 1 && z == 1; */
+        uint64_t nn = nopad * (1u - ez);
+        /*@ assert nn == 0 || nn == 1; */
+        /*@ assert nn == 0 ==> nopad == 0 || ez == 1; */
+        nopad = nn;
     }
     uint64_t padok = 1u - nopad;
     uint64_t ok = aiv * padok;
