@@ -675,6 +675,312 @@ static void payload_values(void)
     }
 }
 
+
+/* ---------------------------------------------------------------- encoder */
+
+/* Describe a parsed message as encoder input (the inverse of the parser). */
+static void msg_from_view(rk_mikey_msg *e, const rk_mikey_view *v, const uint8_t *b)
+{
+    memset(e, 0, sizeof *e);
+    e->csb_id = v->csb_id;
+    e->n_cs = v->n_cs;
+    for (size_t i = 0; i < v->n_cs; i++) {
+        e->cs[i].cs_id = v->cs[i].cs_id;
+        e->cs[i].prot_type = v->cs[i].prot_type;
+        e->cs[i].s_flag = v->cs[i].s_flag;
+        e->cs[i].policies = b + v->cs[i].policies.off;
+        e->cs[i].n_policies = v->cs[i].policies.len;
+        e->cs[i].session_data = b + v->cs[i].session_data.off;
+        e->cs[i].session_data_len = v->cs[i].session_data.len;
+        e->cs[i].spi = b + v->cs[i].spi.off;
+        e->cs[i].spi_len = v->cs[i].spi.len;
+    }
+    e->ts_sec = v->ts_sec;
+    e->ts_frac = v->ts_frac;
+    e->rand = b + v->rand_value.off;
+    e->rand_len = v->rand_value.len;
+    e->n_idr = v->n_idr;
+    for (size_t i = 0; i < v->n_idr; i++) {
+        e->idr[i].role = v->idr[i].role;
+        e->idr[i].id_type = v->idr[i].id_type;
+        e->idr[i].id = b + v->idr[i].id.off;
+        e->idr[i].id_len = v->idr[i].id.len;
+    }
+    e->has_sp = v->has_sp;
+    e->sp_policy_no = v->sp_policy_no;
+    e->sp_prot_type = v->sp_prot_type;
+    e->sp_params = b + v->sp_params.off;
+    e->sp_params_len = v->sp_params.len;
+    e->sakke_data = b + v->sakke_data.off;
+    e->n_genext = v->n_genext;
+    for (size_t i = 0; i < v->n_genext; i++) {
+        e->genext[i].type = v->genext[i].type;
+        e->genext[i].data = b + v->genext[i].data.off;
+        e->genext[i].len = v->genext[i].data.len;
+        if (v->genext[i].at.off < v->sakke.off) e->n_genext_before_sakke = i + 1;
+    }
+    e->signature = b + v->signature.off;
+}
+
+/* Every field of a parse equals the encoder input. */
+static void check_view_matches(const rk_mikey_view *v, const uint8_t *b, const rk_mikey_msg *e)
+{
+    CHECK_EQ(v->csb_id, e->csb_id);
+    CHECK_EQ(v->n_cs, e->n_cs);
+    CHECK_EQ(v->map_type, e->n_cs ? 2 : 1);
+    for (size_t i = 0; i < e->n_cs; i++) {
+        CHECK_EQ(v->cs[i].cs_id, e->cs[i].cs_id);
+        CHECK_EQ(v->cs[i].prot_type, e->cs[i].prot_type);
+        CHECK_EQ(v->cs[i].s_flag, e->cs[i].s_flag);
+        CHECK_EQ(v->cs[i].policies.len, e->cs[i].n_policies);
+        CHECK_MEM(b + v->cs[i].policies.off, e->cs[i].policies, e->cs[i].n_policies);
+        CHECK_EQ(v->cs[i].session_data.len, e->cs[i].session_data_len);
+        CHECK_MEM(b + v->cs[i].session_data.off, e->cs[i].session_data, e->cs[i].session_data_len);
+        CHECK_EQ(v->cs[i].spi.len, e->cs[i].spi_len);
+        CHECK_MEM(b + v->cs[i].spi.off, e->cs[i].spi, e->cs[i].spi_len);
+    }
+    CHECK_EQ(v->ts_type, 0);
+    CHECK_EQ(v->ts_sec, e->ts_sec);
+    CHECK_EQ(v->ts_frac, e->ts_frac);
+    CHECK_EQ(v->rand_value.len, e->rand_len);
+    CHECK_MEM(b + v->rand_value.off, e->rand, e->rand_len);
+    CHECK_EQ(v->n_idr, e->n_idr);
+    for (size_t i = 0; i < e->n_idr; i++) {
+        CHECK_EQ(v->idr[i].role, e->idr[i].role);
+        CHECK_EQ(v->idr[i].id_type, e->idr[i].id_type);
+        CHECK_EQ(v->idr[i].id.len, e->idr[i].id_len);
+        CHECK_MEM(b + v->idr[i].id.off, e->idr[i].id, e->idr[i].id_len);
+    }
+    CHECK_EQ(v->has_sp, e->has_sp);
+    if (e->has_sp) {
+        CHECK_EQ(v->sp_policy_no, e->sp_policy_no);
+        CHECK_EQ(v->sp_prot_type, e->sp_prot_type);
+        CHECK_EQ(v->sp_params.len, e->sp_params_len);
+        CHECK_MEM(b + v->sp_params.off, e->sp_params, e->sp_params_len);
+    }
+    CHECK_EQ(v->sakke_params, 1);
+    CHECK_EQ(v->sakke_id_scheme, 2);
+    CHECK_EQ(v->sakke_data.len, 273);
+    CHECK_MEM(b + v->sakke_data.off, e->sakke_data, 273);
+    CHECK_EQ(v->n_genext, e->n_genext);
+    for (size_t i = 0; i < e->n_genext; i++) {
+        CHECK_EQ(v->genext[i].type, e->genext[i].type);
+        CHECK_EQ(v->genext[i].data.len, e->genext[i].len);
+        CHECK_MEM(b + v->genext[i].data.off, e->genext[i].data, e->genext[i].len);
+        CHECK((v->genext[i].at.off < v->sakke.off) == (i < e->n_genext_before_sakke));
+    }
+    CHECK_EQ(v->sign_type, 2);
+    CHECK_EQ(v->signature.len, 129);
+    if (e->signature) CHECK_MEM(b + v->signature.off, e->signature, 129);
+    else CHECK_ZERO(b + v->signature.off, 129);
+    CHECK_EQ(v->signed_range.off, 0);
+    CHECK_EQ(v->signed_range.len, v->total_len - 129);
+}
+
+/* The interop message re-encodes to the identical octets. */
+static void streamwide_reencodes(void)
+{
+    rk_mikey_view v;
+    rk_mikey_msg e;
+    static uint8_t out[MAXM];
+    size_t n = 0, sl = 0;
+    CHECK(load_sw());
+    CHECK_EQ(rk_mikey_parse(&v, sw, sw_len), RK_OK);
+    msg_from_view(&e, &v, sw);
+    CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, &sl, &e), RK_OK);
+    CHECK_EQ(n, sw_len);
+    CHECK_EQ(sl, 572);
+    CHECK_MEM(out, sw, sw_len);
+    /* exactly enough room */
+    CHECK_EQ(rk_mikey_encode(out, sw_len, &n, &sl, &e), RK_OK);
+    CHECK_EQ(n, sw_len);
+}
+
+/* A root-key style message (DESIGN.md 3): #CS 0, URI roles, no SP, a key
+ * parameters extension and a private one; both extension orders. */
+static const uint8_t rk_iwf[] = "sip:lmr-kmf@iwf.example.org";
+static const uint8_t rk_user[] = "sip:alice@example.org";
+static const uint8_t rk_kms[] = "kms.example.org";
+static uint8_t rk_rand[16], rk_sakke[273], rk_gx7[51], rk_gx250[60], rk_sig[129];
+
+static void rootkey_msg(rk_mikey_msg *e, size_t before)
+{
+    for (size_t i = 0; i < sizeof rk_rand; i++) rk_rand[i] = (uint8_t)(0x30 + i);
+    for (size_t i = 0; i < sizeof rk_sakke; i++) rk_sakke[i] = (uint8_t)(i * 7 + 3);
+    rk_sakke[0] = 0x04;
+    for (size_t i = 0; i < sizeof rk_gx7; i++) rk_gx7[i] = (uint8_t)(0x40 + i);
+    for (size_t i = 0; i < sizeof rk_gx250; i++) rk_gx250[i] = (uint8_t)(0x90 + i);
+    for (size_t i = 0; i < sizeof rk_sig; i++) rk_sig[i] = (uint8_t)(0xA0 ^ i);
+    memset(e, 0, sizeof *e);
+    e->csb_id = 0xF1A2B3C4;
+    e->ts_sec = 0xEC898DA8;
+    e->ts_frac = 0x12345678;
+    e->rand = rk_rand;
+    e->rand_len = sizeof rk_rand;
+    e->n_idr = 4;
+    e->idr[0] = (rk_mikey_idr_in){ 1, 1, rk_iwf, sizeof rk_iwf - 1 };
+    e->idr[1] = (rk_mikey_idr_in){ 2, 1, rk_user, sizeof rk_user - 1 };
+    e->idr[2] = (rk_mikey_idr_in){ 6, 1, rk_kms, sizeof rk_kms - 1 };
+    e->idr[3] = (rk_mikey_idr_in){ 7, 1, rk_kms, sizeof rk_kms - 1 };
+    e->sakke_data = rk_sakke;
+    e->n_genext = 2;
+    e->n_genext_before_sakke = before;
+    e->genext[0] = (rk_mikey_genext_in){ 7, rk_gx7, sizeof rk_gx7 };
+    e->genext[1] = (rk_mikey_genext_in){ 250, rk_gx250, sizeof rk_gx250 };
+    e->signature = rk_sig;
+}
+
+static uint8_t built[MAXM];
+static size_t built_len;
+
+static void round_trips(void)
+{
+    static uint8_t out[MAXM];
+    rk_mikey_msg e;
+    rk_mikey_view v;
+    size_t n, sl;
+    for (size_t before = 0; before <= 2; before++) {
+        rootkey_msg(&e, before);
+        CASE_BEGIN("round trip, %zu extensions before SAKKE", before);
+        CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, &sl, &e), RK_OK);
+        CHECK_EQ(rk_mikey_parse(&v, out, n), RK_OK);
+        CHECK_EQ(v.total_len, n);
+        CHECK_EQ(sl + 129, n);
+        check_view_matches(&v, out, &e);
+        CASE_END();
+    }
+    /* variants: roles 8/9 with UIDs, an SP, a GENERIC-ID map with 2 CSs,
+     * signature placeholder, SAKKE-to-self, 32-octet RAND */
+    {
+        static uint8_t uid_i[32], uid_r[32], sp[6] = { 0, 1, 6, 1, 1, 16 }, pol[2] = { 0, 1 },
+                       spi[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, sd[3] = { 9, 9, 9 }, self[278], r32[32];
+        memset(uid_i, 0x11, 32); memset(uid_r, 0x22, 32); memset(r32, 0x33, 32);
+        rootkey_msg(&e, 1);
+        e.idr[0] = (rk_mikey_idr_in){ 8, 1, uid_i, 32 };
+        e.idr[1] = (rk_mikey_idr_in){ 9, 1, uid_r, 32 };
+        e.has_sp = 1; e.sp_policy_no = 3; e.sp_prot_type = 0; e.sp_params = sp; e.sp_params_len = sizeof sp;
+        e.n_cs = 2;
+        e.cs[0] = (rk_mikey_cs_in){ 4, 0, 0, pol, 1, sd, 0, spi, 8 };
+        e.cs[1] = (rk_mikey_cs_in){ 6, 0, 1, pol, 2, sd, 3, spi, 4 };
+        e.signature = NULL;
+        e.rand = r32; e.rand_len = 32;
+        memcpy(self, sw + poff[P_SAKKE], 278);
+        self[0] = 0;
+        e.n_genext = 3;
+        e.genext[2] = (rk_mikey_genext_in){ 6, self, 278 };
+        CASE_BEGIN("round trip, UIDs, SP, 2 CSs, SAKKE-to-self");
+        CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, &sl, &e), RK_OK);
+        CHECK_EQ(rk_mikey_parse(&v, out, n), RK_OK);
+        check_view_matches(&v, out, &e);
+        CHECK_EQ(v.cs[1].s_flag, 1);
+        CASE_END();
+    }
+    rootkey_msg(&e, 0);
+    CHECK(rk_mikey_encode(built, sizeof built, &built_len, &sl, &e) == RK_OK);
+}
+
+static void built_truncations(void)
+{
+    CHECK(built_len > 0);
+    for (size_t n = 0; n < built_len; n++) {
+        char w[64];
+        snprintf(w, sizeof w, "built prefix %zu", n);
+        expect(w, built, n, RK_ERR_MIKEY_TRUNCATED);
+    }
+    expect("built whole", built, built_len, RK_OK);
+}
+
+/* One encoder negative: exact code, outputs zero, and out holds nothing of
+ * a message: untouched when rejected before writing (pre), else the octets
+ * written are zero. */
+static void enc_expect(const char *what, const rk_mikey_msg *e, size_t cap, rk_status want, int pre)
+{
+    static uint8_t out[MAXM];
+    size_t n = 77, sl = 77;
+    memset(out, 0xEE, sizeof out);
+    CASE_BEGIN("encode: %s", what);
+    rk_status st = rk_mikey_encode(out, cap, &n, &sl, e);
+    if (st != want)
+        rk_t_failf(__FILE__, __LINE__, "%s: got %d (%s), expected %d (%s)", what, st,
+                   rk_strerror(st), want, rk_strerror(want));
+    CHECK_EQ(n, 0);
+    CHECK_EQ(sl, 0);
+    size_t i = 0, bad = 0;
+    if (!pre) { for (; i < cap && out[i] == 0; i++) {} }
+    for (; i < sizeof out; i++) bad += out[i] != 0xEE;
+    CHECK_EQ(bad, 0);
+    CASE_END();
+}
+
+static void encoder_negatives(void)
+{
+    rk_mikey_msg e;
+    size_t n, sl;
+    static uint8_t out[MAXM];
+    rootkey_msg(&e, 0);
+    CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, &sl, &e), RK_OK);
+    for (size_t cap = 0; cap < n; cap++) {
+        char w[48];
+        snprintf(w, sizeof w, "cap %zu", cap);
+        enc_expect(w, &e, cap, RK_ERR_BUFFER, 1);
+    }
+    size_t full = n;
+#define NEG(what, edit, want, pre) do { rootkey_msg(&e, 0); edit; enc_expect(what, &e, full + 600, want, pre); } while (0)
+    NEG("RAND 15", e.rand_len = 15, RK_ERR_MIKEY_RAND_LENGTH, 1);
+    NEG("RAND 33", { static uint8_t r[33]; e.rand = r; e.rand_len = 33; }, RK_ERR_MIKEY_RAND_LENGTH, 1);
+    NEG("5 CS", e.n_cs = 5, RK_ERR_MIKEY_CS_LIMIT, 1);
+    NEG("5 IDR", e.n_idr = 5, RK_ERR_LENGTH, 1);
+    NEG("5 GENEXT", e.n_genext = 5, RK_ERR_MIKEY_GENEXT_LIMIT, 1);
+    NEG("before > n", e.n_genext_before_sakke = 3, RK_ERR_LENGTH, 1);
+    NEG("GENEXT 65536", { static uint8_t big[65536]; e.genext[0].data = big; e.genext[0].len = 65536; }, RK_ERR_MIKEY_GENEXT_LENGTH, 1);
+    NEG("too long", { static uint8_t big[4000]; e.genext[0].data = big; e.genext[0].len = 4000; }, RK_ERR_MIKEY_TOO_LONG, 1);
+    NEG("IDR role 3", e.idr[1].role = 3, RK_ERR_MIKEY_IDR_ROLE, 0);
+    NEG("IDR type 0", e.idr[2].id_type = 0, RK_ERR_MIKEY_IDR_TYPE, 0);
+    NEG("IDR empty", e.idr[2].id_len = 0, RK_ERR_MIKEY_IDR_LENGTH, 0);
+    NEG("role 8 with a URI", e.idr[0].role = 8, RK_ERR_MIKEY_IDR_LENGTH, 0);
+    NEG("two IDRi", e.idr[1].role = 1, RK_ERR_MIKEY_DUPLICATE, 0);
+    NEG("three IDRs", e.n_idr = 3, RK_ERR_MIKEY_MISSING_IDRKMSR, 0);
+    NEG("GENEXT type 8", e.genext[1].type = 8, RK_ERR_MIKEY_GENEXT_TYPE, 0);
+    NEG("GENEXT twice", e.genext[1].type = 7, RK_ERR_MIKEY_DUPLICATE, 0);
+    NEG("GENEXT empty", e.genext[1].len = 0, RK_ERR_MIKEY_GENEXT_LENGTH, 0);
+    NEG("SAKKE-to-self short", e.genext[1].type = 6, RK_ERR_MIKEY_GENEXT_LENGTH, 0);
+    {
+        static const uint8_t sp[3] = { 0, 5, 1 };
+        rootkey_msg(&e, 0);
+        e.has_sp = 1; e.sp_params = sp; e.sp_params_len = 3;
+        enc_expect("SP list broken", &e, full + 600, RK_ERR_MIKEY_SP_PARAMS, 0);
+    }
+    NEG("no SAKKE data", e.sakke_data = NULL, RK_ERR_NULL, 1);
+#undef NEG
+    CHECK_EQ(rk_mikey_encode(out, sizeof out, NULL, &sl, &e), RK_ERR_NULL);
+    CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, NULL, &e), RK_ERR_NULL);
+    CHECK_EQ(rk_mikey_encode(out, sizeof out, &n, &sl, NULL), RK_ERR_NULL);
+    CHECK_EQ(n, 0);
+}
+
+/* Length fields and General Extension limit on the built message. */
+static void built_extension_fields(void)
+{
+    static uint8_t m[MAXM];
+    rk_mikey_view v;
+    CHECK(built_len > 0);
+    CHECK_EQ(rk_mikey_parse(&v, built, built_len), RK_OK);
+    /* a fifth extension (private 241..244 added after the two) */
+    {
+        size_t at = v.sign.off, n = 0;
+        memcpy(m, built, at);
+        m[v.genext[1].at.off] = RK_MIKEY_PT_GENEXT;
+        n = at;
+        for (int t = 241; t <= 243; t++) {
+            m[n++] = (uint8_t)(t == 243 ? RK_MIKEY_PT_SIGN : RK_MIKEY_PT_GENEXT);
+            m[n++] = (uint8_t)t; m[n++] = 0; m[n++] = 1; m[n++] = 0x55;
+        }
+        memcpy(m + n, built + v.sign.off, v.sign.len);
+        n += v.sign.len;
+        expect("5 General Extensions", m, n, RK_ERR_MIKEY_GENEXT_LIMIT);
+    }
+}
+
 void rk_suite_mikey(void)
 {
     RUN(streamwide_parses);
@@ -690,4 +996,9 @@ void rk_suite_mikey(void)
     reordered_payloads();
     hdr_values();
     payload_values();
+    RUN(streamwide_reencodes);
+    round_trips();
+    built_truncations();
+    encoder_negatives();
+    built_extension_fields();
 }
