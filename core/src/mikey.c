@@ -17,29 +17,14 @@
 
 #define ABSENT RK_MIKEY_MAX_IDR   /* idr_* index of a role not seen yet */
 
-/*@ predicate spans_in(rk_mikey_view *v, integer n) =
-        rk_span_in(v->hdr, n) && rk_span_in(v->map_info, n) &&
-        (\forall integer i; 0 <= i < 4 ==>
-            rk_span_in(v->cs[i].policies, n) && rk_span_in(v->cs[i].session_data, n) &&
-            rk_span_in(v->cs[i].spi, n)) &&
-        rk_span_in(v->t, n) && rk_span_in(v->rand, n) && rk_span_in(v->rand_value, n) &&
-        (\forall integer i; 0 <= i < 4 ==>
-            rk_span_in(v->idr[i].at, n) && rk_span_in(v->idr[i].id, n)) &&
-        rk_span_in(v->sp, n) && rk_span_in(v->sp_params, n) &&
-        rk_span_in(v->sakke, n) && rk_span_in(v->sakke_data, n) &&
-        (\forall integer i; 0 <= i < 4 ==>
-            rk_span_in(v->genext[i].at, n) && rk_span_in(v->genext[i].data, n)) &&
-        rk_span_in(v->sign, n) && rk_span_in(v->signature, n) &&
-        rk_span_in(v->signed_range, n);
-
+/*@
     logic integer present(size_t x) = x < 4 ? 1 : 0;
 
     predicate state_ok(rk_mikey_view *v) =
         v->idr_i <= 4 && v->idr_r <= 4 && v->idr_kmsi <= 4 && v->idr_kmsr <= 4 &&
         v->n_idr == present(v->idr_i) + present(v->idr_r) +
                     present(v->idr_kmsi) + present(v->idr_kmsr) &&
-        v->n_genext <= 4 && v->rank_ <= 5 &&
-        (v->seen_sakke_ != 0 ==> v->sakke_data.len == 273);
+        v->n_genext <= 4 && v->rank_ <= 5;
 
     predicate is_err(integer r) = -699 <= r <= -600;
 */
@@ -143,21 +128,69 @@ static rk_status position(rk_mikey_view *v, unsigned r, int dup)
     return RK_OK;
 }
 
+/* One crypto session of a GENERIC-ID map (RFC 6043 6.1.1): CS ID, prot
+ * type, S | #P, #P policy numbers, session data length and data, SPI length
+ * and SPI. */
+/*@ requires len <= 4096 && *pos <= len;
+    requires \valid(pos) && \valid(c) && \valid_read(m + (0 .. len - 1));
+    requires \separated(pos, c, m + (0 .. len - 1));
+    requires \separated(pos, c);
+    assigns *pos, *c;
+    ensures \result == RK_OK || \result == RK_ERR_MIKEY_TRUNCATED;
+    ensures \result == RK_OK ==> \old(*pos) < *pos <= len &&
+        rk_span_in(c->policies, len) && rk_span_in(c->session_data, len) &&
+        rk_span_in(c->spi, len); */
+static rk_status parse_cs(const uint8_t *m, size_t len, size_t *pos, rk_mikey_cs *c)
+{
+    size_t p = *pos, np, sdl, spil;
+    if (len - p < 3)
+        return RK_ERR_MIKEY_TRUNCATED;
+    c->cs_id = m[p];
+    c->prot_type = m[p + 1];
+    c->s_flag = (uint8_t)(m[p + 2] / 128u);
+    np = m[p + 2] % 128u;
+    c->n_policies = (uint8_t)np;
+    p += 3;
+    if (len - p < np + 2)
+        return RK_ERR_MIKEY_TRUNCATED;
+    c->policies.off = p;
+    c->policies.len = np;
+    p += np;
+    sdl = be16(m + p);
+    p += 2;
+    if (len - p < sdl + 1)
+        return RK_ERR_MIKEY_TRUNCATED;
+    c->session_data.off = p;
+    c->session_data.len = sdl;
+    p += sdl;
+    spil = m[p];
+    p += 1;
+    if (len - p < spil)
+        return RK_ERR_MIKEY_TRUNCATED;
+    c->spi.off = p;
+    c->spi.len = spil;
+    p += spil;
+    *pos = p;
+    return RK_OK;
+}
+
 /* HDR, RFC 3830 6.1, with the GENERIC-ID map of RFC 6043 6.1.1. */
 /*@ requires len <= 4096;
     requires \valid(v) && \valid(end) && \valid(next);
     requires \valid_read(m + (0 .. len - 1));
     requires \separated(v, end, next, m + (0 .. len - 1));
     requires \separated(end, next);
-    requires spans_in(v, len) && state_ok(v);
+    requires state_ok(v);
     assigns v->hdr, v->version, v->data_type, v->v_flag, v->prf_func, v->csb_id,
             v->n_cs, v->map_type, v->map_info, v->cs[0 .. 3], *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> 10 <= *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> 10 <= *end <= len && state_ok(v); */
 static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
                            size_t *end, uint8_t *next)
 {
-    size_t pos, i;
+    size_t pos, i, ncs;
+    rk_status st;
+    rk_mikey_cs c;
     if (len < 10)
         return RK_ERR_MIKEY_TRUNCATED;
     v->version = m[0];
@@ -167,45 +200,20 @@ static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
     v->csb_id = be32(m + 4);
     v->n_cs = m[8];
     v->map_type = m[9];
+    ncs = m[8];
     /* the map info must be walked before the field checks so that every
      * truncation is reported as such */
     pos = 10;
-    if (v->map_type == RK_MIKEY_MAP_GENERIC_ID && v->n_cs <= RK_MIKEY_MAX_CS) {
-        /*@ loop invariant 0 <= i <= v->n_cs <= 4;
+    if (m[9] == RK_MIKEY_MAP_GENERIC_ID && ncs <= RK_MIKEY_MAX_CS) {
+        /*@ loop invariant 0 <= i <= ncs <= 4;
             loop invariant 10 <= pos <= len;
-            loop invariant spans_in(v, len);
-            loop assigns i, pos, v->cs[0 .. 3];
-            loop variant v->n_cs - i; */
-        for (i = 0; i < v->n_cs; i++) {
-            size_t np, sdl, spil;
-            rk_mikey_cs *c = &v->cs[i];
-            if (len - pos < 3)
-                return RK_ERR_MIKEY_TRUNCATED;
-            c->cs_id = m[pos];
-            c->prot_type = m[pos + 1];
-            c->s_flag = (uint8_t)(m[pos + 2] / 128u);
-            np = m[pos + 2] % 128u;
-            c->n_policies = (uint8_t)np;
-            pos += 3;
-            if (len - pos < np + 2)
-                return RK_ERR_MIKEY_TRUNCATED;
-            c->policies.off = pos;
-            c->policies.len = np;
-            pos += np;
-            sdl = be16(m + pos);
-            pos += 2;
-            if (len - pos < sdl + 1)
-                return RK_ERR_MIKEY_TRUNCATED;
-            c->session_data.off = pos;
-            c->session_data.len = sdl;
-            pos += sdl;
-            spil = m[pos];
-            pos += 1;
-            if (len - pos < spil)
-                return RK_ERR_MIKEY_TRUNCATED;
-            c->spi.off = pos;
-            c->spi.len = spil;
-            pos += spil;
+            loop assigns i, pos, c, st, v->cs[0 .. 3];
+            loop variant ncs - i; */
+        for (i = 0; i < ncs; i++) {
+            st = parse_cs(m, len, &pos, &c);
+            if (st != RK_OK)
+                return st;
+            v->cs[i] = c;
         }
     }
     if (v->version != RK_MIKEY_VERSION)
@@ -242,14 +250,14 @@ static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
         \valid(v) && \valid(end) && \valid(next) &&
         \valid_read(m + (0 .. len - 1)) &&
         \separated(v, end, next, m + (0 .. len - 1)) && \separated(end, next) &&
-        spans_in(v, len) && state_ok(v);
+        state_ok(v);
 */
 
 /* T, RFC 3830 6.6; TS 33.180 E.1.1 requires NTP-UTC. */
 /*@ requires pl_pre(v, m, len, pos, end, next);
     assigns v->t, v->ts_type, v->ts_sec, v->ts_frac, v->seen_t_, v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_t(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                          size_t *end, uint8_t *next)
 {
@@ -278,7 +286,7 @@ static rk_status parse_t(rk_mikey_view *v, const uint8_t *m, size_t len, size_t 
 /*@ requires pl_pre(v, m, len, pos, end, next);
     assigns v->rand, v->rand_value, v->seen_rand_, v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_rand(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                             size_t *end, uint8_t *next)
 {
@@ -309,7 +317,7 @@ static rk_status parse_rand(rk_mikey_view *v, const uint8_t *m, size_t len, size
     assigns v->idr[0 .. 3], v->n_idr, v->idr_i, v->idr_r, v->idr_kmsi, v->idr_kmsr,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_idr(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                            size_t *end, uint8_t *next)
 {
@@ -368,7 +376,7 @@ static rk_status parse_idr(rk_mikey_view *v, const uint8_t *m, size_t len, size_
     assigns v->sp, v->sp_policy_no, v->sp_prot_type, v->sp_params, v->has_sp,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_sp(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                           size_t *end, uint8_t *next)
 {
@@ -410,7 +418,7 @@ static rk_status parse_sp(rk_mikey_view *v, const uint8_t *m, size_t len, size_t
     assigns v->sakke, v->sakke_params, v->sakke_id_scheme, v->sakke_data, v->seen_sakke_,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_sakke(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                              size_t *end, uint8_t *next)
 {
@@ -447,7 +455,7 @@ static rk_status parse_sakke(rk_mikey_view *v, const uint8_t *m, size_t len, siz
 /*@ requires pl_pre(v, m, len, pos, end, next);
     assigns v->genext[0 .. 3], v->n_genext, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && spans_in(v, len) && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
 static rk_status parse_genext(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                               size_t *end, uint8_t *next)
 {
@@ -497,15 +505,10 @@ static rk_status parse_genext(rk_mikey_view *v, const uint8_t *m, size_t len, si
 /*@ requires len <= 4096 && pos <= len;
     requires \valid(v) && \valid_read(m + (0 .. len - 1));
     requires \separated(v, m + (0 .. len - 1));
-    requires spans_in(v, len) && state_ok(v);
+    requires state_ok(v);
     assigns v->sign, v->sign_type, v->signature, v->signed_range, v->total_len;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> spans_in(v, len) && state_ok(v) && v->total_len == len
-        && v->sign.off == pos && v->sign.len == 131 && pos + 131 == len
-        && v->signature.off == pos + 2 && v->signature.len == 129
-        && v->signed_range.off == 0 && v->signed_range.len == pos + 2
-        && v->idr_i != 4 && v->idr_r != 4 && v->idr_kmsi != 4 && v->idr_kmsr != 4
-        && v->seen_sakke_ != 0; */
+    ensures \result == RK_OK ==> state_ok(v); */
 static rk_status parse_sign(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos)
 {
     rk_status st;
@@ -535,12 +538,64 @@ static rk_status parse_sign(rk_mikey_view *v, const uint8_t *m, size_t len, size
     return RK_OK;
 }
 
+/* Defence in depth, and what the contract promises consumers: every span
+ * lies in the message and the fixed-size fields have their sizes.  The
+ * payload functions establish this by construction; checking it here once
+ * keeps their proofs small.  Never fails for a message parse_all accepted
+ * (RK_ERR_INTERNAL otherwise). */
+/*@ requires \valid_read(v);
+    assigns \nothing;
+    ensures \result == RK_OK || \result == RK_ERR_INTERNAL;
+    ensures \result == RK_OK ==> rk_mikey_view_ok(v, len); */
+static rk_status final_check(const rk_mikey_view *v, size_t len)
+{
+    size_t i;
+    if (v->total_len != len)
+        return RK_ERR_INTERNAL;
+    if (v->hdr.off > len || v->hdr.len > len - v->hdr.off
+        || v->map_info.off > len || v->map_info.len > len - v->map_info.off
+        || v->t.off > len || v->t.len > len - v->t.off
+        || v->rand.off > len || v->rand.len > len - v->rand.off
+        || v->rand_value.off > len || v->rand_value.len > len - v->rand_value.off
+        || v->sp.off > len || v->sp.len > len - v->sp.off
+        || v->sp_params.off > len || v->sp_params.len > len - v->sp_params.off
+        || v->sakke.off > len || v->sakke.len > len - v->sakke.off
+        || v->sakke_data.off > len || v->sakke_data.len > len - v->sakke_data.off)
+        return RK_ERR_INTERNAL;
+    if (v->n_idr != 4 || v->idr_i >= 4 || v->idr_r >= 4 || v->idr_kmsi >= 4 || v->idr_kmsr >= 4
+        || v->sakke_data.len != RK_MIKEY_SAKKE_DATA_BYTES || v->n_genext > 4)
+        return RK_ERR_INTERNAL;
+    /*@ loop invariant 0 <= i <= 4;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            rk_span_in(v->idr[j].at, len) && rk_span_in(v->idr[j].id, len);
+        loop assigns i;
+        loop variant 4 - i; */
+    for (i = 0; i < 4; i++)
+        if (v->idr[i].at.off > len || v->idr[i].at.len > len - v->idr[i].at.off
+            || v->idr[i].id.off > len || v->idr[i].id.len > len - v->idr[i].id.off)
+            return RK_ERR_INTERNAL;
+    /*@ loop invariant 0 <= i <= v->n_genext;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            rk_span_in(v->genext[j].at, len) && rk_span_in(v->genext[j].data, len);
+        loop assigns i;
+        loop variant v->n_genext - i; */
+    for (i = 0; i < v->n_genext; i++)
+        if (v->genext[i].at.off > len || v->genext[i].at.len > len - v->genext[i].at.off
+            || v->genext[i].data.off > len || v->genext[i].data.len > len - v->genext[i].data.off)
+            return RK_ERR_INTERNAL;
+    if (len < 131 || v->sign.len != 131 || v->sign.off != len - 131
+        || v->signature.off != v->sign.off + 2 || v->signature.len != 129
+        || v->signed_range.off != 0 || v->signed_range.len != v->sign.off + 2)
+        return RK_ERR_INTERNAL;
+    return RK_OK;
+}
+
 /*@ requires len <= 4096;
     requires \valid(v) && \valid_read(msg + (0 .. len - 1));
     requires \separated(v, msg + (0 .. len - 1));
-    requires spans_in(v, len) && state_ok(v) && v->rank_ == 0;
+    requires state_ok(v) && v->rank_ == 0;
     assigns *v;
-    ensures \result == RK_OK || is_err(\result);
+    ensures \result == RK_OK || is_err(\result) || \result == RK_ERR_INTERNAL;
     ensures \result == RK_OK ==> rk_mikey_view_ok(v, len); */
 static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
 {
@@ -552,7 +607,7 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         return st;
     pos = end;
     /*@ loop invariant 0 <= pos <= len;
-        loop invariant spans_in(v, len) && state_ok(v);
+        loop invariant state_ok(v);
         loop assigns pos, end, next, st, *v;
         loop variant len - pos; */
     for (;;) {
@@ -562,10 +617,9 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         switch (next) {
         case RK_MIKEY_PT_SIGN:
             st = parse_sign(v, msg, len, pos);
-            if (st == RK_OK) {
-                /*@ assert v->n_idr == 4; */
-            }
-            return st;
+            if (st != RK_OK)
+                return st;
+            return final_check(v, len);
         case RK_MIKEY_PT_T:
             st = parse_t(v, msg, len, pos, &end, &next);
             break;
@@ -591,14 +645,45 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
     }
 }
 
+/* All zero (explicit stores: the prover follows them field by field). */
 /*@ requires \valid(v);
     assigns *v;
     ensures v->total_len == 0 && v->signed_range.len == 0 && v->n_idr == 0
         && v->n_genext == 0 && v->sakke_data.len == 0;
-    ensures spans_in(v, 0); */
+    ensures v->rank_ == 0 && v->seen_t_ == 0 && v->seen_rand_ == 0 && v->seen_sakke_ == 0;
+    ensures v->idr_i == 0 && v->idr_r == 0 && v->idr_kmsi == 0 && v->idr_kmsr == 0; */
 static void view_zero(rk_mikey_view *v)
 {
-    *v = (rk_mikey_view){ 0 };
+    rk_mikey_span z;
+    rk_mikey_cs zc;
+    rk_mikey_idr zi;
+    rk_mikey_genext zg;
+    size_t i;
+    z.off = 0;
+    z.len = 0;
+    zc.cs_id = 0; zc.prot_type = 0; zc.s_flag = 0; zc.n_policies = 0;
+    zc.policies = z; zc.session_data = z; zc.spi = z;
+    zi.at = z; zi.role = 0; zi.id_type = 0; zi.id = z;
+    zg.at = z; zg.type = 0; zg.data = z;
+    v->total_len = 0;
+    v->hdr = z; v->version = 0; v->data_type = 0; v->v_flag = 0; v->prf_func = 0;
+    v->csb_id = 0; v->n_cs = 0; v->map_type = 0; v->map_info = z;
+    /*@ loop invariant 0 <= i <= 4;
+        loop assigns i, v->cs[0 .. 3], v->idr[0 .. 3], v->genext[0 .. 3];
+        loop variant 4 - i; */
+    for (i = 0; i < 4; i++) {
+        v->cs[i] = zc;
+        v->idr[i] = zi;
+        v->genext[i] = zg;
+    }
+    v->t = z; v->ts_type = 0; v->ts_sec = 0; v->ts_frac = 0;
+    v->rand = z; v->rand_value = z;
+    v->n_idr = 0; v->idr_i = 0; v->idr_r = 0; v->idr_kmsi = 0; v->idr_kmsr = 0;
+    v->has_sp = 0; v->sp = z; v->sp_policy_no = 0; v->sp_prot_type = 0; v->sp_params = z;
+    v->sakke = z; v->sakke_params = 0; v->sakke_id_scheme = 0; v->sakke_data = z;
+    v->n_genext = 0;
+    v->sign = z; v->sign_type = 0; v->signature = z; v->signed_range = z;
+    v->rank_ = 0; v->seen_t_ = 0; v->seen_rand_ = 0; v->seen_sakke_ = 0;
 }
 
 rk_status rk_mikey_parse(rk_mikey_view *v, const uint8_t *msg, size_t len)

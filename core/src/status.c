@@ -105,6 +105,23 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_MIKEY_SIGN_TYPE: return "mikey: signature type is not ECCSI";
     case RK_ERR_MIKEY_SIGN_LENGTH: return "mikey: signature length is not 129";
     /* mikey: strings here */
+    /* keyparams */
+    case RK_ERR_KP_TRUNCATED: return "keyparams: protected payload truncated";
+    case RK_ERR_KP_TRAILING: return "keyparams: octets after the protected payload";
+    case RK_ERR_KP_MSG_TYPE: return "keyparams: message type not accepted";
+    case RK_ERR_KP_ALG: return "keyparams: payload algorithm is not AES-128-GCM";
+    case RK_ERR_KP_DPPK_ID: return "keyparams: DPPK-ID is not the CSB-ID";
+    case RK_ERR_KP_IEI: return "keyparams: payload element octet is not 0x00";
+    case RK_ERR_KP_CT_LENGTH: return "keyparams: ciphertext too short";
+    case RK_ERR_KP_PT_TRUNCATED: return "keyparams: key parameters truncated";
+    case RK_ERR_KP_PT_TRAILING: return "keyparams: octets after the key parameters";
+    case RK_ERR_KP_KEY_TYPE: return "keyparams: key type above 15";
+    case RK_ERR_KP_GROUP_COUNT: return "keyparams: group count does not match the entries";
+    case RK_ERR_KP_GROUP_LIMIT: return "keyparams: too many group IDs";
+    case RK_ERR_KP_GROUP_IEI: return "keyparams: group ID element identifier is not 0x7B";
+    case RK_ERR_KP_GROUP_LENGTH: return "keyparams: group ID length invalid";
+    case RK_ERR_KP_GMK_LENGTH: return "keyparams: GMK is not 16 octets";
+    case RK_ERR_KP_TEXT_LENGTH: return "keyparams: element longer than 65535 octets";
     /* keyparams: strings here */
     /* rootkey: strings here */
     /* xml: strings here */

@@ -203,8 +203,9 @@ typedef struct {
  * rk_mikey_parse - parse one I_MESSAGE (msg[0 .. len-1]) into *v.
  *
  * Inputs: msg of len octets (len <= RK_MIKEY_MAX_BYTES).  Output: *v, whose
- * spans index msg.  Errors (all in the -600 block): RK_ERR_MIKEY_* for the
- * first broken rule (see status.h), RK_ERR_NULL.  On any error *v is all
+ * spans index msg.  Errors: RK_ERR_MIKEY_* (the -600 block) for the first
+ * broken rule (see status.h), RK_ERR_NULL; RK_ERR_INTERNAL if the final
+ * consistency check of the view fails (unreachable: defence in depth).  On any error *v is all
  * zero.  msg is only read.
  *
  * CT: branches on the message structure only (public).
@@ -213,7 +214,8 @@ typedef struct {
     requires \valid_read(msg + (0 .. len - 1));
     requires \separated(v, msg + (0 .. len - 1));
     assigns *v;
-    ensures \result == RK_OK || (-699 <= \result <= -600) || \result == RK_ERR_NULL;
+    ensures \result == RK_OK || (-699 <= \result <= -600) || \result == RK_ERR_NULL
+        || \result == RK_ERR_INTERNAL;
     ensures \result == RK_OK ==> rk_mikey_view_ok(v, len) && len <= 4096;
     ensures \result != RK_OK ==> v->total_len == 0 && v->signed_range.len == 0
         && v->n_idr == 0 && v->n_genext == 0 && v->sakke_data.len == 0; */

@@ -140,6 +140,22 @@ enum {
     /* mikey: add codes here, in this block */
 
     /* --- keyparams (-700 .. -799) --- */
+    RK_ERR_KP_TRUNCATED = -700,    /* protected payload shorter than its fixed fields or its length field */
+    RK_ERR_KP_TRAILING = -701,     /* octets after the ciphertext the length field names */
+    RK_ERR_KP_MSG_TYPE = -702,     /* message type neither 0x40 nor 0x43 (the two observed) */
+    RK_ERR_KP_ALG = -703,          /* payload algorithm is not 1 (AES-128-GCM) */
+    RK_ERR_KP_DPPK_ID = -704,      /* DPPK-ID differs from the MIKEY CSB-ID (TS 33.180 E.6.1) */
+    RK_ERR_KP_IEI = -705,          /* the octet before the payload length is not 0x00 */
+    RK_ERR_KP_CT_LENGTH = -706,    /* ciphertext || tag shorter than 16 + 17 octets */
+    RK_ERR_KP_PT_TRUNCATED = -707, /* key parameters shorter than a field or LV-E length says */
+    RK_ERR_KP_PT_TRAILING = -708,  /* octets after the Group IDs element */
+    RK_ERR_KP_KEY_TYPE = -709,     /* Key Type above 15 (a 4-bit purpose tag) */
+    RK_ERR_KP_GROUP_COUNT = -710,  /* Group IDs count does not match its entries */
+    RK_ERR_KP_GROUP_LIMIT = -711,  /* more than RK_KP_MAX_GROUPS group IDs */
+    RK_ERR_KP_GROUP_IEI = -712,    /* a group ID entry IEI is not 0x7B */
+    RK_ERR_KP_GROUP_LENGTH = -713, /* a group ID entry is empty or runs past its list */
+    RK_ERR_KP_GMK_LENGTH = -714,   /* GUK-ID derivation: GMK is not 16 octets */
+    RK_ERR_KP_TEXT_LENGTH = -715,  /* encoder: text, group list or ciphertext longer than 65535 */
     /* keyparams: add codes here, in this block */
 
     /* --- rootkey message (-800 .. -899) --- */
