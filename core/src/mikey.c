@@ -180,11 +180,10 @@ static rk_status parse_cs(const uint8_t *m, size_t len, size_t *pos, rk_mikey_cs
     requires \valid_read(m + (0 .. len - 1));
     requires \separated(v, end, next, m + (0 .. len - 1));
     requires \separated(end, next);
-    requires state_ok(v);
     assigns v->hdr, v->version, v->data_type, v->v_flag, v->prf_func, v->csb_id,
             v->n_cs, v->map_type, v->map_info, v->cs[0 .. 3], *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> 10 <= *end <= len && state_ok(v); */
+    ensures \result == RK_OK ==> 10 <= *end <= len; */
 static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
                            size_t *end, uint8_t *next)
 {
@@ -593,7 +592,6 @@ static rk_status final_check(const rk_mikey_view *v, size_t len)
 /*@ requires len <= 4096;
     requires \valid(v) && \valid_read(msg + (0 .. len - 1));
     requires \separated(v, msg + (0 .. len - 1));
-    requires state_ok(v) && v->rank_ == 0;
     assigns *v;
     ensures \result == RK_OK || is_err(\result) || \result == RK_ERR_INTERNAL;
     ensures \result == RK_OK ==> rk_mikey_view_ok(v, len); */
@@ -605,6 +603,17 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
     st = parse_hdr(v, msg, len, &end, &next);
     if (st != RK_OK)
         return st;
+    /* the parse state: no role, no extension, rank 0 (after HDR) */
+    v->idr_i = ABSENT;
+    v->idr_r = ABSENT;
+    v->idr_kmsi = ABSENT;
+    v->idr_kmsr = ABSENT;
+    v->n_idr = 0;
+    v->n_genext = 0;
+    v->rank_ = 0;
+    v->seen_t_ = 0;
+    v->seen_rand_ = 0;
+    v->seen_sakke_ = 0;
     pos = end;
     /*@ loop invariant 0 <= pos <= len;
         loop invariant state_ok(v);
@@ -696,10 +705,6 @@ rk_status rk_mikey_parse(rk_mikey_view *v, const uint8_t *msg, size_t len)
         return RK_ERR_NULL;
     if (len > RK_MIKEY_MAX_BYTES)
         return RK_ERR_MIKEY_TOO_LONG;
-    v->idr_i = ABSENT;
-    v->idr_r = ABSENT;
-    v->idr_kmsi = ABSENT;
-    v->idr_kmsr = ABSENT;
     st = parse_all(v, msg, len);
     if (st != RK_OK)
         view_zero(v);

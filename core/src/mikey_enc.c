@@ -87,13 +87,14 @@ static void put_bytes(cursor *c, const uint8_t *p, size_t n)
 }
 
 /* Payload kinds in writing order (next-payload numbers of RFC 3830 6.1). */
-#define SEQ_MAX (2 + RK_MIKEY_MAX_IDR + 1 + RK_MIKEY_MAX_GENEXT + 2)
+#define SEQ_MAX 14   /* T RAND IDR x4 SP GENEXT x4 SAKKE SIGN = 13, plus one spare */
 
 /*@ predicate seq_ok(uint8_t *kind, size_t *idx, integer ns, rk_mikey_msg *m) =
         1 <= ns <= 14 &&
         (\forall integer i; 0 <= i < ns ==>
             (kind[i] == 14 ==> idx[i] < m->n_idr) &&
-            (kind[i] == 21 ==> idx[i] < m->n_genext));
+            (kind[i] == 21 ==> idx[i] < m->n_genext) &&
+            (kind[i] == 10 ==> m->has_sp != 0));
 */
 
 /* Step 1: limits, field widths, total length. */
@@ -123,9 +124,11 @@ static rk_status measure(const rk_mikey_msg *m, size_t *total)
     if (m->rand_len < RK_MIKEY_RAND_MIN_BYTES || m->rand_len > RK_MIKEY_RAND_MAX_BYTES)
         return RK_ERR_MIKEY_RAND_LENGTH;
     t += 10 + 2 + m->rand_len;
+    if (t > RK_MIKEY_MAX_BYTES)
+        return RK_ERR_MIKEY_TOO_LONG;
     if (m->n_idr > RK_MIKEY_MAX_IDR)
         return RK_ERR_LENGTH;
-    /*@ loop invariant 0 <= i <= m->n_idr && t <= 4096 + 42;
+    /*@ loop invariant 0 <= i <= m->n_idr && t <= 4096;
         loop assigns i, t;
         loop variant m->n_idr - i; */
     for (i = 0; i < m->n_idr; i++) {
@@ -139,6 +142,8 @@ static rk_status measure(const rk_mikey_msg *m, size_t *total)
         if (m->sp_params_len > 65535)
             return RK_ERR_MIKEY_SP_PARAMS;
         t += 5 + m->sp_params_len;
+        if (t > RK_MIKEY_MAX_BYTES)
+            return RK_ERR_MIKEY_TOO_LONG;
     }
     t += RK_MIKEY_SAKKE_PAYLOAD_BYTES;
     if (t > RK_MIKEY_MAX_BYTES)
@@ -179,7 +184,7 @@ static size_t plan(const rk_mikey_msg *m, uint8_t *kind, size_t *idx)
     kind[n] = RK_MIKEY_PT_RAND; idx[n] = 0; n++;
     /*@ loop invariant 0 <= i <= m->n_idr && n == 2 + i;
         loop invariant \forall integer j; 0 <= j < n ==>
-            (kind[j] == 14 ==> idx[j] < m->n_idr) && kind[j] != 21;
+            (kind[j] == 14 ==> idx[j] < m->n_idr) && kind[j] != 21 && kind[j] != 10;
         loop assigns i, n, kind[0 .. 13], idx[0 .. 13];
         loop variant m->n_idr - i; */
     for (i = 0; i < m->n_idr; i++) {
@@ -190,7 +195,8 @@ static size_t plan(const rk_mikey_msg *m, uint8_t *kind, size_t *idx)
     }
     /*@ loop invariant 0 <= i <= m->n_genext_before_sakke && n <= 7 + i;
         loop invariant \forall integer j; 0 <= j < n ==>
-            (kind[j] == 14 ==> idx[j] < m->n_idr) && (kind[j] == 21 ==> idx[j] < m->n_genext);
+            (kind[j] == 14 ==> idx[j] < m->n_idr) && (kind[j] == 21 ==> idx[j] < m->n_genext) &&
+            (kind[j] == 10 ==> m->has_sp != 0);
         loop assigns i, n, kind[0 .. 13], idx[0 .. 13];
         loop variant m->n_genext_before_sakke - i; */
     for (i = 0; i < m->n_genext_before_sakke; i++) {
@@ -200,7 +206,8 @@ static size_t plan(const rk_mikey_msg *m, uint8_t *kind, size_t *idx)
     /*@ loop invariant m->n_genext_before_sakke <= i <= m->n_genext;
         loop invariant n <= 8 + i;
         loop invariant \forall integer j; 0 <= j < n ==>
-            (kind[j] == 14 ==> idx[j] < m->n_idr) && (kind[j] == 21 ==> idx[j] < m->n_genext);
+            (kind[j] == 14 ==> idx[j] < m->n_idr) && (kind[j] == 21 ==> idx[j] < m->n_genext) &&
+            (kind[j] == 10 ==> m->has_sp != 0);
         loop assigns i, n, kind[0 .. 13], idx[0 .. 13];
         loop variant m->n_genext - i; */
     for (i = m->n_genext_before_sakke; i < m->n_genext; i++) {
