@@ -4,6 +4,7 @@
  * with OpenSSL's AES-128-GCM under rk_dpck and our AAD as an oracle; the two
  * GUK-ID vectors.  Negative: every prefix, every length field at 0, 1,
  * true-1, true+1 and max, every other value of each checked octet. */
+#include <stdlib.h>
 #include "rk_test.h"
 #include "rootkey/keyparams.h"
 #include "rootkey/hash.h"
@@ -67,7 +68,11 @@ static void fexpect(const char *what, const uint8_t *d, size_t n, uint32_t dppk,
     rk_kp_frame f;
     memset(&f, 0xA5, sizeof f);
     CASE_BEGIN("frame: %s", what);
-    rk_status st = rk_keyparams_frame_decode(&f, d, n, dppk);
+    uint8_t *h = malloc(n ? n : 1);   /* exact size: ASan sees over-reads */
+    if (!h) { CHECK(h != NULL); CASE_END(); return; }
+    memcpy(h, d, n);
+    rk_status st = rk_keyparams_frame_decode(&f, h, n, dppk);
+    free(h);
     if (st != want)
         rk_t_failf(__FILE__, __LINE__, "%s: got %d (%s), expected %d (%s)", what, st,
                    rk_strerror(st), want, rk_strerror(want));
@@ -83,7 +88,11 @@ static void pexpect(const char *what, const uint8_t *d, size_t n, rk_status want
     rk_kp_params_view p;
     memset(&p, 0xA5, sizeof p);
     CASE_BEGIN("plaintext: %s", what);
-    rk_status st = rk_keyparams_decode(&p, d, n);
+    uint8_t *h = malloc(n ? n : 1);   /* exact size: ASan sees over-reads */
+    if (!h) { CHECK(h != NULL); CASE_END(); return; }
+    memcpy(h, d, n);
+    rk_status st = rk_keyparams_decode(&p, h, n);
+    free(h);
     if (st != want)
         rk_t_failf(__FILE__, __LINE__, "%s: got %d (%s), expected %d (%s)", what, st,
                    rk_strerror(st), want, rk_strerror(want));
