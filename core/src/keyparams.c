@@ -34,8 +34,8 @@ static uint64_t be40(const uint8_t *p)
     return (uint64_t)p[0] * 4294967296u + (uint64_t)be32(p + 1);
 }
 
+/* x big-endian in n octets (its n low-order octets). */
 /*@ requires \valid(p + (0 .. n - 1)) && n <= 8;
-    requires x < 18446744073709551615;
     assigns p[0 .. n - 1]; */
 static void put_be(uint8_t *p, uint64_t x, size_t n)
 {
