@@ -964,6 +964,58 @@ static void encoder_negatives(void)
     CHECK_EQ(n, 0);
 }
 
+/* Every non-accepted next-payload value at every payload of the built
+ * message (#CS 0, URI roles, extensions 7 and 250). */
+static void built_next_values(void)
+{
+    static uint8_t m[MAXM];
+    rk_mikey_view v;
+    size_t at[16], n = 0;
+    CHECK(built_len > 0);
+    CHECK_EQ(rk_mikey_parse(&v, built, built_len), RK_OK);
+    at[n++] = 2;
+    at[n++] = v.t.off;
+    at[n++] = v.rand.off;
+    for (size_t i = 0; i < v.n_idr; i++) at[n++] = v.idr[i].at.off;
+    at[n++] = v.sakke.off;
+    for (size_t i = 0; i < v.n_genext; i++) at[n++] = v.genext[i].at.off;
+    for (size_t k = 0; k < n; k++)
+        for (int val = 0; val < 256; val++) {
+            rk_status want;
+            if (val == 4 || val == 5 || val == 10 || val == 11 || val == 14 || val == 21 || val == 26)
+                continue;
+            want = val == 0 ? RK_ERR_MIKEY_NEXT_LAST : val <= 25 ? RK_ERR_MIKEY_NEXT_UNSUPPORTED
+                                                                 : RK_ERR_MIKEY_NEXT_UNKNOWN;
+            memcpy(m, built, built_len);
+            m[at[k]] = (uint8_t)val;
+            char w[64];
+            snprintf(w, sizeof w, "built: next at %zu = %d", at[k], val);
+            expect(w, m, built_len, want);
+        }
+    /* private extension (type 250, last before SIGN) length field */
+    size_t lf = v.genext[1].at.off + 2, tl = v.genext[1].data.len;
+    static const struct { long delta; unsigned abs; rk_status want; } c[] = {
+        { 0, 0, RK_ERR_MIKEY_GENEXT_LENGTH }, { 0, 0xFFFF, RK_ERR_MIKEY_TRUNCATED },
+        { 0, 0xFFFE, RK_ERR_MIKEY_TRUNCATED },
+        /* shorter: SIGN read from the last data octet 0xcb: type 12 */
+        { -1, 0, RK_ERR_MIKEY_SIGN_TYPE },
+        /* longer by one: SIGN read from its second octet 0x81: type 8 */
+        { 1, 0, RK_ERR_MIKEY_SIGN_TYPE },
+        /* longer by the whole SIGN: the chain runs off the end */
+        { 131, 0, RK_ERR_MIKEY_TRUNCATED },
+    };
+    CHECK_EQ(v.genext[1].type, 250);
+    for (size_t j = 0; j < sizeof c / sizeof c[0]; j++) {
+        unsigned val = c[j].delta ? (unsigned)((long)tl + c[j].delta) : c[j].abs;
+        memcpy(m, built, built_len);
+        m[lf] = (uint8_t)(val >> 8);
+        m[lf + 1] = (uint8_t)val;
+        char w[64];
+        snprintf(w, sizeof w, "built: GENEXT 250 length %u", val);
+        expect(w, m, built_len, c[j].want);
+    }
+}
+
 /* Length fields and General Extension limit on the built message. */
 static void built_extension_fields(void)
 {
@@ -1068,4 +1120,5 @@ void rk_suite_mikey(void)
     built_truncations();
     encoder_negatives();
     built_extension_fields();
+    built_next_values();
 }
