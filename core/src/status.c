@@ -74,7 +74,62 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_GCM_LENGTH: return "gcm: plaintext or AAD too long";
     case RK_ERR_CMAC_TAGLEN: return "cmac: tag length not in 8..16";
     /* aes: strings for new codes here */
+    /* mikey */
+    case RK_ERR_MIKEY_TRUNCATED: return "mikey: a payload runs past the end of the message";
+    case RK_ERR_MIKEY_TOO_LONG: return "mikey: message longer than 4096 octets";
+    case RK_ERR_MIKEY_TRAILING: return "mikey: octets after the SIGN payload";
+    case RK_ERR_MIKEY_VERSION: return "mikey: HDR version is not 1";
+    case RK_ERR_MIKEY_DATA_TYPE: return "mikey: HDR data type is not 26 (SAKKE msg)";
+    case RK_ERR_MIKEY_V_BIT: return "mikey: HDR V bit is set";
+    case RK_ERR_MIKEY_PRF: return "mikey: HDR PRF is not HMAC-SHA-256";
+    case RK_ERR_MIKEY_MAP_TYPE: return "mikey: CS ID map type is not empty or GENERIC-ID";
+    case RK_ERR_MIKEY_CS_MAP: return "mikey: #CS does not match the CS ID map type";
+    case RK_ERR_MIKEY_CS_LIMIT: return "mikey: too many crypto sessions";
+    case RK_ERR_MIKEY_NEXT_UNKNOWN: return "mikey: unknown next-payload value";
+    case RK_ERR_MIKEY_NEXT_UNSUPPORTED: return "mikey: payload type not allowed in an I_MESSAGE";
+    case RK_ERR_MIKEY_NEXT_LAST: return "mikey: chain ends before SIGN";
+    case RK_ERR_MIKEY_ORDER: return "mikey: payload out of order";
+    case RK_ERR_MIKEY_DUPLICATE: return "mikey: duplicated payload";
+    case RK_ERR_MIKEY_MISSING_T: return "mikey: T payload missing";
+    case RK_ERR_MIKEY_MISSING_RAND: return "mikey: RAND payload missing";
+    case RK_ERR_MIKEY_MISSING_IDRI: return "mikey: IDRi payload missing";
+    case RK_ERR_MIKEY_MISSING_IDRR: return "mikey: IDRr payload missing";
+    case RK_ERR_MIKEY_MISSING_IDRKMSI: return "mikey: IDRkmsi payload missing";
+    case RK_ERR_MIKEY_MISSING_IDRKMSR: return "mikey: IDRkmsr payload missing";
+    case RK_ERR_MIKEY_MISSING_SAKKE: return "mikey: SAKKE payload missing";
+    case RK_ERR_MIKEY_TS_TYPE: return "mikey: timestamp type is not NTP-UTC";
+    case RK_ERR_MIKEY_RAND_LENGTH: return "mikey: RAND length outside 16..32";
+    case RK_ERR_MIKEY_IDR_ROLE: return "mikey: IDR role not accepted";
+    case RK_ERR_MIKEY_IDR_TYPE: return "mikey: IDR ID type is not URI";
+    case RK_ERR_MIKEY_IDR_LENGTH: return "mikey: IDR ID length invalid";
+    case RK_ERR_MIKEY_SP_PARAMS: return "mikey: malformed SP parameter list";
+    case RK_ERR_MIKEY_SAKKE_PARAMS: return "mikey: SAKKE parameter set is not 1";
+    case RK_ERR_MIKEY_SAKKE_SCHEME: return "mikey: SAKKE ID scheme is not 2";
+    case RK_ERR_MIKEY_SAKKE_LENGTH: return "mikey: SAKKE data length is not 273";
+    case RK_ERR_MIKEY_GENEXT_TYPE: return "mikey: General Extension type not accepted";
+    case RK_ERR_MIKEY_GENEXT_LENGTH: return "mikey: General Extension length invalid";
+    case RK_ERR_MIKEY_GENEXT_SAKKE: return "mikey: SAKKE-to-self extension malformed";
+    case RK_ERR_MIKEY_GENEXT_LIMIT: return "mikey: too many General Extensions";
+    case RK_ERR_MIKEY_SIGN_TYPE: return "mikey: signature type is not ECCSI";
+    case RK_ERR_MIKEY_SIGN_LENGTH: return "mikey: signature length is not 129";
     /* mikey: strings here */
+    /* keyparams */
+    case RK_ERR_KP_TRUNCATED: return "keyparams: protected payload truncated";
+    case RK_ERR_KP_TRAILING: return "keyparams: octets after the protected payload";
+    case RK_ERR_KP_MSG_TYPE: return "keyparams: message type not accepted";
+    case RK_ERR_KP_ALG: return "keyparams: payload algorithm is not AES-128-GCM";
+    case RK_ERR_KP_DPPK_ID: return "keyparams: DPPK-ID is not the CSB-ID";
+    case RK_ERR_KP_IEI: return "keyparams: payload element octet is not 0x00";
+    case RK_ERR_KP_CT_LENGTH: return "keyparams: ciphertext too short";
+    case RK_ERR_KP_PT_TRUNCATED: return "keyparams: key parameters truncated";
+    case RK_ERR_KP_PT_TRAILING: return "keyparams: octets after the key parameters";
+    case RK_ERR_KP_KEY_TYPE: return "keyparams: key type above 15";
+    case RK_ERR_KP_GROUP_COUNT: return "keyparams: group count does not match the entries";
+    case RK_ERR_KP_GROUP_LIMIT: return "keyparams: too many group IDs";
+    case RK_ERR_KP_GROUP_IEI: return "keyparams: group ID element identifier is not 0x7B";
+    case RK_ERR_KP_GROUP_LENGTH: return "keyparams: group ID length invalid";
+    case RK_ERR_KP_GMK_LENGTH: return "keyparams: GMK is not 16 octets";
+    case RK_ERR_KP_TEXT_LENGTH: return "keyparams: element longer than 65535 octets";
     /* keyparams: strings here */
     /* rootkey: strings here */
     /* xml: strings here */

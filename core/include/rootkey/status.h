@@ -108,9 +108,62 @@ enum {
     /* aes: add new codes here, in this block */
 
     /* --- mikey (-600 .. -699) --- */
+    RK_ERR_MIKEY_TRUNCATED = -600,        /* a payload runs past the end of the message */
+    RK_ERR_MIKEY_TOO_LONG = -601,         /* message longer than RK_MIKEY_MAX_BYTES */
+    RK_ERR_MIKEY_TRAILING = -602,         /* octets after the SIGN payload */
+    RK_ERR_MIKEY_VERSION = -603,          /* HDR version is not 1 */
+    RK_ERR_MIKEY_DATA_TYPE = -604,        /* HDR data type is not 26 (SAKKE msg) */
+    RK_ERR_MIKEY_V_BIT = -605,            /* HDR V bit set (TS 33.180 E.1.1) */
+    RK_ERR_MIKEY_PRF = -606,              /* HDR PRF func is not 1 (HMAC-SHA-256) */
+    RK_ERR_MIKEY_MAP_TYPE = -607,         /* CS ID map type neither 1 (empty) nor 2 (GENERIC-ID) */
+    RK_ERR_MIKEY_CS_MAP = -608,           /* #CS inconsistent with the map type (0 <-> empty map) */
+    RK_ERR_MIKEY_CS_LIMIT = -609,         /* #CS above RK_MIKEY_MAX_CS */
+    RK_ERR_MIKEY_NEXT_UNKNOWN = -610,     /* next payload is an unassigned or private value */
+    RK_ERR_MIKEY_NEXT_UNSUPPORTED = -611, /* next payload is a MIKEY payload an MC I_MESSAGE never carries */
+    RK_ERR_MIKEY_NEXT_LAST = -612,        /* next payload 'last' (0) before SIGN: no SIGN */
+    RK_ERR_MIKEY_ORDER = -613,            /* a payload after one it must precede */
+    RK_ERR_MIKEY_DUPLICATE = -614,        /* a payload (or IDR role, or extension type) seen twice */
+    RK_ERR_MIKEY_MISSING_T = -615,        /* no T payload before a later payload */
+    RK_ERR_MIKEY_MISSING_RAND = -616,     /* no RAND payload */
+    RK_ERR_MIKEY_MISSING_IDRI = -617,     /* no IDRi (role 1 or 8) */
+    RK_ERR_MIKEY_MISSING_IDRR = -618,     /* no IDRr (role 2 or 9) */
+    RK_ERR_MIKEY_MISSING_IDRKMSI = -619,  /* no IDRkmsi (role 6) */
+    RK_ERR_MIKEY_MISSING_IDRKMSR = -620,  /* no IDRkmsr (role 7) */
+    RK_ERR_MIKEY_MISSING_SAKKE = -621,    /* no SAKKE payload before SIGN */
+    RK_ERR_MIKEY_TS_TYPE = -622,          /* T payload TS type is not 0 (NTP-UTC) */
+    RK_ERR_MIKEY_RAND_LENGTH = -623,      /* RAND length outside 16..32 */
+    RK_ERR_MIKEY_IDR_ROLE = -624,         /* IDR role not 1, 2, 6, 7, 8 or 9 */
+    RK_ERR_MIKEY_IDR_TYPE = -625,         /* IDR ID type is not 1 (URI) */
+    RK_ERR_MIKEY_IDR_LENGTH = -626,       /* IDR ID empty, or a role 8/9 UID not 32 octets */
+    RK_ERR_MIKEY_SP_PARAMS = -627,        /* SP parameter list does not exactly fill its length */
+    RK_ERR_MIKEY_SAKKE_PARAMS = -628,     /* SAKKE params is not 1 (parameter set 1) */
+    RK_ERR_MIKEY_SAKKE_SCHEME = -629,     /* SAKKE ID scheme is not 2 (3GPP hashed UID) */
+    RK_ERR_MIKEY_SAKKE_LENGTH = -630,     /* SAKKE data length is not 273 */
+    RK_ERR_MIKEY_GENEXT_TYPE = -631,      /* General Extension type not 6, 7 or 241..255 */
+    RK_ERR_MIKEY_GENEXT_LENGTH = -632,    /* General Extension empty, or type 6 not 278 octets */
+    RK_ERR_MIKEY_GENEXT_SAKKE = -633,     /* SAKKE-to-self extension: inner params/scheme/length wrong */
+    RK_ERR_MIKEY_GENEXT_LIMIT = -634,     /* more than RK_MIKEY_MAX_GENEXT extensions */
+    RK_ERR_MIKEY_SIGN_TYPE = -635,        /* SIGN S type is not 2 (ECCSI) */
+    RK_ERR_MIKEY_SIGN_LENGTH = -636,      /* SIGN length is not 129 */
     /* mikey: add codes here, in this block */
 
     /* --- keyparams (-700 .. -799) --- */
+    RK_ERR_KP_TRUNCATED = -700,    /* protected payload shorter than its fixed fields or its length field */
+    RK_ERR_KP_TRAILING = -701,     /* octets after the ciphertext the length field names */
+    RK_ERR_KP_MSG_TYPE = -702,     /* message type neither 0x40 nor 0x43 (the two observed) */
+    RK_ERR_KP_ALG = -703,          /* payload algorithm is not 1 (AES-128-GCM) */
+    RK_ERR_KP_DPPK_ID = -704,      /* DPPK-ID differs from the MIKEY CSB-ID (TS 33.180 E.6.1) */
+    RK_ERR_KP_IEI = -705,          /* the octet before the payload length is not 0x00 */
+    RK_ERR_KP_CT_LENGTH = -706,    /* ciphertext || tag shorter than 16 + 17 octets */
+    RK_ERR_KP_PT_TRUNCATED = -707, /* key parameters shorter than a field or LV-E length says */
+    RK_ERR_KP_PT_TRAILING = -708,  /* octets after the Group IDs element */
+    RK_ERR_KP_KEY_TYPE = -709,     /* Key Type above 15 (a 4-bit purpose tag) */
+    RK_ERR_KP_GROUP_COUNT = -710,  /* Group IDs count does not match its entries */
+    RK_ERR_KP_GROUP_LIMIT = -711,  /* more than RK_KP_MAX_GROUPS group IDs */
+    RK_ERR_KP_GROUP_IEI = -712,    /* a group ID entry IEI is not 0x7B */
+    RK_ERR_KP_GROUP_LENGTH = -713, /* a group ID entry is empty or runs past its list */
+    RK_ERR_KP_GMK_LENGTH = -714,   /* GUK-ID derivation: GMK is not 16 octets */
+    RK_ERR_KP_TEXT_LENGTH = -715,  /* encoder: text, group list or ciphertext longer than 65535 */
     /* keyparams: add codes here, in this block */
 
     /* --- rootkey message (-800 .. -899) --- */
