@@ -56,13 +56,12 @@ rk_status rk_xml_utf8(const uint8_t *d, size_t n, size_t p, size_t *clen, uint32
     /* every continuation octet must be there before the value is judged */
     if (need > n - p - 1u)
         return RK_ERR_XML_UTF8_TRUNCATED;
-    /*@ loop invariant 1 <= k <= need + 1;
-        loop invariant \forall integer j; 1 <= j < k ==> 0x80 <= d[p + j] <= 0xBF;
-        loop assigns k;
-        loop variant need + 1 - k; */
-    for (size_t k = 1; k <= need; k++)
-        if (!is_cont(d[p + k]))
-            return RK_ERR_XML_UTF8_TRUNCATED;
+    if (!is_cont(d[p + 1u]))
+        return RK_ERR_XML_UTF8_TRUNCATED;
+    if (need >= 2u && !is_cont(d[p + 2u]))
+        return RK_ERR_XML_UTF8_TRUNCATED;
+    if (need >= 3u && !is_cont(d[p + 3u]))
+        return RK_ERR_XML_UTF8_TRUNCATED;
     /* RFC 3629 section 4: the second octet's range depends on the first */
     if (b0 == 0xE0u && d[p + 1] < 0xA0u)
         return RK_ERR_XML_UTF8_OVERLONG;
@@ -244,7 +243,7 @@ static rk_status scan_qname(const uint8_t *d, size_t n, size_t p, size_t *qlen, 
         return d[q] == ':' ? RK_ERR_XML_QNAME : RK_ERR_XML_NAME;
     q++;
     /*@ loop invariant p + 1 <= q <= n;
-        loop invariant q - p <= RK_XML_MAX_NAME + 1;
+        loop invariant q - p <= RK_XML_MAX_NAME;
         loop invariant c == 0 || (1 <= c < q - p);
         loop invariant c != 0 ==> q - p >= c + 2;
         loop assigns q, c;
