@@ -35,6 +35,7 @@ static rk_status read_all(const uint8_t *doc, size_t len, unsigned flags, size_t
 }
 
 #define S(x) (const uint8_t *)(x), (sizeof(x) - 1)
+#define U8(x) ((const uint8_t *)(x))
 
 typedef struct {
     const char *name;
@@ -454,6 +455,154 @@ static void decode(void)
     CASE_END();
 }
 
+
+static void writer_basic(void)
+{
+    uint8_t buf[256];
+    rk_xml_writer w;
+    static const char want[] =
+        "<r:doc xmlns:r=\"urn:r\" a=\"x&quot;&lt;&amp;&gt;'&#x9;&#xA;&#xD;\">t&lt;&amp;&gt;\"'\t\n&#xD;]]&gt;"
+        "<e/></r:doc>";
+    rk_xml_wattr at[2] = { { U8("xmlns:r"), 7, U8("urn:r"), 5 }, { U8("a"), 1, U8("x\"<&>'\t\n\r"), 9 } };
+    rk_xml_writer_init(&w, buf, sizeof buf);
+    CHECK_EQ(rk_xml_write_start(&w, U8("r:doc"), 5, at, 2, 0), RK_OK);
+    CHECK_EQ(rk_xml_write_text(&w, U8("t<&>\"'\t\n\r]]>"), 12), RK_OK);
+    CHECK_EQ(rk_xml_write_start(&w, U8("e"), 1, NULL, 0, 1), RK_OK);
+    CHECK_EQ(rk_xml_write_end(&w, U8("r:doc"), 5), RK_OK);
+    CHECK_EQ(w.pos, sizeof want - 1);
+    CHECK_MEM(buf, want, sizeof want - 1);
+    CHECK_EQ(read_all(buf, w.pos, 0, NULL), RK_OK);
+    CHECK_EQ(rk_xml_write_raw(&w, U8("<!---->"), 7), RK_OK);
+    CHECK_EQ(w.pos, sizeof want - 1 + 7);
+}
+
+static void writer_errors(void)
+{
+    uint8_t buf[64];
+    rk_xml_writer w;
+    struct { const char *name; const char *val; size_t vlen; rk_status want; } c[] = {
+        { "", "v", 1, RK_ERR_XML_NAME },
+        { "1a", "v", 1, RK_ERR_XML_NAME },
+        { "a b", "v", 1, RK_ERR_XML_NAME },
+        { "a:", "v", 1, RK_ERR_XML_QNAME },
+        { "a:b:c", "v", 1, RK_ERR_XML_QNAME },
+        { "\xC3\xA9", "v", 1, RK_ERR_XML_NAME },
+        { "a", "\xC0\x80", 2, RK_ERR_XML_UTF8_OVERLONG },
+        { "a", "\xED\xA0\x80", 3, RK_ERR_XML_UTF8_SURROGATE },
+        { "a", "x\0", 2, RK_ERR_XML_NUL },
+        { "a", "\x01", 1, RK_ERR_XML_CHAR },
+        { "a", "\xE2\x82", 2, RK_ERR_XML_UTF8_TRUNCATED },
+        { "a", "0123456789012345678901234567890123456789012345678901234567890123", 64, RK_ERR_BUFFER },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        CASE_BEGIN("xml writer error %zu", i);
+        rk_xml_wattr at = { U8("k"), 1, U8(c[i].val), c[i].vlen };
+        rk_xml_wattr at2 = { U8(c[i].name), strlen(c[i].name), U8("v"), 1 };
+        memset(buf, 0x77, sizeof buf);
+        rk_xml_writer_init(&w, buf, sizeof buf);
+        CHECK_EQ(rk_xml_write_raw(&w, U8("<x>"), 3), RK_OK);
+        /* a bad name as element and as attribute name, a bad value as
+         * attribute value and as text: the same code, nothing written */
+        if (strcmp(c[i].name, "a") != 0) {
+            CHECK_EQ(rk_xml_write_start(&w, U8(c[i].name), strlen(c[i].name), NULL, 0, 0), c[i].want);
+            CHECK_EQ(rk_xml_write_start(&w, U8("a"), 1, &at2, 1, 0), c[i].want);
+            CHECK_EQ(rk_xml_write_end(&w, U8(c[i].name), strlen(c[i].name)), c[i].want);
+        } else {
+            CHECK_EQ(rk_xml_write_start(&w, U8("a"), 1, &at, 1, 0), c[i].want);
+            CHECK_EQ(rk_xml_write_text(&w, U8(c[i].val), c[i].vlen), c[i].want);
+        }
+        CHECK_EQ(w.pos, 3);
+        CHECK_MEM(buf, "<x>", 3);
+        CHECK_ZERO(buf + 3, sizeof buf - 3);
+        CASE_END();
+    }
+    CASE_BEGIN("xml writer raw overflow");
+    rk_xml_writer_init(&w, buf, 4);
+    CHECK_EQ(rk_xml_write_raw(&w, U8("12345"), 5), RK_ERR_BUFFER);
+    CHECK_EQ(w.pos, 0);
+    CHECK_EQ(rk_xml_write_raw(&w, U8("1234"), 4), RK_OK);
+    CHECK_EQ(rk_xml_write_end(&w, U8("a"), 1), RK_ERR_BUFFER);
+    CHECK_EQ(w.pos, 4);
+    CASE_END();
+}
+
+/* xorshift, deterministic */
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+static uint32_t rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 11);
+}
+
+/* A random string of XML characters, weighted towards the special ones. */
+static size_t rand_text(uint8_t *s, size_t cap)
+{
+    static const char *pieces[] = { "&", "<", ">", "\"", "'", "\r", "\n", "\t", "\r\n", "]]>", " ", "a",
+                                    "Z", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "&amp;", "\x7F",
+                                    "\xEF\xBF\xBD", "-", "--" };
+    size_t n = 0, k = rnd() % 24;
+    for (size_t i = 0; i < k; i++) {
+        const char *p = pieces[rnd() % (sizeof pieces / sizeof pieces[0])];
+        size_t l = strlen(p);
+        if (n + l > cap)
+            break;
+        memcpy(s + n, p, l);
+        n += l;
+    }
+    return n;
+}
+
+/* writer -> reader -> decode gives back every value exactly, and
+ * writer -> reader -> writer is byte-identical. */
+static void round_trip(void)
+{
+    static uint8_t buf[4096], buf2[4096], tv[128], av[128], dec[512];
+    int bad = 0;
+    for (int it = 0; it < 20000 && !bad; it++) {
+        size_t tl = rand_text(tv, sizeof tv), al = rand_text(av, sizeof av), dl;
+        rk_xml_writer w, w2;
+        rk_xml_wattr at = { U8("v"), 1, av, al };
+        rk_xml_writer_init(&w, buf, sizeof buf);
+        if (rk_xml_write_start(&w, U8("r"), 1, &at, 1, 0) != RK_OK ||
+            rk_xml_write_text(&w, tv, tl) != RK_OK || rk_xml_write_end(&w, U8("r"), 1) != RK_OK) {
+            bad = 1;
+            break;
+        }
+        rk_xml_writer_init(&w2, buf2, sizeof buf2);
+        if (rk_xml_reader_init(&g_rd, buf, w.pos, 0) != RK_OK) { bad = 2; break; }
+        int seen_text = 0;
+        for (;;) {
+            if (rk_xml_next(&g_rd, &g_ev) != RK_OK) { bad = 3; break; }
+            if (g_ev.type == RK_XML_EV_EOF)
+                break;
+            if (g_ev.type == RK_XML_EV_START) {
+                rk_xml_wattr a2;
+                if (g_ev.nattrs != 1) { bad = 4; break; }
+                if (rk_xml_decode(dec, sizeof dec, &dl, buf + g_ev.attr[0].value.off,
+                                  g_ev.attr[0].value.len, RK_XML_DECODE_ATTR) != RK_OK ||
+                    dl != al || memcmp(dec, av, al) != 0) { bad = 5; break; }
+                a2.name = U8("v"); a2.name_len = 1; a2.value = dec; a2.value_len = dl;
+                if (rk_xml_write_start(&w2, buf + g_ev.qname.off, g_ev.qname.len, &a2, 1, 0) != RK_OK) { bad = 6; break; }
+            } else if (g_ev.type == RK_XML_EV_TEXT) {
+                if (rk_xml_decode(dec, sizeof dec, &dl, buf + g_ev.text.off, g_ev.text.len,
+                                  RK_XML_DECODE_TEXT) != RK_OK ||
+                    dl != tl || memcmp(dec, tv, tl) != 0) { bad = 7; break; }
+                if (rk_xml_write_text(&w2, dec, dl) != RK_OK) { bad = 8; break; }
+                seen_text = 1;
+            } else if (g_ev.type == RK_XML_EV_END) {
+                if (rk_xml_write_end(&w2, buf + g_ev.qname.off, g_ev.qname.len) != RK_OK) { bad = 9; break; }
+            }
+        }
+        if (!bad && (seen_text != (tl != 0))) bad = 10;
+        if (!bad && (w2.pos != w.pos || memcmp(buf, buf2, w.pos) != 0)) bad = 11;
+        if (bad)
+            rk_t_hexdump("doc", buf, w.pos);
+    }
+    CHECK_EQ(bad, 0);
+}
+
 void rk_suite_xml(void)
 {
     RUN(negatives);
@@ -463,4 +612,7 @@ void rk_suite_xml(void)
     RUN(positives);
     RUN(events);
     RUN(decode);
+    RUN(writer_basic);
+    RUN(writer_errors);
+    RUN(round_trip);
 }
