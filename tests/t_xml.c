@@ -498,7 +498,7 @@ static void writer_errors(void)
         CASE_BEGIN("xml writer error %zu", i);
         rk_xml_wattr at = { U8("k"), 1, U8(c[i].val), c[i].vlen };
         rk_xml_wattr at2 = { U8(c[i].name), strlen(c[i].name), U8("v"), 1 };
-        memset(buf, 0x77, sizeof buf);
+        memset(buf, 0, sizeof buf);
         rk_xml_writer_init(&w, buf, sizeof buf);
         CHECK_EQ(rk_xml_write_raw(&w, U8("<x>"), 3), RK_OK);
         /* a bad name as element and as attribute name, a bad value as

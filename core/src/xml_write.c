@@ -9,18 +9,21 @@ void rk_xml_writer_init(rk_xml_writer *w, uint8_t *buf, size_t cap)
     w->pos = 0;
 }
 
-/* Undo a failed call: back to pos0, and nothing of it left in the buffer. */
+/* Undo a failed call: back to pos0, with the octets it wrote (pos0 up to
+ * the current pos) zeroed, so no partial construct is left behind. */
 /*@ requires rk_xml_writer_ok(w);
     requires pos0 <= w->pos;
-    assigns w->pos, w->buf[0 .. w->cap - 1];
+    assigns w->pos, w->buf[pos0 .. w->pos - 1];
     ensures rk_xml_writer_ok(w);
     ensures w->pos == pos0; */
 static void rollback(rk_xml_writer *w, size_t pos0)
 {
-    /*@ loop invariant pos0 <= k <= w->cap;
-        loop assigns k, w->buf[pos0 .. w->cap - 1];
-        loop variant w->cap - k; */
-    for (size_t k = pos0; k < w->cap; k++)
+    size_t end = w->pos;
+    /*@ loop invariant pos0 <= k <= end;
+        loop invariant w->pos == end;
+        loop assigns k, w->buf[pos0 .. end - 1];
+        loop variant end - k; */
+    for (size_t k = pos0; k < end; k++)
         w->buf[k] = 0;
     w->pos = pos0;
 }

@@ -225,8 +225,8 @@ RK_MUST_CHECK rk_status rk_xml_decode(uint8_t *out, size_t cap, size_t *out_len,
  * its names (same ASCII QName subset the reader accepts) and its values
  * (UTF-8, XML characters), escapes text (& < > and CR) and attribute values
  * (& < > " TAB LF CR) so that the reader gives back exactly the input.  On
- * any error the call writes nothing: pos is unchanged and buf[pos .. cap-1]
- * is zeroed.  Nesting is the caller's: the writer does not track open
+ * any error the call leaves nothing behind: pos is unchanged and the octets
+ * it had written (from pos on) are zeroed again.  Nesting is the caller's: the writer does not track open
  * elements.
  */
 typedef struct {
