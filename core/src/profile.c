@@ -269,6 +269,7 @@ typedef struct {
     rk_xml_view any_raw;      /* the first one's start tag */
     rk_xml_view any_end;      /* its end tag (empty for <anyExt/>) */
     rk_xml_view any_qname;
+    size_t count;             /* lmr-root-key elements in the document */
     size_t nmatch;            /* elements with the wanted key-id and key-period */
     rk_xml_view match;        /* the last of them */
 } layout;
@@ -279,27 +280,37 @@ typedef struct {
         rk_xml_view_in(l->any_raw, n) && rk_xml_view_in(l->any_end, n) &&
         rk_xml_view_in(l->any_qname, n) && rk_xml_view_in(l->match, n); */
 
+/* What a scan is asked for: namespace flags, whether and how many
+ * elements to store, the key-id and key-period to match, the literals. */
+typedef struct {
+    unsigned flags;
+    int store;
+    size_t max;
+    uint32_t kid;
+    uint64_t kp;
+    const uint8_t *lits;
+} scan_req;
+
 /* The one pass behind find and upsert: read the whole document, check
- * every lmr-root-key element, store them in els when store != 0 (at most
- * max), count them, note the layout and the elements matching (kid, kp). */
-/*@ requires \valid(ctx) && \valid(lay) && \valid(count);
+ * every lmr-root-key element, store them in els when rq->store != 0 (at
+ * most rq->max), count them (lay->count), note the layout and the elements
+ * matching (rq->kid, rq->kp). */
+/*@ requires \valid(ctx) && \valid(lay) && \valid_read(rq);
     requires \valid_read(doc + (0 .. len - 1));
-    requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires max <= 1024;
-    requires \valid(els + (0 .. max - 1));
-    requires \separated(ctx, lay, count, doc + (0 .. len - 1), els + (0 .. max - 1),
-                        lits + (0 .. L_TOTAL - 1));
-    requires \separated(lay, count, els + (0 .. max - 1));
-    requires \separated(count, els + (0 .. max - 1));
-    assigns *ctx, *lay, *count, els[0 .. max - 1];
+    requires \valid_read(rq->lits + (0 .. L_TOTAL - 1));
+    requires rq->max <= 1024;
+    requires \valid(els + (0 .. rq->max - 1));
+    requires \separated(ctx, lay, rq, doc + (0 .. len - 1), els + (0 .. rq->max - 1),
+                        rq->lits + (0 .. L_TOTAL - 1));
+    requires \separated(lay, els + (0 .. rq->max - 1));
+    assigns *ctx, *lay, els[0 .. rq->max - 1];
     ensures \result <= 0;
-    ensures *count <= max || store == 0;
+    ensures rq->store != 0 ==> lay->count <= rq->max;
     ensures \result == RK_OK ==> len <= RK_XML_MAX_DOC_BYTES && layout_in(lay, len);
-    ensures \result == RK_OK && store != 0 ==>
-        \forall integer i; 0 <= i < *count ==> rk_profile_el_in(els + i, len); */
-static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsigned flags,
-                      const uint8_t *lits, rk_profile_element *els, size_t max, int store,
-                      size_t *count, uint32_t kid, uint64_t kp, layout *lay)
+    ensures \result == RK_OK && rq->store != 0 ==>
+        \forall integer i; 0 <= i < lay->count ==> rk_profile_el_in(els + i, len); */
+static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, const scan_req *rq,
+                      rk_profile_element *els, layout *lay)
 {
     rk_profile_element cur;
     size_t cnt = 0;
@@ -310,9 +321,13 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsig
     rk_status st;
     rk_xml_view z;
 
+    const uint8_t *lits = rq->lits;
+    size_t max = rq->max;
+    int store = rq->store;
+
     z.off = 0;
     z.len = 0;
-    *count = 0;
+    lay->count = 0;
     lay->root_raw = z;
     lay->root_end = z;
     lay->root_qname = z;
@@ -335,7 +350,7 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsig
     cur.depth = 0;
     cur.under_anyext = 0;
 
-    st = rk_xml_reader_init(&ctx->rd, doc, len, flags);
+    st = rk_xml_reader_init(&ctx->rd, doc, len, rq->flags);
     if (st != RK_OK)
         return st;
     /* every event but EOF and the END of <a/> consumes at least one octet,
@@ -346,6 +361,7 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsig
         loop invariant len <= RK_XML_MAX_DOC_BYTES;
         loop invariant 0 <= it <= bound;
         loop invariant cnt <= it && lay->nmatch <= cnt;
+        loop invariant lay->count <= cnt;
         loop invariant store != 0 ==> cnt <= max;
         loop invariant store != 0 ==> \forall integer i; 0 <= i < cnt ==> rk_profile_el_in(els + i, len);
         loop invariant rk_profile_el_in(&cur, len);
@@ -359,7 +375,7 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsig
         if (st != RK_OK)
             return st;
         if (ev->type == RK_XML_EV_EOF) {
-            *count = cnt;
+            lay->count = cnt;
             return RK_OK;
         }
         if (ev->type == RK_XML_EV_START) {
@@ -411,7 +427,7 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, unsig
                     return RK_ERR_PROFILE_TEXT;
                 cur.element.len = e1 - s0;
                 in_el = 0;
-                if (cur.key_id_value == kid && cur.key_period_value == kp) {
+                if (cur.key_id_value == rq->kid && cur.key_period_value == rq->kp) {
                     lay->nmatch++;
                     lay->match = cur.element;
                 }
@@ -439,20 +455,38 @@ static int b64_char(uint8_t b)
     return b64_or_ws(b) && b != 0x20u && b != 0x9u && b != 0xAu && b != 0xDu;
 }
 
+/* The element's content, as the public functions receive it. */
+typedef struct {
+    int lmr;
+    uint32_t key_id;
+    const uint8_t *kms_uri;
+    size_t kms_uri_len;
+    uint64_t key_period;
+    const uint8_t *b64;
+    size_t b64_len;
+} fields;
+
 /* Append the element at w->pos (DESIGN.md section 4, byte for byte). */
 /*@ requires rk_xml_writer_ok(w);
+    requires \valid_read(f);
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires \valid_read(kms_uri + (0 .. kms_uri_len - 1));
-    requires \valid_read(b64 + (0 .. b64_len - 1));
+    requires \valid_read(f->kms_uri + (0 .. f->kms_uri_len - 1));
+    requires \valid_read(f->b64 + (0 .. f->b64_len - 1));
     requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
-                        kms_uri + (0 .. kms_uri_len - 1), b64 + (0 .. b64_len - 1));
+                        f->kms_uri + (0 .. f->kms_uri_len - 1), f->b64 + (0 .. f->b64_len - 1));
+    requires \separated(f, w->buf + (0 .. w->cap - 1), w);
     assigns w->pos, w->buf[0 .. w->cap - 1];
     ensures rk_xml_writer_ok(w);
     ensures \result <= 0; */
-static rk_status encode(rk_xml_writer *w, const uint8_t *lits, int lmr, uint32_t key_id,
-                        const uint8_t *kms_uri, size_t kms_uri_len, uint64_t key_period,
-                        const uint8_t *b64, size_t b64_len)
+static rk_status encode(rk_xml_writer *w, const uint8_t *lits, const fields *f)
 {
+    int lmr = f->lmr;
+    uint32_t key_id = f->key_id;
+    const uint8_t *kms_uri = f->kms_uri;
+    size_t kms_uri_len = f->kms_uri_len;
+    uint64_t key_period = f->key_period;
+    const uint8_t *b64 = f->b64;
+    size_t b64_len = f->b64_len;
     uint8_t hex[8];
     uint8_t dec[12];
     rk_xml_wattr at[5];
@@ -540,12 +574,20 @@ rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size_t *out_len, i
 {
     uint8_t lits[L_TOTAL];
     rk_xml_writer w;
+    fields f;
     rk_status st;
 
     *out_len = 0;
     load_lits(lits);
+    f.lmr = lmr;
+    f.key_id = key_id;
+    f.kms_uri = kms_uri;
+    f.kms_uri_len = kms_uri_len;
+    f.key_period = key_period;
+    f.b64 = b64;
+    f.b64_len = b64_len;
     rk_xml_writer_init(&w, out, cap);
-    st = encode(&w, lits, lmr, key_id, kms_uri, kms_uri_len, key_period, b64, b64_len);
+    st = encode(&w, lits, &f);
     if (st != RK_OK) {
         zero8(out, cap);
         return st;
@@ -560,10 +602,18 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
 {
     uint8_t lits[L_TOTAL];
     layout lay;
+    scan_req rq;
     rk_status st;
 
     load_lits(lits);
-    st = scan(ctx, doc, len, xml_flags, lits, els, max, 1, count, 0, 0, &lay);
+    rq.flags = xml_flags;
+    rq.store = 1;
+    rq.max = max;
+    rq.kid = 0;
+    rq.kp = 0;
+    rq.lits = lits;
+    st = scan(ctx, doc, len, &rq, els, &lay);
+    *count = st == RK_OK ? lay.count : 0;
     if (st != RK_OK) {
         rk_xml_view z;
         z.off = 0;
@@ -591,21 +641,19 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
 
 /* Append "<" [prefix ":"] "anyExt>" (open != 0) or the matching end tag. */
 /*@ requires rk_xml_writer_ok(w);
-    requires rk_xml_view_in(pfx, len);
-    requires \valid_read(doc + (0 .. len - 1));
+    requires \valid_read(pfx + (0 .. pfx_len - 1));
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
     requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
-                        doc + (0 .. len - 1));
+                        pfx + (0 .. pfx_len - 1));
     assigns w->pos, w->buf[0 .. w->cap - 1];
     ensures rk_xml_writer_ok(w);
     ensures \result <= 0; */
-static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *doc,
-                         size_t len, rk_xml_view pfx, int open)
+static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *pfx,
+                         size_t pfx_len, int open)
 {
     rk_status st = open ? rk_xml_write_raw(w, L(LT)) : rk_xml_write_raw(w, L(LTSL));
-    (void)len;
-    if (st == RK_OK && pfx.len != 0) {
-        st = rk_xml_write_raw(w, doc + pfx.off, pfx.len);
+    if (st == RK_OK && pfx_len != 0) {
+        st = rk_xml_write_raw(w, pfx, pfx_len);
         if (st == RK_OK)
             st = rk_xml_write_raw(w, L(COLON));
     }
@@ -625,14 +673,29 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     layout lay;
     rk_profile_element none;
     rk_xml_writer w;
-    size_t cnt, a, b;
+    scan_req rq;
+    fields f;
+    size_t a, b;
     int mode; /* 0 replace, 1 into anyExt, 2 expand <anyExt/>, 3 new anyExt, 4 expand root */
     rk_status st;
 
     *out_len = 0;
     load_lits(lits);
     rk_xml_writer_init(&w, out, cap);
-    st = scan(ctx, doc, len, xml_flags, lits, &none, 0, 0, &cnt, key_id, key_period, &lay);
+    rq.flags = xml_flags;
+    rq.store = 0;
+    rq.max = 0;
+    rq.kid = key_id;
+    rq.kp = key_period;
+    rq.lits = lits;
+    f.lmr = lmr;
+    f.key_id = key_id;
+    f.kms_uri = kms_uri;
+    f.kms_uri_len = kms_uri_len;
+    f.key_period = key_period;
+    f.b64 = b64;
+    f.b64_len = b64_len;
+    st = scan(ctx, doc, len, &rq, &none, &lay);
     if (st != RK_OK)
         goto fail;
     if (lay.nmatch > 1u) {
@@ -672,11 +735,11 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     if (st == RK_OK && (mode == 2 || mode == 4))
         st = rk_xml_write_raw(&w, L(GT));
     if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(&w, lits, doc, len, lay.root_prefix, 1);
+        st = any_tag(&w, lits, doc + lay.root_prefix.off, lay.root_prefix.len, 1);
     if (st == RK_OK)
-        st = encode(&w, lits, lmr, key_id, kms_uri, kms_uri_len, key_period, b64, b64_len);
+        st = encode(&w, lits, &f);
     if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(&w, lits, doc, len, lay.root_prefix, 0);
+        st = any_tag(&w, lits, doc + lay.root_prefix.off, lay.root_prefix.len, 0);
     if (st == RK_OK && mode == 2) {
         st = rk_xml_write_raw(&w, L(LTSL));
         if (st == RK_OK)

@@ -250,25 +250,32 @@ static rk_status scan_comment(const uint8_t *d, size_t n, size_t p, size_t *np)
     return RK_ERR_XML_TRUNCATED;
 }
 
+/* Where a pseudo-attribute's value is and where the scan goes on. */
+typedef struct {
+    size_t voff;
+    size_t vlen;
+    size_t np;
+} span;
+
 /* One pseudo-attribute of the XML declaration: name Eq quoted-value
- * (XML 1.0 2.8).  On RK_OK the value is d[*voff .. *voff + *vlen - 1] and
- * *np is after the closing quote. */
+ * (XML 1.0 2.8).  On RK_OK the value is d[sp->voff .. sp->voff + sp->vlen
+ * - 1] and sp->np is after the closing quote. */
 /*@ requires p <= n;
     requires \valid_read(d + (0 .. n - 1));
     requires \valid_read(name + (0 .. m - 1));
-    requires \valid(voff) && \valid(vlen) && \valid(np);
-    requires \separated(voff, vlen, np, d + (0 .. n - 1));
-    assigns *voff, *vlen, *np;
+    requires \valid(sp);
+    requires \separated(sp, d + (0 .. n - 1));
+    assigns *sp;
     ensures \result <= 0;
-    ensures \result == RK_OK ==> p < *np <= n && *voff <= n && *vlen <= n - *voff; */
+    ensures \result == RK_OK ==> p < sp->np <= n && sp->voff <= n && sp->vlen <= n - sp->voff; */
 static rk_status pseudo_attr(const uint8_t *d, size_t n, size_t p, const uint8_t *name,
-                             size_t m, size_t *voff, size_t *vlen, size_t *np)
+                             size_t m, span *sp)
 {
     size_t q;
     uint8_t quote;
-    *voff = 0;
-    *vlen = 0;
-    *np = p;
+    sp->voff = 0;
+    sp->vlen = 0;
+    sp->np = p;
     if (!has_lit(d, n, p, name, m) || m == 0)
         return RK_ERR_XML_DECL;
     q = skip_ws(d, n, p + m);
@@ -288,9 +295,9 @@ static rk_status pseudo_attr(const uint8_t *d, size_t n, size_t p, const uint8_t
         loop variant n - k; */
     for (size_t k = q; k < n; k++) {
         if (d[k] == quote) {
-            *voff = q;
-            *vlen = k - q;
-            *np = k + 1u;
+            sp->voff = q;
+            sp->vlen = k - q;
+            sp->np = k + 1u;
             return RK_OK;
         }
         if (d[k] == '<' || d[k] == '>' || d[k] == '?')
@@ -334,34 +341,35 @@ static int is_utf8_name(const uint8_t *d, size_t n, size_t off, size_t len)
     ensures \result == RK_OK ==> p < *np <= n; */
 static rk_status scan_decl(const uint8_t *d, size_t n, size_t p, size_t *np)
 {
-    size_t q, ws, vo, vl, e;
+    size_t q, ws;
+    span sp;
     rk_status st;
     *np = p;
     q = skip_ws(d, n, p + 5u);
     if (q == p + 5u)
         return RK_ERR_XML_DECL;
-    st = pseudo_attr(d, n, q, lit_version, 7, &vo, &vl, &e);
+    st = pseudo_attr(d, n, q, lit_version, 7, &sp);
     if (st != RK_OK)
         return st;
-    if (vl != 3u || !has_lit(d, n, vo, lit_v10, 3))
+    if (sp.vlen != 3u || !has_lit(d, n, sp.voff, lit_v10, 3))
         return RK_ERR_XML_VERSION;
-    ws = skip_ws(d, n, e);
-    if (ws > e && has_lit(d, n, ws, lit_encoding, 8)) {
-        st = pseudo_attr(d, n, ws, lit_encoding, 8, &vo, &vl, &e);
+    ws = skip_ws(d, n, sp.np);
+    if (ws > sp.np && has_lit(d, n, ws, lit_encoding, 8)) {
+        st = pseudo_attr(d, n, ws, lit_encoding, 8, &sp);
         if (st != RK_OK)
             return st;
-        if (!is_utf8_name(d, n, vo, vl))
+        if (!is_utf8_name(d, n, sp.voff, sp.vlen))
             return RK_ERR_XML_ENCODING;
-        ws = skip_ws(d, n, e);
+        ws = skip_ws(d, n, sp.np);
     }
-    if (ws > e && has_lit(d, n, ws, lit_standalone, 10)) {
-        st = pseudo_attr(d, n, ws, lit_standalone, 10, &vo, &vl, &e);
+    if (ws > sp.np && has_lit(d, n, ws, lit_standalone, 10)) {
+        st = pseudo_attr(d, n, ws, lit_standalone, 10, &sp);
         if (st != RK_OK)
             return st;
-        if (!(vl == 3u && has_lit(d, n, vo, lit_yes, 3)) &&
-            !(vl == 2u && has_lit(d, n, vo, lit_no, 2)))
+        if (!(sp.vlen == 3u && has_lit(d, n, sp.voff, lit_yes, 3)) &&
+            !(sp.vlen == 2u && has_lit(d, n, sp.voff, lit_no, 2)))
             return RK_ERR_XML_DECL;
-        ws = skip_ws(d, n, e);
+        ws = skip_ws(d, n, sp.np);
     }
     if (n - ws < 2u)
         return RK_ERR_XML_TRUNCATED;
@@ -525,32 +533,39 @@ static rk_status resolve(const rk_xml_reader *r, rk_xml_view pfx, rk_xml_view *n
     return RK_OK;
 }
 
+/* The end of a start tag: after '>', how many raw attributes, and "/>". */
+typedef struct {
+    size_t np;
+    size_t nattrs;
+    int empty;
+} tag_end;
+
 /* Parse the attribute list of a start tag from d[q] (just after the
  * element name) into ev->attr[], raw: prefix, local and value views, ns
- * left empty.  *nattrs counts them, *np is after '>' and *empty is 1 for
- * "/>". */
+ * left empty.  te->nattrs counts them, te->np is after '>' and te->empty is
+ * 1 for "/>". */
 /*@ requires q <= n;
     requires \valid_read(d + (0 .. n - 1));
-    requires \valid(ev) && \valid(np) && \valid(nattrs) && \valid(empty);
-    requires \separated(ev, np, nattrs, empty, d + (0 .. n - 1));
+    requires \valid(ev) && \valid(te);
+    requires \separated(ev, te, d + (0 .. n - 1));
     requires rk_xml_event_in(ev, n);
-    assigns ev->attr[0 .. RK_XML_MAX_ATTRS - 1], *np, *nattrs, *empty;
+    assigns ev->attr[0 .. RK_XML_MAX_ATTRS - 1], *te;
     ensures rk_xml_event_in(ev, n);
     ensures \result <= 0;
-    ensures *nattrs <= RK_XML_MAX_ATTRS;
-    ensures \result == RK_OK ==> q < *np <= n; */
-static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *ev,
-                            size_t *np, size_t *nattrs, int *empty)
+    ensures te->nattrs <= RK_XML_MAX_ATTRS;
+    ensures \result == RK_OK ==> q < te->np <= n; */
+static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *ev, tag_end *te)
 {
     size_t na = 0;
     size_t p = q;
-    *np = q;
-    *nattrs = 0;
-    *empty = 0;
+    te->np = q;
+    te->nattrs = 0;
+    te->empty = 0;
     /*@ loop invariant q <= p <= n;
         loop invariant 0 <= na <= RK_XML_MAX_ATTRS;
         loop invariant rk_xml_event_in(ev, n);
-        loop assigns p, na, ev->attr[0 .. RK_XML_MAX_ATTRS - 1], *nattrs;
+        loop invariant te->nattrs <= RK_XML_MAX_ATTRS;
+        loop assigns p, na, ev->attr[0 .. RK_XML_MAX_ATTRS - 1], te->nattrs;
         loop variant n - p; */
     for (;;) {
         size_t ws = skip_ws(d, n, p);
@@ -562,8 +577,8 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
         if (p >= n)
             return RK_ERR_XML_TRUNCATED;
         if (d[p] == '>') {
-            *np = p + 1u;
-            *nattrs = na;
+            te->np = p + 1u;
+            te->nattrs = na;
             return RK_OK;
         }
         if (d[p] == '/') {
@@ -571,9 +586,9 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
                 return RK_ERR_XML_TRUNCATED;
             if (d[p + 1] != '>')
                 return RK_ERR_XML_TAG_SYNTAX;
-            *np = p + 2u;
-            *nattrs = na;
-            *empty = 1;
+            te->np = p + 2u;
+            te->nattrs = na;
+            te->empty = 1;
             return RK_OK;
         }
         if (!had_ws)
@@ -622,22 +637,23 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
             ev->attr[na].value = mkview(v0, vend - v0, n);
             ev->attr[na].ns = mkview(0, 0, n);
             na++;
-            *nattrs = na;
+            te->nattrs = na;
             p = vend + 1u;
         }
     }
 }
 
 /* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." */
-/*@ requires rk_xml_view_in(a.prefix, n) && rk_xml_view_in(a.local, n);
+/*@ requires \valid_read(a);
+    requires rk_xml_view_in(a->prefix, n) && rk_xml_view_in(a->local, n);
     requires \valid_read(d + (0 .. n - 1));
     assigns \nothing;
     ensures 0 <= \result <= 2; */
-static int decl_kind(const uint8_t *d, size_t n, rk_xml_attr a)
+static int decl_kind(const uint8_t *d, size_t n, const rk_xml_attr *a)
 {
-    if (a.prefix.len == 0)
-        return rk_xml_view_eq(d, n, a.local, lit_xmlns, 5) ? 1 : 0;
-    return rk_xml_view_eq(d, n, a.prefix, lit_xmlns, 5) ? 2 : 0;
+    if (a->prefix.len == 0)
+        return rk_xml_view_eq(d, n, a->local, lit_xmlns, 5) ? 1 : 0;
+    return rk_xml_view_eq(d, n, a->prefix, lit_xmlns, 5) ? 2 : 0;
 }
 
 /* A start tag at d[p] == '<' (XML 1.0 3.1 STag / EmptyElemTag), with its
@@ -663,6 +679,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     size_t n = r->len;
     size_t ql, co, np, na, j, mark, dep;
     int empty;
+    tag_end te;
     rk_status st;
     rk_xml_view qv, pv, lv, nsv;
 
@@ -677,9 +694,12 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
         pv = mkview(p + 1u, 0, n);
         lv = qv;
     }
-    st = scan_attrs(d, n, p + 1u + ql, ev, &np, &na, &empty);
+    st = scan_attrs(d, n, p + 1u + ql, ev, &te);
     if (st != RK_OK)
         return st;
+    np = te.np;
+    na = te.nattrs;
+    empty = te.empty;
 
     /* declarations first: they are in scope for the element's own name and
      * attributes (XML Namespaces 1.0 section 6.1) */
@@ -691,7 +711,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
         loop assigns i, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
         loop variant na - i; */
     for (size_t i = 0; i < na; i++) {
-        int kind = decl_kind(d, n, ev->attr[i]);
+        int kind = decl_kind(d, n, &ev->attr[i]);
         if (kind == 1)
             st = declare(r, mkview(ev->attr[i].local.off, 0, n), ev->attr[i].value);
         else if (kind == 2)
@@ -718,7 +738,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
         loop variant na - i; */
     for (size_t i = 0; i < na; i++) {
         rk_xml_attr a = ev->attr[i];
-        if (decl_kind(d, n, a) != 0)
+        if (decl_kind(d, n, &a) != 0)
             continue;
         a.ns = mkview(0, 0, n);
         if (a.prefix.len != 0 && !rk_xml_view_eq(d, n, a.prefix, lit_xmlns, 3)) {
