@@ -603,6 +603,74 @@ static void round_trip(void)
     CHECK_EQ(bad, 0);
 }
 
+/* The TS 33.180 Annex D shaped KMS response: read it, pick PubAuthKey (in
+ * the KMS interface namespace) and KmsUri of the certificate. */
+static void kms_xml(void)
+{
+    static uint8_t doc[8192];
+    char path[512];
+    snprintf(path, sizeof path, "%s/xml/kms-init-response.xml", rk_vec_dir());
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    size_t n = fread(doc, 1, sizeof doc, f);
+    fclose(f);
+    static const char kms_ns[] = "urn:3gpp:ns:mcsecKMSInterface:1.0";
+    static const char kpak[] = "0450D4670BDE75244F28D2838A0D25558A7A72686D4522D4C8273FB6442AEBFA93"
+                               "DBDD37551AFD263B5DFD617F3960C65A8C298850FF99F20366DCE7D4367217F4";
+    char want_local[32] = "";
+    int in_cert = 0, got_kpak = 0, got_uri = 0, ds = 0;
+    size_t starts = 0;
+    CHECK_EQ(rk_xml_reader_init(&g_rd, doc, n, 0), RK_OK);
+    for (;;) {
+        rk_status st = rk_xml_next(&g_rd, &g_ev);
+        CHECK_EQ(st, RK_OK);
+        if (st != RK_OK || g_ev.type == RK_XML_EV_EOF)
+            break;
+        if (g_ev.type == RK_XML_EV_START) {
+            starts++;
+            want_local[0] = 0;
+            if (veq(doc, n, g_ev.ns, "http://www.w3.org/2000/09/xmldsig#"))
+                ds++;
+            if (!veq(doc, n, g_ev.ns, kms_ns))
+                continue;
+            if (veq(doc, n, g_ev.local, "KmsCertificate")) {
+                in_cert = 1;
+                CHECK_EQ(g_ev.nattrs, 2);
+                CHECK(veq(doc, n, g_ev.attr[1].local, "Role"));
+                CHECK(veq(doc, n, g_ev.attr[1].value, "Root"));
+            }
+            if (in_cert && (veq(doc, n, g_ev.local, "PubAuthKey") || veq(doc, n, g_ev.local, "KmsUri")))
+                snprintf(want_local, sizeof want_local, "%.*s", (int)g_ev.local.len, (const char *)doc + g_ev.local.off);
+        } else if (g_ev.type == RK_XML_EV_TEXT && want_local[0]) {
+            /* hexBinary with whitespace: strip it the way the shim will */
+            char hex[300];
+            size_t h = 0;
+            for (size_t i = 0; i < g_ev.text.len && h < sizeof hex - 1; i++) {
+                uint8_t c = doc[g_ev.text.off + i];
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                    hex[h++] = (char)c;
+            }
+            hex[h] = 0;
+            if (strcmp(want_local, "PubAuthKey") == 0) {
+                CHECK(strcmp(hex, kpak) == 0);
+                got_kpak = 1;
+            } else {
+                CHECK(strcmp(hex, "kms.example.org") == 0);
+                got_uri = 1;
+            }
+        } else if (g_ev.type == RK_XML_EV_END) {
+            want_local[0] = 0;
+            if (veq(doc, n, g_ev.local, "KmsCertificate"))
+                in_cert = 0;
+        }
+    }
+    CHECK(got_kpak && got_uri);
+    CHECK_EQ(ds, 8);
+    CHECK_EQ(starts, 32);
+}
+
 void rk_suite_xml(void)
 {
     RUN(negatives);
@@ -615,4 +683,5 @@ void rk_suite_xml(void)
     RUN(writer_basic);
     RUN(writer_errors);
     RUN(round_trip);
+    RUN(kms_xml);
 }

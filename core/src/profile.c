@@ -192,7 +192,8 @@ static int eq(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *lit, siz
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
     requires \valid_read(ev) && \valid(e);
     requires rk_xml_event_in(ev, n);
-    requires \separated(e, ev);
+    requires ev->nattrs <= RK_XML_MAX_ATTRS;
+    requires \separated(e, ev, d + (0 .. n - 1));
     assigns e->lmr_type, e->key_id, e->kms_uri, e->key_period, e->lmr, e->key_id_value,
             e->key_period_value;
     ensures \result <= 0;

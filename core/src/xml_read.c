@@ -290,8 +290,8 @@ static rk_status pseudo_attr(const uint8_t *d, size_t n, size_t p, const uint8_t
     if (quote != '"' && quote != '\'')
         return RK_ERR_XML_DECL;
     q++;
-    /*@ loop invariant p < q <= n;
-        loop assigns \nothing;
+    /*@ loop invariant p < q <= k <= n;
+        loop assigns k;
         loop variant n - k; */
     for (size_t k = q; k < n; k++) {
         if (d[k] == quote) {
@@ -708,7 +708,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
         loop invariant rk_xml_inv(r);
         loop invariant r->doc == d && r->len == n;
         loop invariant mark <= r->nsn;
-        loop assigns i, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
+        loop assigns i, st, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
         loop variant na - i; */
     for (size_t i = 0; i < na; i++) {
         int kind = decl_kind(d, n, &ev->attr[i]);
@@ -734,7 +734,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     /*@ loop invariant 0 <= i <= na;
         loop invariant 0 <= j <= i;
         loop invariant rk_xml_event_in(ev, n);
-        loop assigns i, j, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop assigns i, j, st, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
         loop variant na - i; */
     for (size_t i = 0; i < na; i++) {
         rk_xml_attr a = ev->attr[i];
