@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include "rk_test.h"
 #include "rootkey/profile.h"
+#include "rootkey/b64.h"
 #include "rootkey/status.h"
 
 static rk_profile_ctx g_ctx;
@@ -137,6 +138,26 @@ static void find_realistic(void)
     CHECK_EQ(rk_profile_find(&g_ctx, g_doc, n, 0, g_els, 3, &cnt), RK_ERR_PROFILE_TOO_MANY);
     CHECK_EQ(cnt, 0);
     CHECK_ZERO(g_els, 3 * sizeof g_els[0]);
+}
+
+/* The found text goes straight to rk_b64_decode with RK_B64_ALLOW_SPACE
+ * (the fixture's element wraps its base64 over lines). */
+static void find_then_b64(void)
+{
+    size_t n = load_fixture("profile/user-profile-1.xml"), cnt, ml;
+    uint8_t msg[128], want[64];
+    CHECK_EQ(rk_profile_find(&g_ctx, g_doc, n, 0, g_els, 16, &cnt), RK_OK);
+    CHECK_EQ(cnt, 4);
+    for (size_t i = 0; i < 64; i++)
+        want[i] = (uint8_t)(i + 1);
+    CHECK_EQ(rk_b64_decode(msg, sizeof msg, (const char *)g_doc + g_els[1].text.off, g_els[1].text.len,
+                           &ml, RK_B64_ALLOW_SPACE), RK_OK);
+    CHECK_EQ(ml, 64);
+    CHECK_MEM(msg, want, 64);
+    CHECK_EQ(rk_b64_decode(msg, sizeof msg, (const char *)g_doc + g_els[2].text.off, g_els[2].text.len,
+                           &ml, RK_B64_ALLOW_SPACE), RK_OK);
+    CHECK_EQ(ml, 3);
+    CHECK_MEM(msg, want, 3);
 }
 
 /* Build a profile document around body. */
@@ -332,6 +353,7 @@ void rk_suite_profile(void)
     RUN(encode_exact);
     RUN(encode_negative);
     RUN(find_realistic);
+    RUN(find_then_b64);
     find_cases();
     RUN(upsert);
     RUN(codes_distinct);
