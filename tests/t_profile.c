@@ -332,6 +332,21 @@ static void upsert(void)
         }
     }
     CASE_END();
+    CASE_BEGIN("profile upsert where rk is bound elsewhere");
+    {
+        static const char d2[] = "<mcptt-user-profile xmlns=\"urn:3gpp:ns:mcpttUserProfile:1.0\" "
+                                 "xmlns:rk=\"urn:not-rootkey\"><anyExt/></mcptt-user-profile>";
+        memset(g_out, 0x5A, 4096);
+        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, 0, RK_PROFILE_LMR_P25,
+                                   1, U("k"), 1, 1, U("QUJD"), 4), RK_ERR_XML_NS_REBIND);
+        CHECK_EQ(on, 0);
+        CHECK_ZERO(g_out, 4096);
+        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, RK_XML_NS_RELAXED,
+                                   RK_PROFILE_LMR_P25, 1, U("k"), 1, 1, U("QUJD"), 4), RK_OK);
+        CHECK_EQ(rk_profile_find(&g_ctx, g_out, on, RK_XML_NS_RELAXED, g_els, 16, &cnt), RK_OK);
+        CHECK_EQ(cnt, 1);
+    }
+    CASE_END();
     CASE_BEGIN("profile upsert bad document / bad element");
     CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U("<a/>"), 4, 0, RK_PROFILE_LMR_P25,
                                1, U("k"), 1, 1, U("QUJD"), 4), RK_ERR_PROFILE_ROOT);

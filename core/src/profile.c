@@ -757,6 +757,13 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     }
     if (st == RK_OK)
         st = rk_xml_write_raw(&w, doc + b, len - b);
+    /* Read the result back: the new element must not make the document
+     * unreadable (e.g. the prefix rk bound to another URI around it, or one
+     * namespace declaration too many), and it must be there exactly once. */
+    if (st == RK_OK)
+        st = scan(ctx, out, w.pos, &rq, &none, &lay);
+    if (st == RK_OK && lay.nmatch != 1u)
+        st = RK_ERR_INTERNAL;
     if (st == RK_OK) {
         *out_len = w.pos;
         return RK_OK;

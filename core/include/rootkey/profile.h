@@ -148,7 +148,11 @@ RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc,
  * the one lmr-root-key element with the same key-id and key-period, else
  * appended to the root's first <anyExt> child (an empty <anyExt/> is
  * expanded), else in a new <anyExt> (with the root's prefix) at the end of
- * the root.  Everything else is copied octet for octet.
+ * the root.  Everything else is copied octet for octet.  The new document
+ * is read back before it is released: if the element would make it
+ * unreadable (in strict mode the prefix rk bound to another namespace
+ * around the insertion point; one namespace declaration too many), that
+ * reader code is returned.
  * Errors: those of rk_profile_find and rk_profile_encode_element,
  * RK_ERR_PROFILE_DUPLICATE (several elements to replace), RK_ERR_BUFFER.
  * On error *out_len is 0 and out is zeroed.
