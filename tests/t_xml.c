@@ -191,10 +191,10 @@ static void negatives(void)
 static void codes_distinct(void)
 {
     for (int c = -900; c >= -949; c--) {
-        CHECK(strcmp(rk_strerror(c), "unknown status") != 0);
         CHECK(strncmp(rk_strerror(c), "xml: ", 5) == 0);
+        for (int d = c - 1; d >= -949; d--)
+            CHECK(strcmp(rk_strerror(c), rk_strerror(d)) != 0);
     }
-    CHECK(strcmp(rk_strerror(-950), "unknown status") == 0);
 }
 
 static void relaxed_namespaces(void)

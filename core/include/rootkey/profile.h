@@ -118,7 +118,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
 /*
  * rk_profile_find - read the whole document doc[0 .. len-1] (xml_flags as
  * for rk_xml_reader_init) and return its lmr-root-key elements in document
- * order in els[0 .. *count-1].
+ * order in els[0 .. *count-1] (max at most 1024).
  * Errors: any RK_ERR_XML_* code (the document is not accepted as a whole),
  * RK_ERR_PROFILE_ROOT, _ATTR_MISSING, _ATTR_UNKNOWN, _LMR_TYPE, _KEY_ID,
  * _KMS_URI, _KEY_PERIOD, _CONTENT, _TEXT, RK_ERR_PROFILE_TOO_MANY (more
