@@ -1,6 +1,7 @@
 /* Fuzz rk_profile_find on any input; on an accepted document, upsert an
  * element and find again: the result must be accepted with one more
- * element (insert) or the same count (replace). */
+ * element (insert) or the same count (replace), and upsert may refuse only
+ * for the reasons its header lists. */
 #include <stdlib.h>
 #include <string.h>
 #include "rootkey/profile.h"
@@ -31,7 +32,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t kp = cnt ? els[0].key_period_value : 42u;
     st = rk_profile_upsert(&ctx, out, sizeof out, &on, data, size, 0, RK_PROFILE_LMR_TETRA, kid,
                            (const uint8_t *)"kms.fuzz", 8, kp, (const uint8_t *)"QUJD", 4);
-    if (st == RK_ERR_PROFILE_DUPLICATE || st == RK_ERR_BUFFER)
+    /* refusals that depend on the document: several to replace, too big,
+     * and the read-back finding rk bound elsewhere or one declaration too many */
+    if (st == RK_ERR_PROFILE_DUPLICATE || st == RK_ERR_BUFFER || st == RK_ERR_XML_NS_REBIND ||
+        st == RK_ERR_XML_NS_COUNT)
         return 0;
     if (st != RK_OK)
         abort();
