@@ -132,8 +132,71 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_KP_TEXT_LENGTH: return "keyparams: element longer than 65535 octets";
     /* keyparams: strings here */
     /* rootkey: strings here */
-    /* xml: strings here */
-    /* profile: strings here */
+    /* xml */
+    case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";
+    case RK_ERR_XML_DEPTH: return "xml: nesting deeper than the fixed bound";
+    case RK_ERR_XML_NS_COUNT: return "xml: too many namespace declarations in scope";
+    case RK_ERR_XML_ATTR_COUNT: return "xml: too many attributes on one element";
+    case RK_ERR_XML_NAME_LONG: return "xml: name longer than the fixed bound";
+    case RK_ERR_XML_DOCTYPE: return "xml: DOCTYPE not allowed";
+    case RK_ERR_XML_MARKUP: return "xml: markup declaration not allowed";
+    case RK_ERR_XML_PI: return "xml: processing instruction not allowed";
+    case RK_ERR_XML_CDATA: return "xml: CDATA section not allowed";
+    case RK_ERR_XML_DECL: return "xml: malformed XML declaration";
+    case RK_ERR_XML_DECL_POS: return "xml: XML declaration not at the start";
+    case RK_ERR_XML_VERSION: return "xml: version other than 1.0";
+    case RK_ERR_XML_ENCODING: return "xml: encoding other than UTF-8";
+    case RK_ERR_XML_ENTITY: return "xml: entity reference not allowed";
+    case RK_ERR_XML_AMP: return "xml: bare '&'";
+    case RK_ERR_XML_CHARREF_SYNTAX: return "xml: malformed character reference";
+    case RK_ERR_XML_CHARREF_NUL: return "xml: character reference to U+0000";
+    case RK_ERR_XML_CHARREF_SURROGATE: return "xml: character reference to a surrogate";
+    case RK_ERR_XML_CHARREF_RANGE: return "xml: character reference above U+10FFFF";
+    case RK_ERR_XML_CHARREF_CHAR: return "xml: character reference to a non-XML character";
+    case RK_ERR_XML_NUL: return "xml: NUL octet";
+    case RK_ERR_XML_CHAR: return "xml: character not allowed in XML";
+    case RK_ERR_XML_UTF8_LEAD: return "xml: UTF-8 invalid lead octet";
+    case RK_ERR_XML_UTF8_OVERLONG: return "xml: UTF-8 overlong form";
+    case RK_ERR_XML_UTF8_SURROGATE: return "xml: UTF-8 encoded surrogate";
+    case RK_ERR_XML_UTF8_5_6: return "xml: UTF-8 5- or 6-octet form";
+    case RK_ERR_XML_UTF8_RANGE: return "xml: UTF-8 code point above U+10FFFF";
+    case RK_ERR_XML_UTF8_TRUNCATED: return "xml: UTF-8 sequence truncated";
+    case RK_ERR_XML_TRUNCATED: return "xml: document ends inside markup";
+    case RK_ERR_XML_UNCLOSED: return "xml: unclosed element";
+    case RK_ERR_XML_NO_ROOT: return "xml: no root element";
+    case RK_ERR_XML_MISMATCH: return "xml: mismatched end tag";
+    case RK_ERR_XML_MULTIPLE_ROOTS: return "xml: multiple root elements";
+    case RK_ERR_XML_TRAILING: return "xml: trailing garbage after the root";
+    case RK_ERR_XML_TEXT_BEFORE_ROOT: return "xml: text before the root";
+    case RK_ERR_XML_TAG_SYNTAX: return "xml: malformed tag";
+    case RK_ERR_XML_NAME: return "xml: invalid name";
+    case RK_ERR_XML_QNAME: return "xml: invalid qualified name";
+    case RK_ERR_XML_ATTR_SYNTAX: return "xml: malformed attribute";
+    case RK_ERR_XML_ATTR_LT: return "xml: '<' in attribute value";
+    case RK_ERR_XML_ATTR_DUP: return "xml: duplicate attribute";
+    case RK_ERR_XML_ATTR_DUP_NS: return "xml: duplicate attribute after namespace resolution";
+    case RK_ERR_XML_COMMENT: return "xml: '--' inside a comment";
+    case RK_ERR_XML_CDATA_END: return "xml: ']]>' in character data";
+    case RK_ERR_XML_NS_UNBOUND: return "xml: unbound namespace prefix";
+    case RK_ERR_XML_NS_REBIND: return "xml: namespace prefix re-bound";
+    case RK_ERR_XML_NS_DEFAULT_CHANGE: return "xml: default namespace changed";
+    case RK_ERR_XML_NS_RESERVED: return "xml: reserved namespace prefix or URI misused";
+    case RK_ERR_XML_NS_EMPTY: return "xml: prefix bound to an empty URI";
+    case RK_ERR_XML_NS_VALUE: return "xml: reference inside a namespace URI";
+    /* xml: strings for new codes here */
+    /* profile */
+    case RK_ERR_PROFILE_ROOT: return "profile: root is not an MCPTT user profile";
+    case RK_ERR_PROFILE_ATTR_MISSING: return "profile: required attribute missing";
+    case RK_ERR_PROFILE_ATTR_UNKNOWN: return "profile: unknown attribute";
+    case RK_ERR_PROFILE_LMR_TYPE: return "profile: unknown lmr-type";
+    case RK_ERR_PROFILE_KEY_ID: return "profile: key-id is not 8 hex digits";
+    case RK_ERR_PROFILE_KMS_URI: return "profile: invalid kms-uri";
+    case RK_ERR_PROFILE_KEY_PERIOD: return "profile: invalid key-period";
+    case RK_ERR_PROFILE_CONTENT: return "profile: element content not a single text";
+    case RK_ERR_PROFILE_TEXT: return "profile: text is not base64";
+    case RK_ERR_PROFILE_TOO_MANY: return "profile: more elements than the output array";
+    case RK_ERR_PROFILE_DUPLICATE: return "profile: several elements to replace";
+    /* profile: strings for new codes here */
     /* p25: strings here */
     /* policy: strings here */
     default: return "unknown status";

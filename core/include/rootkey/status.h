@@ -170,9 +170,70 @@ enum {
     /* rootkey: add codes here, in this block */
 
     /* --- xml (-900 .. -999) --- */
+    RK_ERR_XML_TOO_LONG = -900, /* document longer than RK_XML_MAX_DOC_BYTES */
+    RK_ERR_XML_DEPTH = -901, /* element nesting deeper than RK_XML_MAX_DEPTH */
+    RK_ERR_XML_NS_COUNT = -902, /* more than RK_XML_MAX_NS namespace declarations in scope */
+    RK_ERR_XML_ATTR_COUNT = -903, /* more than RK_XML_MAX_ATTRS attributes on one element */
+    RK_ERR_XML_NAME_LONG = -904, /* a name longer than RK_XML_MAX_NAME octets */
+    RK_ERR_XML_DOCTYPE = -905, /* a document type declaration (<!DOCTYPE) */
+    RK_ERR_XML_MARKUP = -906, /* other <! markup (e.g. <!ENTITY, <!doctype) */
+    RK_ERR_XML_PI = -907, /* a processing instruction other than the XML declaration */
+    RK_ERR_XML_CDATA = -908, /* a CDATA section */
+    RK_ERR_XML_DECL = -909, /* malformed XML declaration */
+    RK_ERR_XML_DECL_POS = -910, /* XML declaration not at the start of the document */
+    RK_ERR_XML_VERSION = -911, /* XML declaration version other than 1.0 */
+    RK_ERR_XML_ENCODING = -912, /* encoding other than UTF-8 (declaration or UTF-16/32 BOM) */
+    RK_ERR_XML_ENTITY = -913, /* reference to an entity other than the five predefined ones */
+    RK_ERR_XML_AMP = -914, /* '&' that does not start a reference */
+    RK_ERR_XML_CHARREF_SYNTAX = -915, /* malformed character reference */
+    RK_ERR_XML_CHARREF_NUL = -916, /* character reference to U+0000 */
+    RK_ERR_XML_CHARREF_SURROGATE = -917, /* character reference to a surrogate (U+D800..U+DFFF) */
+    RK_ERR_XML_CHARREF_RANGE = -918, /* character reference above U+10FFFF */
+    RK_ERR_XML_CHARREF_CHAR = -919, /* character reference to a non-XML character */
+    RK_ERR_XML_NUL = -920, /* a NUL octet */
+    RK_ERR_XML_CHAR = -921, /* a character outside the XML Char production */
+    RK_ERR_XML_UTF8_LEAD = -922, /* UTF-8: continuation or FE/FF octet where a character starts */
+    RK_ERR_XML_UTF8_OVERLONG = -923, /* UTF-8: overlong form */
+    RK_ERR_XML_UTF8_SURROGATE = -924, /* UTF-8: encoded surrogate */
+    RK_ERR_XML_UTF8_5_6 = -925, /* UTF-8: 5- or 6-octet form */
+    RK_ERR_XML_UTF8_RANGE = -926, /* UTF-8: code point above U+10FFFF */
+    RK_ERR_XML_UTF8_TRUNCATED = -927, /* UTF-8: sequence cut short */
+    RK_ERR_XML_TRUNCATED = -928, /* document ends inside markup */
+    RK_ERR_XML_UNCLOSED = -929, /* document ends with elements open */
+    RK_ERR_XML_NO_ROOT = -930, /* no root element */
+    RK_ERR_XML_MISMATCH = -931, /* end tag does not match the open element */
+    RK_ERR_XML_MULTIPLE_ROOTS = -932, /* a second root element */
+    RK_ERR_XML_TRAILING = -933, /* non-whitespace after the root element */
+    RK_ERR_XML_TEXT_BEFORE_ROOT = -934, /* non-whitespace before the root element */
+    RK_ERR_XML_TAG_SYNTAX = -935, /* malformed tag */
+    RK_ERR_XML_NAME = -936, /* a name outside the accepted (ASCII) name syntax */
+    RK_ERR_XML_QNAME = -937, /* a name with a misplaced or second colon */
+    RK_ERR_XML_ATTR_SYNTAX = -938, /* malformed attribute (no '=', no quotes) */
+    RK_ERR_XML_ATTR_LT = -939, /* '<' in an attribute value */
+    RK_ERR_XML_ATTR_DUP = -940, /* the same attribute name twice */
+    RK_ERR_XML_ATTR_DUP_NS = -941, /* two attributes with the same namespace and local name */
+    RK_ERR_XML_COMMENT = -942, /* '--' inside a comment */
+    RK_ERR_XML_CDATA_END = -943, /* ']]>' in character data */
+    RK_ERR_XML_NS_UNBOUND = -944, /* a prefix with no namespace declaration in scope */
+    RK_ERR_XML_NS_REBIND = -945, /* an in-scope prefix bound to another URI */
+    RK_ERR_XML_NS_DEFAULT_CHANGE = -946, /* the in-scope default namespace changed */
+    RK_ERR_XML_NS_RESERVED = -947, /* misuse of the xml/xmlns prefixes or namespace URIs */
+    RK_ERR_XML_NS_EMPTY = -948, /* a prefix declared with an empty URI */
+    RK_ERR_XML_NS_VALUE = -949, /* a reference inside a namespace URI */
     /* xml: add codes here, in this block */
 
     /* --- profile (-1000 .. -1099) --- */
+    RK_ERR_PROFILE_ROOT = -1000, /* root is not mcptt-user-profile in urn:3gpp:ns:mcpttUserProfile:1.0 */
+    RK_ERR_PROFILE_ATTR_MISSING = -1001, /* an lmr-root-key element lacks a required attribute */
+    RK_ERR_PROFILE_ATTR_UNKNOWN = -1002, /* an unknown attribute without namespace */
+    RK_ERR_PROFILE_LMR_TYPE = -1003, /* lmr-type not P25, TETRA or OTHER */
+    RK_ERR_PROFILE_KEY_ID = -1004, /* key-id not 8 hex digits */
+    RK_ERR_PROFILE_KMS_URI = -1005, /* kms-uri empty, too long, or outside printable ASCII without & < > " ' */
+    RK_ERR_PROFILE_KEY_PERIOD = -1006, /* key-period not 1..12 decimal digits without leading zero */
+    RK_ERR_PROFILE_CONTENT = -1007, /* child element or split text inside lmr-root-key */
+    RK_ERR_PROFILE_TEXT = -1008, /* text not base64 characters and whitespace, or empty */
+    RK_ERR_PROFILE_TOO_MANY = -1009, /* more lmr-root-key elements than the caller's array */
+    RK_ERR_PROFILE_DUPLICATE = -1010, /* several elements with the key-id and key-period to replace */
     /* profile: add codes here, in this block */
 
     /* --- p25 (-1100 .. -1199) --- */

@@ -1,0 +1,975 @@
+/* see rootkey/xml.h */
+#include "rootkey/xml.h"
+#include "xml_internal.h"
+
+#define ST_PROLOG 0 /* before the root element */
+#define ST_ROOT 1   /* inside the root element */
+#define ST_EPILOG 2 /* after the root element */
+#define ST_DONE 3   /* end of document reached, or an error */
+
+static const uint8_t lit_xmlns[5] = { 'x', 'm', 'l', 'n', 's' };
+static const uint8_t lit_decl[5] = { '<', '?', 'x', 'm', 'l' };
+static const uint8_t lit_comment[4] = { '<', '!', '-', '-' };
+static const uint8_t lit_doctype[9] = { '<', '!', 'D', 'O', 'C', 'T', 'Y', 'P', 'E' };
+static const uint8_t lit_cdata[9] = { '<', '!', '[', 'C', 'D', 'A', 'T', 'A', '[' };
+static const uint8_t lit_version[7] = { 'v', 'e', 'r', 's', 'i', 'o', 'n' };
+static const uint8_t lit_encoding[8] = { 'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g' };
+static const uint8_t lit_standalone[10] = { 's', 't', 'a', 'n', 'd', 'a', 'l', 'o', 'n', 'e' };
+static const uint8_t lit_v10[3] = { '1', '.', '0' };
+static const uint8_t lit_utf8[5] = { 'U', 'T', 'F', '-', '8' };
+static const uint8_t lit_yes[3] = { 'y', 'e', 's' };
+static const uint8_t lit_no[2] = { 'n', 'o' };
+/* XML Namespaces 1.0 section 3: the two URIs no declaration may bind */
+static const uint8_t lit_ns_xml[36] = {
+    'h', 't', 't', 'p', ':', '/', '/', 'w', 'w', 'w', '.', 'w', '3', '.', 'o', 'r', 'g', '/',
+    'X', 'M', 'L', '/', '1', '9', '9', '8', '/', 'n', 'a', 'm', 'e', 's', 'p', 'a', 'c', 'e' };
+static const uint8_t lit_ns_xmlns[29] = {
+    'h', 't', 't', 'p', ':', '/', '/', 'w', 'w', 'w', '.', 'w', '3', '.', 'o', 'r', 'g', '/',
+    '2', '0', '0', '0', '/', 'x', 'm', 'l', 'n', 's', '/' };
+
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int is_ws(uint8_t b)
+{
+    return b == 0x20u || b == 0x9u || b == 0xAu || b == 0xDu;
+}
+
+/* First position at or after p that is not XML whitespace (2.3 S). */
+/*@ requires p <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    assigns \nothing;
+    ensures p <= \result <= n; */
+static size_t skip_ws(const uint8_t *d, size_t n, size_t p)
+{
+    /*@ loop invariant p <= q <= n;
+        loop assigns q;
+        loop variant n - q; */
+    for (size_t q = p; q < n; q++)
+        if (!is_ws(d[q]))
+            return q;
+    return n;
+}
+
+/* 1 if d[p ..] starts with s[0 .. m-1]. */
+/*@ requires p <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid_read(s + (0 .. m - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> m <= n - p; */
+static int has_lit(const uint8_t *d, size_t n, size_t p, const uint8_t *s, size_t m)
+{
+    if (m > n - p)
+        return 0;
+    /*@ loop invariant 0 <= k <= m;
+        loop assigns k;
+        loop variant m - k; */
+    for (size_t k = 0; k < m; k++)
+        if (d[p + k] != s[k])
+            return 0;
+    return 1;
+}
+
+int rk_xml_view_eq(const uint8_t *doc, size_t len, rk_xml_view v,
+                   const uint8_t *lit, size_t lit_len)
+{
+    (void)len;
+    if (v.len != lit_len)
+        return 0;
+    /*@ loop invariant 0 <= k <= lit_len;
+        loop invariant \forall integer j; 0 <= j < k ==> doc[v.off + j] == lit[j];
+        loop assigns k;
+        loop variant lit_len - k; */
+    for (size_t k = 0; k < lit_len; k++)
+        if (doc[v.off + k] != lit[k])
+            return 0;
+    return 1;
+}
+
+/* 1 if two views of the same document hold the same octets. */
+/*@ requires rk_xml_view_in(a, n) && rk_xml_view_in(b, n);
+    requires \valid_read(d + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int view_same(const uint8_t *d, size_t n, rk_xml_view a, rk_xml_view b)
+{
+    (void)n;
+    if (a.len != b.len)
+        return 0;
+    /*@ loop invariant 0 <= k <= a.len;
+        loop assigns k;
+        loop variant a.len - k; */
+    for (size_t k = 0; k < a.len; k++)
+        if (d[a.off + k] != d[b.off + k])
+            return 0;
+    return 1;
+}
+
+/*@ requires off <= n && len <= n - off;
+    assigns \nothing;
+    ensures \result.off == off && \result.len == len;
+    ensures rk_xml_view_in(\result, n); */
+static rk_xml_view mkview(size_t off, size_t len, size_t n)
+{
+    rk_xml_view v;
+    (void)n;
+    v.off = off;
+    v.len = len;
+    return v;
+}
+
+/*@ requires \valid(ev);
+    assigns *ev;
+    ensures rk_xml_event_in(ev, 0);
+    ensures \forall integer n; n >= 0 ==> rk_xml_event_in(ev, n);
+    ensures ev->type == RK_XML_EV_NONE && ev->nattrs == 0; */
+static void zero_event(rk_xml_event *ev)
+{
+    rk_xml_view z;
+    z.off = 0;
+    z.len = 0;
+    ev->type = RK_XML_EV_NONE;
+    ev->depth = 0;
+    ev->ns = z;
+    ev->prefix = z;
+    ev->local = z;
+    ev->qname = z;
+    ev->raw = z;
+    ev->text = z;
+    ev->nattrs = 0;
+    /*@ loop invariant 0 <= i <= RK_XML_MAX_ATTRS;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            ev->attr[j].ns.off == 0 && ev->attr[j].ns.len == 0 &&
+            ev->attr[j].prefix.off == 0 && ev->attr[j].prefix.len == 0 &&
+            ev->attr[j].local.off == 0 && ev->attr[j].local.len == 0 &&
+            ev->attr[j].value.off == 0 && ev->attr[j].value.len == 0;
+        loop assigns i, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop variant RK_XML_MAX_ATTRS - i; */
+    for (size_t i = 0; i < RK_XML_MAX_ATTRS; i++) {
+        ev->attr[i].ns = z;
+        ev->attr[i].prefix = z;
+        ev->attr[i].local = z;
+        ev->attr[i].value = z;
+    }
+}
+
+rk_status rk_xml_reader_init(rk_xml_reader *r, const uint8_t *doc, size_t len, unsigned flags)
+{
+    rk_xml_view z;
+    z.off = 0;
+    z.len = 0;
+    r->doc = doc;
+    r->len = len;
+    r->pos = 0;
+    r->flags = flags;
+    r->state = ST_PROLOG;
+    r->pending_end = 0;
+    r->err = RK_OK;
+    r->depth = 0;
+    r->nsn = 0;
+    /*@ loop invariant 0 <= i <= RK_XML_MAX_NS;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            r->ns_prefix[j].off == 0 && r->ns_prefix[j].len == 0 &&
+            r->ns_uri[j].off == 0 && r->ns_uri[j].len == 0;
+        loop assigns i, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
+        loop variant RK_XML_MAX_NS - i; */
+    for (size_t i = 0; i < RK_XML_MAX_NS; i++) {
+        r->ns_prefix[i] = z;
+        r->ns_uri[i] = z;
+    }
+    /*@ loop invariant 0 <= i <= RK_XML_MAX_DEPTH;
+        loop invariant \forall integer j; 0 <= j < i ==> r->ns_mark[j] == 0 &&
+            r->el_qname[j].off == 0 && r->el_qname[j].len == 0 &&
+            r->el_ns[j].off == 0 && r->el_ns[j].len == 0 &&
+            r->el_prefix[j].off == 0 && r->el_prefix[j].len == 0 &&
+            r->el_local[j].off == 0 && r->el_local[j].len == 0;
+        loop assigns i, r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1],
+            r->el_qname[0 .. RK_XML_MAX_DEPTH - 1], r->el_ns[0 .. RK_XML_MAX_DEPTH - 1],
+            r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1], r->el_local[0 .. RK_XML_MAX_DEPTH - 1];
+        loop variant RK_XML_MAX_DEPTH - i; */
+    for (size_t i = 0; i < RK_XML_MAX_DEPTH; i++) {
+        r->ns_mark[i] = 0;
+        r->el_qname[i] = z;
+        r->el_ns[i] = z;
+        r->el_prefix[i] = z;
+        r->el_local[i] = z;
+    }
+    if (len > RK_XML_MAX_DOC_BYTES) {
+        r->len = 0;
+        r->err = RK_ERR_XML_TOO_LONG;
+        r->state = ST_DONE;
+        return RK_ERR_XML_TOO_LONG;
+    }
+    /* XML 1.0 4.3.3 / Appendix F: a UTF-8 byte order mark may precede the
+     * document; UTF-16 and UTF-32 (with or without a mark) are refused. */
+    if (len >= 3 && doc[0] == 0xEFu && doc[1] == 0xBBu && doc[2] == 0xBFu) {
+        r->pos = 3;
+    } else if ((len >= 1 && (doc[0] == 0xFEu || doc[0] == 0xFFu || doc[0] == 0)) ||
+               (len >= 2 && doc[1] == 0)) {
+        r->err = RK_ERR_XML_ENCODING;
+        r->state = ST_DONE;
+        return RK_ERR_XML_ENCODING;
+    }
+    return RK_OK;
+}
+
+/* A comment (XML 1.0 2.5) starting at d[p] with "<!--": no "--" inside, no
+ * '-' just before "-->", every character a valid XML Char.  *np is just
+ * after "-->". */
+/*@ requires p <= n && 4 <= n - p;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(np);
+    requires \separated(np, d + (0 .. n - 1));
+    assigns *np;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p < *np <= n; */
+static rk_status scan_comment(const uint8_t *d, size_t n, size_t p, size_t *np)
+{
+    size_t q = p + 4u;
+    *np = p;
+    /*@ loop invariant p + 4 <= q <= n;
+        loop assigns q;
+        loop variant n - q; */
+    while (q < n) {
+        size_t cl;
+        uint32_t cp;
+        rk_status st;
+        if (d[q] == '-' && n - q >= 2u && d[q + 1] == '-') {
+            if (n - q < 3u)
+                return RK_ERR_XML_TRUNCATED;
+            if (d[q + 2] != '>')
+                return RK_ERR_XML_COMMENT;
+            *np = q + 3u;
+            return RK_OK;
+        }
+        st = rk_xml_utf8(d, n, q, &cl, &cp);
+        if (st != RK_OK)
+            return st;
+        q += cl;
+    }
+    return RK_ERR_XML_TRUNCATED;
+}
+
+/* Where a pseudo-attribute's value is and where the scan goes on. */
+typedef struct {
+    size_t voff;
+    size_t vlen;
+    size_t np;
+} span;
+
+/* One pseudo-attribute of the XML declaration: name Eq quoted-value
+ * (XML 1.0 2.8).  On RK_OK the value is d[sp->voff .. sp->voff + sp->vlen
+ * - 1] and sp->np is after the closing quote. */
+/*@ requires p <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid_read(name + (0 .. m - 1));
+    requires \valid(sp);
+    requires \separated(sp, d + (0 .. n - 1));
+    assigns *sp;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p < sp->np <= n && sp->voff <= n && sp->vlen <= n - sp->voff; */
+static rk_status pseudo_attr(const uint8_t *d, size_t n, size_t p, const uint8_t *name,
+                             size_t m, span *sp)
+{
+    size_t q;
+    uint8_t quote;
+    sp->voff = 0;
+    sp->vlen = 0;
+    sp->np = p;
+    if (!has_lit(d, n, p, name, m) || m == 0)
+        return RK_ERR_XML_DECL;
+    q = skip_ws(d, n, p + m);
+    if (q >= n)
+        return RK_ERR_XML_TRUNCATED;
+    if (d[q] != '=')
+        return RK_ERR_XML_DECL;
+    q = skip_ws(d, n, q + 1u);
+    if (q >= n)
+        return RK_ERR_XML_TRUNCATED;
+    quote = d[q];
+    if (quote != '"' && quote != '\'')
+        return RK_ERR_XML_DECL;
+    q++;
+    /*@ loop invariant p < q <= k <= n;
+        loop assigns k;
+        loop variant n - k; */
+    for (size_t k = q; k < n; k++) {
+        if (d[k] == quote) {
+            sp->voff = q;
+            sp->vlen = k - q;
+            sp->np = k + 1u;
+            return RK_OK;
+        }
+        if (d[k] == '<' || d[k] == '>' || d[k] == '?')
+            return RK_ERR_XML_DECL;
+    }
+    return RK_ERR_XML_TRUNCATED;
+}
+
+/* 1 if d[off .. off+len-1] equals "UTF-8" ignoring ASCII case (the
+ * encoding name is case-insensitive, XML 1.0 4.3.3). */
+/*@ requires off <= n && len <= n - off;
+    requires \valid_read(d + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int is_utf8_name(const uint8_t *d, size_t n, size_t off, size_t len)
+{
+    (void)n;
+    if (len != 5u)
+        return 0;
+    /*@ loop invariant 0 <= k <= 5;
+        loop assigns k;
+        loop variant 5 - k; */
+    for (size_t k = 0; k < 5u; k++) {
+        uint8_t b = d[off + k];
+        if (b >= 'a' && b <= 'z')
+            b = (uint8_t)(b - 32u);
+        if (b != lit_utf8[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* The XML declaration at d[p] ("<?xml" then whitespace or '?'):
+ * version="1.0" [encoding="UTF-8"] [standalone="yes"|"no"] ?> */
+/*@ requires p <= n && 5 <= n - p;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(np);
+    requires \separated(np, d + (0 .. n - 1));
+    assigns *np;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p < *np <= n; */
+static rk_status scan_decl(const uint8_t *d, size_t n, size_t p, size_t *np)
+{
+    size_t q, ws;
+    span sp;
+    rk_status st;
+    *np = p;
+    q = skip_ws(d, n, p + 5u);
+    if (q == p + 5u)
+        return RK_ERR_XML_DECL;
+    st = pseudo_attr(d, n, q, lit_version, 7, &sp);
+    if (st != RK_OK)
+        return st;
+    if (sp.vlen != 3u || !has_lit(d, n, sp.voff, lit_v10, 3))
+        return RK_ERR_XML_VERSION;
+    ws = skip_ws(d, n, sp.np);
+    if (ws > sp.np && has_lit(d, n, ws, lit_encoding, 8)) {
+        st = pseudo_attr(d, n, ws, lit_encoding, 8, &sp);
+        if (st != RK_OK)
+            return st;
+        if (!is_utf8_name(d, n, sp.voff, sp.vlen))
+            return RK_ERR_XML_ENCODING;
+        ws = skip_ws(d, n, sp.np);
+    }
+    if (ws > sp.np && has_lit(d, n, ws, lit_standalone, 10)) {
+        st = pseudo_attr(d, n, ws, lit_standalone, 10, &sp);
+        if (st != RK_OK)
+            return st;
+        if (!(sp.vlen == 3u && has_lit(d, n, sp.voff, lit_yes, 3)) &&
+            !(sp.vlen == 2u && has_lit(d, n, sp.voff, lit_no, 2)))
+            return RK_ERR_XML_DECL;
+        ws = skip_ws(d, n, sp.np);
+    }
+    if (n - ws < 2u)
+        return RK_ERR_XML_TRUNCATED;
+    if (d[ws] != '?' || d[ws + 1] != '>')
+        return RK_ERR_XML_DECL;
+    *np = ws + 2u;
+    return RK_OK;
+}
+
+/* An attribute value from d[p] up to the closing quote: XML Chars, no '<',
+ * every '&' a valid reference (XML 1.0 3.1 AttValue).  *end is the index
+ * of the closing quote. */
+/*@ requires p <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(end);
+    requires \separated(end, d + (0 .. n - 1));
+    assigns *end;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p <= *end < n; */
+static rk_status scan_value(const uint8_t *d, size_t n, size_t p, uint8_t quote, size_t *end)
+{
+    size_t q = p;
+    *end = p;
+    /*@ loop invariant p <= q <= n;
+        loop assigns q;
+        loop variant n - q; */
+    while (q < n) {
+        size_t l;
+        uint32_t cp;
+        rk_status st;
+        uint8_t b = d[q];
+        if (b == quote) {
+            *end = q;
+            return RK_OK;
+        }
+        if (b == '<')
+            return RK_ERR_XML_ATTR_LT;
+        if (b == '&')
+            st = rk_xml_ref(d, n, q, &l, &cp);
+        else
+            st = rk_xml_utf8(d, n, q, &l, &cp);
+        if (st != RK_OK)
+            return st;
+        q += l;
+    }
+    return RK_ERR_XML_TRUNCATED;
+}
+
+/* Character data from d[p] up to the next '<' or the end (XML 1.0 2.4):
+ * XML Chars, references, no "]]>".  *end is the index after it. */
+/*@ requires p < n;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(end);
+    requires \separated(end, d + (0 .. n - 1));
+    assigns *end;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p <= *end <= n; */
+static rk_status scan_text(const uint8_t *d, size_t n, size_t p, size_t *end)
+{
+    size_t q = p;
+    *end = p;
+    /*@ loop invariant p <= q <= n;
+        loop assigns q;
+        loop variant n - q; */
+    while (q < n && d[q] != '<') {
+        size_t l;
+        uint32_t cp;
+        rk_status st;
+        if (d[q] == '&') {
+            st = rk_xml_ref(d, n, q, &l, &cp);
+        } else if (d[q] == ']' && n - q >= 3u && d[q + 1] == ']' && d[q + 2] == '>') {
+            return RK_ERR_XML_CDATA_END;
+        } else {
+            st = rk_xml_utf8(d, n, q, &l, &cp);
+        }
+        if (st != RK_OK)
+            return st;
+        q += l;
+    }
+    *end = q;
+    return RK_OK;
+}
+
+/* 1 + index of the innermost in-scope binding of prefix pv (the empty view
+ * is the default namespace), or 0 if none. */
+/*@ requires rk_xml_inv(r);
+    requires rk_xml_view_in(pv, r->len);
+    assigns \nothing;
+    ensures 0 <= \result <= r->nsn; */
+static size_t ns_find(const rk_xml_reader *r, rk_xml_view pv)
+{
+    size_t i = r->nsn;
+    /*@ loop invariant 0 <= i <= r->nsn;
+        loop assigns i;
+        loop variant i; */
+    while (i > 0) {
+        if (view_same(r->doc, r->len, r->ns_prefix[i - 1u], pv))
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+/* Push one namespace declaration (XML Namespaces 1.0 section 3): pfx empty
+ * for xmlns="...", else the declared prefix of xmlns:pfx="...". */
+/*@ requires rk_xml_inv(r);
+    requires rk_xml_view_in(pfx, r->len) && rk_xml_view_in(uri, r->len);
+    assigns r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
+    ensures rk_xml_inv(r);
+    ensures r->nsn >= \old(r->nsn);
+    ensures \result <= 0; */
+static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
+{
+    const uint8_t *d = r->doc;
+    size_t n = r->len;
+    size_t k;
+    if (pfx.len != 0) {
+        if (rk_xml_view_eq(d, n, pfx, lit_xmlns, 3) || rk_xml_view_eq(d, n, pfx, lit_xmlns, 5))
+            return RK_ERR_XML_NS_RESERVED; /* "xml" is a prefix of "xmlns" */
+        if (uri.len == 0)
+            return RK_ERR_XML_NS_EMPTY;
+    }
+    if (rk_xml_view_eq(d, n, uri, lit_ns_xml, 36) || rk_xml_view_eq(d, n, uri, lit_ns_xmlns, 29))
+        return RK_ERR_XML_NS_RESERVED;
+    /* the URI is used as written, so references in it are refused */
+    /*@ loop invariant 0 <= i <= uri.len;
+        loop assigns i;
+        loop variant uri.len - i; */
+    for (size_t i = 0; i < uri.len; i++)
+        if (d[uri.off + i] == '&')
+            return RK_ERR_XML_NS_VALUE;
+    k = ns_find(r, pfx);
+    if (k != 0 && (r->flags & RK_XML_NS_RELAXED) == 0 &&
+        !view_same(d, n, r->ns_uri[k - 1u], uri))
+        return pfx.len == 0 ? RK_ERR_XML_NS_DEFAULT_CHANGE : RK_ERR_XML_NS_REBIND;
+    if (r->nsn >= RK_XML_MAX_NS)
+        return RK_ERR_XML_NS_COUNT;
+    r->ns_prefix[r->nsn] = pfx;
+    r->ns_uri[r->nsn] = uri;
+    r->nsn++;
+    return RK_OK;
+}
+
+/* The namespace URI of a prefixed name (element or attribute), or the
+ * default namespace for an element with an empty prefix. */
+/*@ requires rk_xml_inv(r);
+    requires rk_xml_view_in(pfx, r->len);
+    requires \valid(ns);
+    requires \separated(ns, r);
+    assigns *ns;
+    ensures rk_xml_view_in(*ns, r->len);
+    ensures \result <= 0; */
+static rk_status resolve(const rk_xml_reader *r, rk_xml_view pfx, rk_xml_view *ns)
+{
+    size_t k = ns_find(r, pfx);
+    ns->off = 0;
+    ns->len = 0;
+    if (k == 0)
+        return pfx.len == 0 ? RK_OK : RK_ERR_XML_NS_UNBOUND;
+    *ns = r->ns_uri[k - 1u];
+    return RK_OK;
+}
+
+/* The end of a start tag: after '>', how many raw attributes, and "/>". */
+typedef struct {
+    size_t np;
+    size_t nattrs;
+    int empty;
+} tag_end;
+
+/* Parse the attribute list of a start tag from d[q] (just after the
+ * element name) into ev->attr[], raw: prefix, local and value views, ns
+ * left empty.  te->nattrs counts them, te->np is after '>' and te->empty is
+ * 1 for "/>". */
+/*@ requires q <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(ev) && \valid(te);
+    requires \separated(ev, te, d + (0 .. n - 1));
+    requires rk_xml_event_in(ev, n);
+    assigns ev->attr[0 .. RK_XML_MAX_ATTRS - 1], *te;
+    ensures rk_xml_event_in(ev, n);
+    ensures \result <= 0;
+    ensures te->nattrs <= RK_XML_MAX_ATTRS;
+    ensures \result == RK_OK ==> q < te->np <= n; */
+static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *ev, tag_end *te)
+{
+    size_t na = 0;
+    size_t p = q;
+    te->np = q;
+    te->nattrs = 0;
+    te->empty = 0;
+    /*@ loop invariant q <= p <= n;
+        loop invariant 0 <= na <= RK_XML_MAX_ATTRS;
+        loop invariant rk_xml_event_in(ev, n);
+        loop invariant te->nattrs <= RK_XML_MAX_ATTRS;
+        loop assigns p, na, ev->attr[0 .. RK_XML_MAX_ATTRS - 1], te->nattrs;
+        loop variant n - p; */
+    for (;;) {
+        size_t ws = skip_ws(d, n, p);
+        size_t al, ac, vend;
+        uint8_t quote;
+        rk_status st;
+        int had_ws = ws > p;
+        p = ws;
+        if (p >= n)
+            return RK_ERR_XML_TRUNCATED;
+        if (d[p] == '>') {
+            te->np = p + 1u;
+            te->nattrs = na;
+            return RK_OK;
+        }
+        if (d[p] == '/') {
+            if (n - p < 2u)
+                return RK_ERR_XML_TRUNCATED;
+            if (d[p + 1] != '>')
+                return RK_ERR_XML_TAG_SYNTAX;
+            te->np = p + 2u;
+            te->nattrs = na;
+            te->empty = 1;
+            return RK_OK;
+        }
+        if (!had_ws)
+            return RK_ERR_XML_TAG_SYNTAX; /* attributes are separated by S (3.1) */
+        if (na >= RK_XML_MAX_ATTRS)
+            return RK_ERR_XML_ATTR_COUNT;
+        st = rk_xml_qname(d, n, p, &al, &ac);
+        if (st != RK_OK)
+            return st;
+        {
+            size_t a0 = p;
+            size_t v0;
+            rk_xml_view pv, lv;
+            if (ac != 0) {
+                pv = mkview(a0, ac, n);
+                lv = mkview(a0 + ac + 1u, al - ac - 1u, n);
+            } else {
+                pv = mkview(a0, 0, n);
+                lv = mkview(a0, al, n);
+            }
+            p = skip_ws(d, n, a0 + al);
+            if (p >= n)
+                return RK_ERR_XML_TRUNCATED;
+            if (d[p] != '=')
+                return RK_ERR_XML_ATTR_SYNTAX;
+            p = skip_ws(d, n, p + 1u);
+            if (p >= n)
+                return RK_ERR_XML_TRUNCATED;
+            quote = d[p];
+            if (quote != '"' && quote != '\'')
+                return RK_ERR_XML_ATTR_SYNTAX;
+            v0 = p + 1u;
+            st = scan_value(d, n, v0, quote, &vend);
+            if (st != RK_OK)
+                return st;
+            /* XML 1.0 3.1: an attribute name appears once per tag */
+            /*@ loop invariant 0 <= k <= na;
+                loop assigns k;
+                loop variant na - k; */
+            for (size_t k = 0; k < na; k++)
+                if (view_same(d, n, ev->attr[k].prefix, pv) &&
+                    view_same(d, n, ev->attr[k].local, lv))
+                    return RK_ERR_XML_ATTR_DUP;
+            ev->attr[na].prefix = pv;
+            ev->attr[na].local = lv;
+            ev->attr[na].value = mkview(v0, vend - v0, n);
+            ev->attr[na].ns = mkview(0, 0, n);
+            na++;
+            te->nattrs = na;
+            p = vend + 1u;
+        }
+    }
+}
+
+/* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." */
+/*@ requires \valid_read(a);
+    requires rk_xml_view_in(a->prefix, n) && rk_xml_view_in(a->local, n);
+    requires \valid_read(d + (0 .. n - 1));
+    assigns \nothing;
+    ensures 0 <= \result <= 2; */
+static int decl_kind(const uint8_t *d, size_t n, const rk_xml_attr *a)
+{
+    if (a->prefix.len == 0)
+        return rk_xml_view_eq(d, n, a->local, lit_xmlns, 5) ? 1 : 0;
+    return rk_xml_view_eq(d, n, a->prefix, lit_xmlns, 5) ? 2 : 0;
+}
+
+/* A start tag at d[p] == '<' (XML 1.0 3.1 STag / EmptyElemTag), with its
+ * namespace declarations applied and names resolved. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires p < r->len;
+    requires r->depth < RK_XML_MAX_DEPTH;
+    requires rk_xml_event_in(ev, r->len);
+    assigns r->pos, r->state, r->pending_end, r->depth, r->nsn,
+        r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1],
+        r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1], r->el_qname[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_ns[0 .. RK_XML_MAX_DEPTH - 1], r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_local[0 .. RK_XML_MAX_DEPTH - 1], *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_START; */
+static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
+{
+    const uint8_t *d = r->doc;
+    size_t n = r->len;
+    size_t ql, co, np, na, j, mark, dep;
+    int empty;
+    tag_end te;
+    rk_status st;
+    rk_xml_view qv, pv, lv, nsv;
+
+    st = rk_xml_qname(d, n, p + 1u, &ql, &co);
+    if (st != RK_OK)
+        return st;
+    qv = mkview(p + 1u, ql, n);
+    if (co != 0) {
+        pv = mkview(p + 1u, co, n);
+        lv = mkview(p + 2u + co, ql - co - 1u, n);
+    } else {
+        pv = mkview(p + 1u, 0, n);
+        lv = qv;
+    }
+    st = scan_attrs(d, n, p + 1u + ql, ev, &te);
+    if (st != RK_OK)
+        return st;
+    np = te.np;
+    na = te.nattrs;
+    empty = te.empty;
+
+    /* declarations first: they are in scope for the element's own name and
+     * attributes (XML Namespaces 1.0 section 6.1) */
+    mark = r->nsn;
+    /*@ loop invariant 0 <= i <= na;
+        loop invariant rk_xml_inv(r);
+        loop invariant r->doc == d && r->len == n;
+        loop invariant mark <= r->nsn;
+        loop assigns i, st, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
+        loop variant na - i; */
+    for (size_t i = 0; i < na; i++) {
+        int kind = decl_kind(d, n, &ev->attr[i]);
+        if (kind == 1)
+            st = declare(r, mkview(ev->attr[i].local.off, 0, n), ev->attr[i].value);
+        else if (kind == 2)
+            st = declare(r, ev->attr[i].local, ev->attr[i].value);
+        if (st != RK_OK)
+            return st;
+    }
+
+    /* the element name: the reserved prefixes never name elements */
+    if (pv.len != 0 && (rk_xml_view_eq(d, n, pv, lit_xmlns, 3) ||
+                        rk_xml_view_eq(d, n, pv, lit_xmlns, 5)))
+        return RK_ERR_XML_NS_RESERVED;
+    st = resolve(r, pv, &nsv);
+    if (st != RK_OK)
+        return st;
+
+    /* attributes: drop the declarations, resolve prefixes (an unprefixed
+     * attribute is in no namespace, section 6.2; xml: is implicit) */
+    j = 0;
+    /*@ loop invariant 0 <= i <= na;
+        loop invariant 0 <= j <= i;
+        loop invariant rk_xml_event_in(ev, n);
+        loop assigns i, j, st, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop variant na - i; */
+    for (size_t i = 0; i < na; i++) {
+        rk_xml_attr a = ev->attr[i];
+        if (decl_kind(d, n, &a) != 0)
+            continue;
+        a.ns = mkview(0, 0, n);
+        if (a.prefix.len != 0 && !rk_xml_view_eq(d, n, a.prefix, lit_xmlns, 3)) {
+            rk_xml_view av;
+            st = resolve(r, a.prefix, &av);
+            if (st != RK_OK)
+                return st;
+            a.ns = av;
+        }
+        ev->attr[j] = a;
+        j++;
+    }
+    /*@ loop invariant j <= i <= RK_XML_MAX_ATTRS;
+        loop invariant rk_xml_event_in(ev, n);
+        loop assigns i, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop variant RK_XML_MAX_ATTRS - i; */
+    for (size_t i = j; i < RK_XML_MAX_ATTRS; i++) {
+        ev->attr[i].ns = mkview(0, 0, n);
+        ev->attr[i].prefix = mkview(0, 0, n);
+        ev->attr[i].local = mkview(0, 0, n);
+        ev->attr[i].value = mkview(0, 0, n);
+    }
+    /* Namespaces 1.0 6.3: no two attributes with the same expanded name
+     * (two prefixes bound to one URI) */
+    /*@ loop invariant 0 <= a <= j;
+        loop assigns a;
+        loop variant j - a; */
+    for (size_t a = 0; a < j; a++) {
+        /*@ loop invariant a < b <= j;
+            loop assigns b;
+            loop variant j - b; */
+        for (size_t b = a + 1u; b < j; b++)
+            if (ev->attr[a].prefix.len != 0 && ev->attr[b].prefix.len != 0 &&
+                !rk_xml_view_eq(d, n, ev->attr[a].prefix, lit_xmlns, 3) &&
+                !rk_xml_view_eq(d, n, ev->attr[b].prefix, lit_xmlns, 3) &&
+                view_same(d, n, ev->attr[a].local, ev->attr[b].local) &&
+                view_same(d, n, ev->attr[a].ns, ev->attr[b].ns))
+                return RK_ERR_XML_ATTR_DUP_NS;
+    }
+
+    dep = r->depth;
+    r->ns_mark[dep] = mark;
+    r->el_qname[dep] = qv;
+    r->el_ns[dep] = nsv;
+    r->el_prefix[dep] = pv;
+    r->el_local[dep] = lv;
+    r->depth = dep + 1u;
+    ev->type = RK_XML_EV_START;
+    ev->depth = dep + 1u;
+    ev->ns = nsv;
+    ev->prefix = pv;
+    ev->local = lv;
+    ev->qname = qv;
+    ev->raw = mkview(p, np - p, n);
+    ev->nattrs = j;
+    r->pos = np;
+    r->state = ST_ROOT;
+    if (empty)
+        r->pending_end = 1;
+    return RK_OK;
+}
+
+/* Close the innermost element: the END event, the scope popped. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires r->depth >= 1;
+    requires raw_off <= r->len && raw_len <= r->len - raw_off;
+    requires rk_xml_event_in(ev, r->len);
+    assigns r->depth, r->nsn, r->state, r->pending_end, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures ev->type == RK_XML_EV_END; */
+static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, size_t raw_len)
+{
+    size_t dep = r->depth - 1u;
+    ev->type = RK_XML_EV_END;
+    ev->depth = r->depth;
+    ev->ns = r->el_ns[dep];
+    ev->prefix = r->el_prefix[dep];
+    ev->local = r->el_local[dep];
+    ev->qname = r->el_qname[dep];
+    ev->raw = mkview(raw_off, raw_len, r->len);
+    r->nsn = r->ns_mark[dep];
+    r->depth = dep;
+    r->pending_end = 0;
+    if (dep == 0)
+        r->state = ST_EPILOG;
+}
+
+/* The work of rk_xml_next once the sticky and pending cases are handled. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires r->pending_end == 0;
+    assigns r->pos, r->state, r->pending_end, r->depth, r->nsn,
+        r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1],
+        r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1], r->el_qname[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_ns[0 .. RK_XML_MAX_DEPTH - 1], r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_local[0 .. RK_XML_MAX_DEPTH - 1], *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> RK_XML_EV_START <= ev->type <= RK_XML_EV_EOF; */
+static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
+{
+    const uint8_t *d = r->doc;
+    size_t n = r->len;
+    size_t p = r->pos;
+    size_t start = (n >= 3u && d[0] == 0xEFu && d[1] == 0xBBu && d[2] == 0xBFu) ? 3u : 0u;
+
+    /*@ loop invariant p <= n;
+        loop invariant rk_xml_inv(r);
+        loop assigns p;
+        loop variant n - p; */
+    for (;;) {
+        size_t np;
+        rk_status st;
+        if (p >= n) {
+            r->pos = n;
+            if (r->state == ST_PROLOG)
+                return RK_ERR_XML_NO_ROOT;
+            if (r->state == ST_ROOT || r->depth != 0)
+                return RK_ERR_XML_UNCLOSED;
+            r->state = ST_DONE;
+            ev->type = RK_XML_EV_EOF;
+            return RK_OK;
+        }
+        if (d[p] != '<') {
+            if (r->state == ST_ROOT) {
+                st = scan_text(d, n, p, &np);
+                if (st != RK_OK)
+                    return st;
+                ev->type = RK_XML_EV_TEXT;
+                ev->depth = r->depth;
+                ev->text = mkview(p, np - p, n);
+                r->pos = np;
+                return RK_OK;
+            }
+            /* outside the root only whitespace and comments (2.8 Misc) */
+            if (is_ws(d[p])) {
+                p++;
+                continue;
+            }
+            if (d[p] == 0)
+                return RK_ERR_XML_NUL;
+            return r->state == ST_PROLOG ? RK_ERR_XML_TEXT_BEFORE_ROOT : RK_ERR_XML_TRAILING;
+        }
+        if (n - p < 2u)
+            return RK_ERR_XML_TRUNCATED;
+        if (d[p + 1] == '?') {
+            if (has_lit(d, n, p, lit_decl, 5)) {
+                if (n - p < 6u)
+                    return RK_ERR_XML_TRUNCATED;
+                if (is_ws(d[p + 5]) || d[p + 5] == '?') {
+                    if (p != start || r->state != ST_PROLOG)
+                        return RK_ERR_XML_DECL_POS;
+                    st = scan_decl(d, n, p, &np);
+                    if (st != RK_OK)
+                        return st;
+                    p = np;
+                    continue;
+                }
+            }
+            return RK_ERR_XML_PI;
+        }
+        if (d[p + 1] == '!') {
+            if (has_lit(d, n, p, lit_comment, 4)) {
+                st = scan_comment(d, n, p, &np);
+                if (st != RK_OK)
+                    return st;
+                p = np;
+                continue;
+            }
+            if (has_lit(d, n, p, lit_doctype, 9))
+                return RK_ERR_XML_DOCTYPE;
+            if (has_lit(d, n, p, lit_cdata, 9))
+                return RK_ERR_XML_CDATA;
+            return RK_ERR_XML_MARKUP;
+        }
+        if (d[p + 1] == '/') {
+            size_t ql, co, q;
+            if (r->state != ST_ROOT || r->depth == 0)
+                return RK_ERR_XML_MISMATCH;
+            st = rk_xml_qname(d, n, p + 2u, &ql, &co);
+            if (st != RK_OK)
+                return st;
+            q = skip_ws(d, n, p + 2u + ql);
+            if (q >= n)
+                return RK_ERR_XML_TRUNCATED;
+            if (d[q] != '>')
+                return RK_ERR_XML_TAG_SYNTAX;
+            if (!view_same(d, n, mkview(p + 2u, ql, n), r->el_qname[r->depth - 1u]))
+                return RK_ERR_XML_MISMATCH;
+            r->pos = q + 1u;
+            close_element(r, ev, p, q + 1u - p);
+            return RK_OK;
+        }
+        if (r->state == ST_EPILOG)
+            return RK_ERR_XML_MULTIPLE_ROOTS;
+        if (r->depth >= RK_XML_MAX_DEPTH)
+            return RK_ERR_XML_DEPTH;
+        return start_tag(r, ev, p);
+    }
+}
+
+rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
+{
+    rk_status st;
+    zero_event(ev);
+    if (r->err != RK_OK)
+        return r->err < 0 ? r->err : RK_ERR_INTERNAL;
+    if (r->state == ST_DONE) {
+        ev->type = RK_XML_EV_EOF;
+        return RK_OK;
+    }
+    if (r->pending_end != 0) {
+        if (r->depth == 0) {
+            st = RK_ERR_INTERNAL;
+        } else {
+            close_element(r, ev, r->pos, 0);
+            return RK_OK;
+        }
+    } else {
+        st = step(r, ev);
+        if (st == RK_OK)
+            return RK_OK;
+    }
+    r->err = st;
+    r->state = ST_DONE;
+    zero_event(ev);
+    return st;
+}
