@@ -168,6 +168,18 @@ for t in $TARGETS; do
       pass; objs="$objs $o"
     else fail "$t: $cc core build of $f"; sed 's/^/  /' "$D/err" | head -20; bad=1; fi
   done
+  # 1b. the forced portable multiply really removes every __int128 (a
+  #     renamed switch would otherwise leave this run testing nothing new)
+  if [ -n "$extra" ]; then
+    n128=0; still=""
+    for f in $CORE_SRC; do
+      $cc -std=c11 -Icore/include -E "$f" 2>/dev/null | grep -q __int128 || continue
+      n128=$((n128 + 1))
+      $cc -std=c11 $extra -Icore/include -E "$f" 2>/dev/null | grep -q __int128 && still="$still $f"
+    done
+    if [ -z "$still" ]; then pass; echo "  $t: $n128 core sources use __int128 by default, none with $extra"
+    else fail "$t: $extra leaves __int128 in:$still"; fi
+  fi
   # 2. the core, clang for the same target
   cbad=0
   for f in $CORE_SRC; do
