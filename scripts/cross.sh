@@ -121,6 +121,9 @@ EOF
 for h in stdlib.h stdio.h sys/types.h; do
   echo "/* scripts/cross.sh freestanding check: empty stand-in, included only by libsodium's headers. */" > "$FS/$h"
 done
+# gcc's own <limits.h> defines every limit itself but #include_next's the C
+# library's; this empty one ends that search.
+echo "/* scripts/cross.sh freestanding check: end of gcc's #include_next <limits.h>. */" > "$FS/limits.h"
 ln -sfn /usr/include/sodium "$FS/sodium"
 ln -sfn /usr/include/sodium.h "$FS/sodium.h"
 freestanding() {  # $1 = compiler command, $2 = its builtin include dir
