@@ -3,8 +3,22 @@
 # to build, test, prove, fuzz and check constant time.
 #   scripts/deps.sh          install what is missing (root), then `why3 config detect`
 #   scripts/deps.sh check    exit 0 if nothing is missing, 1 otherwise (no changes)
+#   scripts/deps.sh cross [check]
+#                            the same for `make cross` (scripts/cross.sh): the
+#                            cross compilers, qemu-user and libsodium for each
+#                            target architecture through dpkg multiarch
 set -u
 PKGS="libsodium-dev libgmp-dev libssl-dev libwolfssl-dev valgrind clang libclang-rt-14-dev afl++ frama-c-base why3 z3 cvc4 cvc5 llvm python3 make gcc binutils"
+ARCHS=""
+if [ "${1:-}" = cross ]; then
+  shift
+  # arm64: 64-bit little-endian (MC client devices); s390x: 64-bit big-endian;
+  # armhf: 32-bit (no __int128, the portable multiply path).  Keep this list
+  # in step with the TARGETS table of scripts/cross.sh.
+  ARCHS="arm64 s390x armhf"
+  PKGS="gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-arm-linux-gnueabihf qemu-user-static clang gcc binutils libsodium-dev"
+  for a in $ARCHS; do PKGS="$PKGS libsodium-dev:$a"; done
+fi
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -14,18 +28,37 @@ if [ "${1:-}" = check ]; then
   [ -z "$missing" ] && exit 0
   echo "deps: missing: $missing"; exit 1
 fi
+# foreign architectures dpkg does not know yet (multiarch, for the targets'
+# libsodium and C library)
+newarch=""
+for a in $ARCHS; do
+  dpkg --print-foreign-architectures | grep -qx "$a" || newarch="$newarch $a"
+done
 if [ -n "$missing" ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "deps: these Debian packages are missing: $missing"
     echo "deps: not root, so nothing was installed. As root, run:"
-    echo "    apt-get update && apt-get install -y $missing"
+    addarch=""
+    for a in $newarch; do addarch="${addarch}dpkg --add-architecture $a && "; done
+    echo "    ${addarch}apt-get update && apt-get install -y $missing"
     exit 1
   fi
   echo "deps: installing $missing"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || { echo "deps: apt-get update failed"; exit 1; }
-  apt-get install -y -qq $missing >/dev/null || { echo "deps: apt-get install failed"; exit 1; }
+  for a in $newarch; do dpkg --add-architecture "$a" || { echo "deps: dpkg --add-architecture $a failed"; exit 1; }; done
+  if [ -n "$ARCHS" ]; then
+    # A mirror caught mid-sync for one foreign architecture's index makes
+    # apt-get update exit non-zero although every list we need is there;
+    # the install below is the real test.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq || echo "deps: apt-get update reported errors; trying the install anyway"
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null \
+      || { echo "deps: apt-get install failed"; exit 1; }
+  else
+    apt-get update -qq || { echo "deps: apt-get update failed"; exit 1; }
+    apt-get install -y -qq $missing >/dev/null || { echo "deps: apt-get install failed"; exit 1; }
+  fi
 fi
+[ -n "$ARCHS" ] && { echo "deps: cross toolchains present"; exit 0; }
 # WP needs a Why3 configuration: the proofs use a project-local one
 # (scripts/setup_why3.sh, run by proofs/run.sh); this user-level one is for
 # people running frama-c by hand.

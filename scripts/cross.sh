@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# make cross: the core and its known-answer and negative tests on machines
+# other than this x86-64 one (docs/portability.md says why and what is
+# covered).
+#
+#   scripts/cross.sh                       every target
+#   RK_CROSS_TARGETS="aarch64 s390x" scripts/cross.sh   a reduced set
+#
+# Per target: the core with the cross gcc (the -Werror core flags, so 32-bit
+# size_t conversions show) and with clang --target; the allocation/global
+# check on those objects (scripts/check_alloc.sh with the target's nm); the
+# -ffreestanding compile of the core; the stack report; then the test runner
+# (every tests/t_*.c with -DRK_NO_ORACLES, linked with the target's libsodium
+# from dpkg multiarch) run under qemu-user with RK_VECTORS=vectors/.
+# Target-independent: a portability lint of core/ (byte-order macros,
+# pointer casts to wider integers, packed structs, headers).
+#
+# Everything is found by wildcard (core/src/*.c, tests/t_*.c, tests/*.c,
+# shims/*/*.c), so new modules need no edit here.
+#
+# Output: one line per step, a line per target, and last
+#   cross: A architectures, N passed, N failed
+# where A counts the targets whose test runner ran to its closing line.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+ALL_TARGETS="aarch64 s390x armhf x86_64-portable"
+TARGETS=${RK_CROSS_TARGETS:-$ALL_TARGETS}
+# The bn module's switch that forces the portable 64x64->128 multiply on a
+# compiler that has __int128 (issue 9; adjust here if bn names it otherwise).
+PORTABLE_MUL=${RK_PORTABLE_MUL_FLAG:--DRK_PORTABLE_MUL}
+RUN_TIMEOUT=${RK_CROSS_TIMEOUT:-400}     # seconds per test runner
+B=build/cross
+VEC=$(pwd)/vectors
+
+CORE_WARN="-std=c11 -pedantic -Wall -Wextra -Werror -Wvla -Wconversion -Wshadow"
+WARN="-Wall -Wextra -Werror"
+CORE_SRC=$(ls core/src/*.c 2>/dev/null | sort)
+TEST_SRC=$(ls tests/t_*.c 2>/dev/null | sort)
+TEST_AUX="tests/main.c tests/rk_test.c $(ls tests/*.c 2>/dev/null | grep -vE '^tests/(main|rk_test|t_[^/]*)\.c$' | tr '\n' ' ')"
+SHIM_SRC=$(ls shims/iwf/*.c shims/client/*.c shims/common/*.c 2>/dev/null | sort)
+
+TP=0; TF=0; ARCHS=0
+t0=$(date +%s)
+pass() { TP=$((TP + ${1:-1})); }
+fail() { TF=$((TF + 1)); echo "cross FAIL: $*"; }
+# add the "N passed, N failed" closing line of a step's output; none = 1 failure
+add_counts() {
+  local l; l=$(printf '%s\n' "$1" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+  if [ -z "$l" ]; then TF=$((TF + 1)); return 1; fi
+  TP=$((TP + $(echo "$l" | awk '{print $1}'))); TF=$((TF + $(echo "$l" | awk '{print $3}')))
+}
+finish() {
+  echo "cross: total $(( $(date +%s) - t0 )) s"
+  echo "cross: $ARCHS architectures, $TP passed, $TF failed"
+  [ "$TF" -eq 0 ] && [ "$TP" -gt 0 ]
+  exit
+}
+
+# ------------------------------------------------------------------ deps
+if ! scripts/deps.sh cross check >/dev/null 2>&1; then
+  scripts/deps.sh cross || { fail "cross toolchains missing (see above)"; finish; }
+fi
+
+# target -> "debian-arch gcc-triple qemu-name"
+target_info() {
+  case $1 in
+    aarch64)         echo "arm64 aarch64-linux-gnu aarch64" ;;
+    s390x)           echo "s390x s390x-linux-gnu s390x" ;;
+    armhf)           echo "armhf arm-linux-gnueabihf arm" ;;
+    x86_64-portable) echo "amd64 x86_64-linux-gnu -" ;;
+    *)               return 1 ;;
+  esac
+}
+
+# ------------------------------------------------------------------ lint
+# What no compiler flag catches: the core converts between octets and words
+# only with shifts, never by reinterpreting memory.  A line may opt out with
+# the comment `rk-portable: <reason>` (the reason is printed).
+lint() {
+  local files bad=0 hits
+  files=$(ls core/src/*.c core/src/*.h core/include/rootkey/*.h 2>/dev/null)
+  [ -n "$files" ] || return 0
+  # byte order, byte swaps, packed layouts
+  hits=$(grep -nE '__BYTE_ORDER|__ORDER_(LITTLE|BIG)_ENDIAN|__(LITTLE|BIG)_ENDIAN__|\b(hto[bl]e|[bl]e(16|32|64)toh|htonl|htons|ntohl|ntohs)\b|__builtin_bswap|\bbswap_|#pragma[[:space:]]+pack|__attribute__[[:space:]]*\(\([^)]*packed' $files | grep -v 'rk-portable:')
+  [ -n "$hits" ] && { echo "$hits" | sed 's/^/  byte order or packing: /'; bad=1; }
+  # an octet pointer read as a wider integer: endianness and alignment
+  hits=$(grep -nE '\([[:space:]]*(const[[:space:]]+)?(volatile[[:space:]]+)?(u?int(16|32|64)_t|unsigned[[:space:]]+(int|long)|long|int|rk_limb|size_t)[[:space:]]*(const[[:space:]]*)?\*[[:space:]]*\)' $files | grep -v 'rk-portable:')
+  [ -n "$hits" ] && { echo "$hits" | sed 's/^/  pointer cast to a wider integer: /'; bad=1; }
+  # headers: the C11 freestanding ones, <string.h> for the four memory
+  # functions, libsodium in the hash module only, and valgrind's client
+  # requests (ct.h, only in the make ct build, -DRK_CT_VALGRIND)
+  hits=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' $files \
+         | grep -vE '<(stdint|stddef|stdbool|limits|stdalign|stdnoreturn|string)\.h>' \
+         | grep -vE '^core/include/rootkey/ct\.h:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<valgrind/memcheck\.h>' \
+         | grep -vE '^core/(src|include/rootkey)/hash[^:]*:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<sodium(\.h|/[a-z0-9_]+\.h)>')
+  [ -n "$hits" ] && { echo "$hits" | sed 's/^/  header not allowed in core\/: /'; bad=1; }
+  grep -n 'rk-portable:' $files | sed 's/^/  lint exception: /'
+  return $bad
+}
+if lint; then pass; echo "cross lint: core/ has no byte-order macros, wide pointer casts or disallowed headers"
+else fail "portability lint of core/ (lines above)"; fi
+
+# ------------------------------------------------------------------ freestanding
+# Compile only: -ffreestanding -nostdinc, with the compiler's own headers
+# (stdint.h, stddef.h, ...) and a stub directory holding <string.h> with
+# exactly memcpy/memmove/memset/memcmp, <sodium.h> (the real one, for the
+# hash module) and empty stand-ins for the libc headers libsodium's own
+# headers include.  Any other libc function or header fails to compile.
+FS=$B/freestanding/include
+mkdir -p "$FS/sys"
+cat > "$FS/string.h" <<'EOF'
+/* scripts/cross.sh freestanding check: the only libc the core may call. */
+#ifndef RK_FS_STRING_H
+#define RK_FS_STRING_H
+#include <stddef.h>
+void *memcpy(void *restrict d, const void *restrict s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+#endif
+EOF
+for h in stdlib.h stdio.h sys/types.h; do
+  echo "/* scripts/cross.sh freestanding check: empty stand-in, included only by libsodium's headers. */" > "$FS/$h"
+done
+# gcc's own <limits.h> defines every limit itself but #include_next's the C
+# library's; this empty one ends that search.
+echo "/* scripts/cross.sh freestanding check: end of gcc's #include_next <limits.h>. */" > "$FS/limits.h"
+ln -sfn /usr/include/sodium "$FS/sodium"
+ln -sfn /usr/include/sodium.h "$FS/sodium.h"
+freestanding() {  # $1 = compiler command, $2 = its builtin include dir
+  local cc=$1 inc=$2 f ok=0
+  for f in $CORE_SRC; do
+    $cc $CORE_WARN -O2 -ffreestanding -nostdinc -isystem "$inc" -isystem "$FS" -Icore/include \
+        -c "$f" -o /dev/null 2>"$B/fs.err" || { sed 's/^/  /' "$B/fs.err" | head -20; ok=1; }
+  done
+  return $ok
+}
+
+# ------------------------------------------------------------------ per target
+for t in $TARGETS; do
+  info=$(target_info "$t") || { fail "unknown target $t (known: $ALL_TARGETS)"; continue; }
+  set -- $info; darch=$1; triple=$2; qname=$3
+  ts=$(date +%s); tp0=$TP; tf0=$TF
+  D=$B/$t; rm -rf "$D"; mkdir -p "$D/core" "$D/clang"
+  extra=""; cc="$triple-gcc"; nm="$triple-nm"; run=""
+  if [ "$t" = x86_64-portable ]; then cc=gcc; nm=nm; extra=$PORTABLE_MUL; fi
+  if ! command -v "$cc" >/dev/null; then fail "$t: no $cc"; continue; fi
+  if [ "$qname" != - ]; then
+    run=$(command -v "qemu-$qname-static" || command -v "qemu-$qname") \
+      || { fail "$t: no qemu-$qname(-static)"; continue; }
+    run="$run -L /"   # the dpkg multiarch sysroot: the target's libc6 and libsodium
+  fi
+
+  # What this target is, from the compiler itself; the claims are checked.
+  defs=$($cc -dM -E - </dev/null)
+  bits=$(( $(echo "$defs" | awk '/__SIZEOF_POINTER__/ {print $3}') * 8 ))
+  endian=little; echo "$defs" | grep -q '__BYTE_ORDER__ __ORDER_BIG_ENDIAN__' && endian=big
+  mul="__int128 multiply"
+  if ! echo "$defs" | grep -q __SIZEOF_INT128__; then mul="portable multiply (no __int128)"
+  elif [ -n "$extra" ]; then mul="portable multiply forced ($extra)"; fi
+  echo "cross $t: $cc, $bits-bit $endian-endian, $mul"
+  case $t in
+    s390x) [ "$endian" = big ] || fail "$t: expected a big-endian target" ;;
+    armhf) [ "$bits" = 32 ] && [ "$mul" != "__int128 multiply" ] || fail "$t: expected 32-bit without __int128" ;;
+  esac
+
+  # 1. the core, gcc, warnings as errors; one check per source
+  objs=""; bad=0
+  for f in $CORE_SRC; do
+    o=$D/core/$(basename "$f" .c).o
+    if $cc $CORE_WARN -O2 $extra -Icore/include -fstack-usage -c "$f" -o "$o" 2>"$D/err"; then
+      pass; objs="$objs $o"
+    else fail "$t: $cc core build of $f"; sed 's/^/  /' "$D/err" | head -20; bad=1; fi
+  done
+  # 1b. the forced portable multiply really removes every __int128 (a
+  #     renamed switch would otherwise leave this run testing nothing new)
+  if [ -n "$extra" ]; then
+    n128=0; still=""
+    for f in $CORE_SRC; do
+      $cc -std=c11 -Icore/include -E "$f" 2>/dev/null | grep -q __int128 || continue
+      n128=$((n128 + 1))
+      $cc -std=c11 $extra -Icore/include -E "$f" 2>/dev/null | grep -q __int128 && still="$still $f"
+    done
+    if [ -z "$still" ]; then pass; echo "  $t: $n128 core sources use __int128 by default, none with $extra"
+    else fail "$t: $extra leaves __int128 in:$still"; fi
+  fi
+  # 2. the core, clang for the same target
+  cbad=0
+  for f in $CORE_SRC; do
+    clang --target="$triple" $CORE_WARN -O2 $extra -Icore/include -c "$f" \
+      -o "$D/clang/$(basename "$f" .c).o" 2>"$D/err" || { sed 's/^/  /' "$D/err" | head -20; cbad=1; }
+  done
+  [ $cbad = 0 ] && pass || fail "$t: clang --target=$triple core build"
+  # 3. allocation / globals check on the target's objects
+  if [ -n "$objs" ]; then
+    out=$(NM=$nm scripts/check_alloc.sh $objs)
+    printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed "s/^/  $t: /"
+    add_counts "$out" || fail "$t: alloc check printed no count"
+  fi
+  # 4. freestanding compile, gcc and clang
+  if freestanding "$cc $extra" "$($cc -print-file-name=include)"; then pass
+  else fail "$t: -ffreestanding compile with $cc"; fi
+  if freestanding "clang --target=$triple $extra" "$(clang -print-resource-dir)/include"; then pass
+  else fail "$t: -ffreestanding compile with clang --target=$triple"; fi
+  # 5. stack frames on this target (information; a dynamic frame fails)
+  scripts/stack_report.sh "$D/core" | sed "s/^/  $t /" ; [ "${PIPESTATUS[0]}" = 0 ] && pass || fail "$t: stack report"
+
+  # 6. the test runner without oracles, run on the target
+  for s in $TEST_SRC; do n=${s#tests/t_}; echo "RK_SUITE(${n%.c})"; done > "$D/suites.inc"
+  if [ $bad = 0 ] && $cc -std=c11 $WARN -D_GNU_SOURCE -O2 -DRK_NO_ORACLES $extra \
+        -Icore/include -Itests -Ishims -I"$D" -DRK_VECTOR_DIR="\"$VEC\"" \
+        -o "$D/rk_tests" $TEST_SRC $TEST_AUX $SHIM_SRC $objs -lsodium 2>"$D/err"; then
+    rs=$(date +%s)
+    out=$(RK_VECTORS=$VEC timeout "$RUN_TIMEOUT" $run "$D/rk_tests" 2>&1); rc=$?
+    printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$' | sed "s/^/  $t: /"
+    if add_counts "$out"; then
+      ARCHS=$((ARCHS + 1))
+      echo "  $t: tests $(printf '%s\n' "$out" | grep -E '^[0-9]+ passed' | tail -1) ($(( $(date +%s) - rs )) s under ${run:-native}; not a speed figure)"
+      [ $rc = 0 ] || { [ $((TF - tf0)) -gt 0 ] || fail "$t: runner exit status $rc"; }
+    else
+      [ $rc = 124 ] && fail "$t: test runner timed out after $RUN_TIMEOUT s" \
+                    || fail "$t: test runner ended without its closing line (exit $rc)"
+    fi
+  else
+    [ $bad = 0 ] && { fail "$t: test runner build"; sed 's/^/  /' "$D/err" | head -30; } \
+                 || fail "$t: test runner not built (core failed)"
+  fi
+  echo "cross $t: $((TP - tp0)) passed, $((TF - tf0)) failed ($(( $(date +%s) - ts )) s)"
+done
+
+finish
