@@ -49,7 +49,7 @@ for m in "${mods[@]}"; do
       -then -report-classify -report-unclassified-unknown ERROR \
       -report-output "$out/$m.classify.json" > "$out/$m.log" 2>&1
   rc=$?
-  line=$(grep -E 'Proved goals:' "$out/$m.log" | tail -1 | sed 's/.*Proved goals: *//')
+  line=$(grep -aE 'Proved goals:' "$out/$m.log" | tail -1 | sed 's/.*Proved goals: *//')
   p=${line%% /*}; t=${line##*/ }
   p=${p:-0}; t=${t:-0}; p=$((p)); t=$((t))
   rec=0; [ -f "proofs/results/$m.count" ] && rec=$(cat "proofs/results/$m.count")
@@ -57,7 +57,7 @@ for m in "${mods[@]}"; do
   if [ $rc -ne 0 ] || [ "$p" -lt "$t" ] || [ "$t" -eq 0 ]; then status=FAIL; bad=$((bad+1));
   elif [ "$t" -lt "$rec" ]; then status="FAIL(total $t < recorded $rec)"; bad=$((bad+1)); fi
   printf '%-14s %5s/%-5s goals  %4ss  %s\n' "$m" "$p" "$t" "$(( $(date +%s) - t0 ))" "$status"
-  [ "$status" = ok ] || grep -E 'ERROR|Timeout|Unknown|Failed|error:' "$out/$m.log" | head -15 | sed 's/^/    /'
+  [ "$status" = ok ] || grep -aE 'ERROR|Timeout|Unknown|Failed|error:' "$out/$m.log" | head -15 | sed 's/^/    /'
   if [ "${RECORD:-0}" = 1 ] && [ "$status" = ok ]; then echo "$t" > "proofs/results/$m.count"; fi
   total_p=$((total_p + p)); total_t=$((total_t + t))
 done

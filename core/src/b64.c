@@ -76,21 +76,21 @@ rk_status rk_b64_encode(char *out, size_t cap, const uint8_t *in, size_t len,
     return RK_OK;
 }
 
-rk_status rk_b64_decode(uint8_t *out, size_t cap, const char *in, size_t len,
-                        size_t *out_len, unsigned flags)
+/* Pass 1: the number of significant characters (all of them in strict mode,
+ * where *bad_space records any whitespace; whitespace skipped otherwise). */
+/*@ requires \valid_read(in + (0 .. len - 1));
+    requires \valid(bad_space);
+    assigns *bad_space;
+    ensures 0 <= \result <= len;
+    ensures *bad_space == 0 || *bad_space == 1; */
+static size_t count_significant(const char *in, size_t len, int allow, int *bad_space)
 {
-    const int allow = (flags & RK_B64_ALLOW_SPACE) != 0;
-    size_t n = 0, j = 0, o = 0, outn;
-    int bad_space = 0, bad_char = 0, bad_pad = 0, noncanon = 0, ok = 0;
-    int q[4] = { 0, 0, 0, 0 }, pads = 0, npad, err;
-    rk_status st = RK_OK;
-
-    *out_len = 0;
-    /* pass 1: count significant characters (whitespace is layout) */
+    size_t n = 0;
+    int bad = 0;
     /*@ loop invariant 0 <= i <= len;
         loop invariant 0 <= n <= i;
-        loop invariant bad_space == 0 || bad_space == 1;
-        loop assigns i, n, bad_space;
+        loop invariant bad == 0 || bad == 1;
+        loop assigns i, n, bad;
         loop variant len - i; */
     for (size_t i = 0; i < len; i++) {
         int sp = is_space(rk_ct_octet(in[i]));
@@ -98,78 +98,134 @@ rk_status rk_b64_decode(uint8_t *out, size_t cap, const char *in, size_t len,
             if (!sp) n++;
         } else {
             n++;
-            bad_space = bad_space + (1 - bad_space) * sp;
+            bad = bad + (1 - bad) * sp;
         }
     }
-    /* The trailing '=' count fixes the decoded length, which is public:
-     * computed without a branch on the characters, then declassified. */
-    npad = 0;
-    if (n % 4 == 0 && n > 0) {
-        int e1 = 0, e2 = 0, seen = 0;
-        /*@ loop invariant 0 <= k <= len;
-            loop invariant 0 <= seen <= 2;
-            loop invariant 0 <= e1 <= 1 && 0 <= e2 <= 1;
-            loop assigns k, seen, e1, e2;
-            loop variant k; */
-        for (size_t k = len; k > 0 && seen < 2; k--) {
-            int c = rk_ct_octet(in[k - 1]);
-            if (allow && is_space(c)) continue;
-            if (seen == 0) e1 = rk_ct_in8(c, '=', '=');
-            else e2 = rk_ct_in8(c, '=', '=');
-            seen++;
+    *bad_space = bad;
+    return n;
+}
+
+/* The number of '=' among the last two significant characters when they end
+ * the input (0, 1 or 2), computed without a branch on the characters. */
+/*@ requires \valid_read(in + (0 .. len - 1));
+    assigns \nothing;
+    ensures 0 <= \result <= 2; */
+static int count_pad(const char *in, size_t len, int allow)
+{
+    int e1 = 0, e2 = 0, seen = 0;
+    /*@ loop invariant 0 <= k <= len;
+        loop invariant 0 <= seen <= 2;
+        loop invariant 0 <= e1 <= 1 && 0 <= e2 <= 1;
+        loop assigns k, seen, e1, e2;
+        loop variant k; */
+    for (size_t k = len; k > 0 && seen < 2; k--) {
+        int c = rk_ct_octet(in[k - 1]);
+        if (allow && is_space(c)) continue;
+        if (seen == 0) e1 = rk_ct_in8(c, '=', '=');
+        else e2 = rk_ct_in8(c, '=', '=');
+        seen++;
+    }
+    return e1 + e1 * e2;
+}
+
+/* Three octets of a 4-sextet group, the first `take` of them, written where
+ * they fit (the caller checked the total against cap already). */
+/*@ requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(q + (0 .. 3));
+    requires \forall integer k; 0 <= k < 4 ==> 0 <= q[k] <= 63;
+    requires take <= 3;
+    assigns out[0 .. cap - 1]; */
+static void put_group(uint8_t *out, size_t cap, size_t o, const int *q, size_t take)
+{
+    int w = q[0] * 262144 + q[1] * 4096 + q[2] * 64 + q[3];
+    if (take >= 1 && o < cap) out[o] = (uint8_t)(w / 65536);
+    if (take >= 2 && cap >= 1 && o < cap - 1) out[o + 1] = (uint8_t)((w / 256) % 256);
+    if (take >= 3 && cap >= 2 && o < cap - 2) out[o + 2] = (uint8_t)(w % 256);
+}
+
+/* Pass 2: decode the n significant characters into outn octets.  '=' outside
+ * the npad final positions is a padding error; inside them it must be '='
+ * and stands for zero bits.  Returns the error flags, bad_char * 4 +
+ * bad_pad * 2 + noncanon, computed without a branch on the characters. */
+/*@ requires \valid_read(in + (0 .. len - 1));
+    requires \valid(out + (0 .. cap - 1));
+    requires 0 <= npad <= 2;
+    requires n <= len < 0x4000000000000000;
+    requires npad == 0 || n >= 4;
+    assigns out[0 .. cap - 1];
+    ensures 0 <= \result <= 7; */
+static int decode_all(uint8_t *out, size_t cap, const char *in, size_t len,
+                      size_t n, int npad, int allow)
+{
+    size_t j = 0, o = 0;
+    int bad_char = 0, bad_pad = 0, ok = 0, noncanon = 0;
+    int q[4] = { 0, 0, 0, 0 };
+    size_t pad_from;
+    /*@ assert npad <= n; */
+    pad_from = n - (size_t)npad;          /* the first position that must be '=' */
+    /*@ loop invariant 0 <= i <= len;
+        loop invariant 0 <= j <= n;
+        loop invariant o <= 3 * (j / 4);
+        loop invariant \forall integer k; 0 <= k < 4 ==> 0 <= q[k] <= 63;
+        loop invariant bad_char == 0 || bad_char == 1;
+        loop invariant bad_pad == 0 || bad_pad == 1;
+        loop assigns i, j, o, q[0 .. 3], ok, bad_char, bad_pad, out[0 .. cap - 1];
+        loop variant len - i; */
+    for (size_t i = 0; i < len; i++) {
+        int c = rk_ct_octet(in[i]);
+        if (allow && is_space(c)) continue;
+        if (j >= n) break;
+        int is_tail = (j >= pad_from);
+        int eq = rk_ct_in8(c, '=', '=');
+        int v = dec_val(c, &ok);
+        bad_pad = bad_pad + (1 - bad_pad) * ((1 - is_tail) * eq + is_tail * (1 - eq));
+        bad_char = bad_char + (1 - bad_char) * (1 - ok) * (1 - eq);
+        q[j % 4] = v;
+        j++;
+        if (j % 4 == 0) {
+            size_t take = (j == n) ? 3u - (size_t)npad : 3u;
+            /*@ assert j / 4 == (j - 1) / 4 + 1; */
+            put_group(out, cap, o, q, take);
+            o += take;
         }
-        npad = e1 + e1 * e2;
+    }
+    /*@ assert 0 <= q[1] <= 63 && 0 <= q[2] <= 63; */
+    /* RFC 4648 3.5: the bits under the padding must be zero */
+    if (npad == 1)
+        noncanon = rk_ct_ge8(q[2] % 4, 1);
+    else if (npad == 2)
+        noncanon = rk_ct_ge8(q[1] % 16, 1);
+    return bad_char * 4 + bad_pad * 2 + noncanon;
+}
+
+rk_status rk_b64_decode(uint8_t *out, size_t cap, const char *in, size_t len,
+                        size_t *out_len, unsigned flags)
+{
+    const int allow = (flags & RK_B64_ALLOW_SPACE) != 0;
+    size_t n, outn = 0;
+    int bad_space = 0, npad = 0, err;
+    rk_status st = RK_OK;
+
+    *out_len = 0;
+    n = count_significant(in, len, allow, &bad_space);
+    RK_CT_PUBLIC(&bad_space, sizeof bad_space);   /* an error decision */
+    if (n % 4 == 0 && n > 0) {
+        /* the '=' count fixes the decoded length, which is public */
+        npad = count_pad(in, len, allow);
         RK_CT_PUBLIC(&npad, sizeof npad);
     }
-    RK_CT_PUBLIC(&bad_space, sizeof bad_space);   /* an error decision */
-    outn = n / 4 * 3 - (size_t)npad;
     if (bad_space)
         st = RK_ERR_B64_SPACE;
     else if (n % 4 != 0)
         st = RK_ERR_B64_LENGTH;
-    else if (outn > cap)
-        st = RK_ERR_BUFFER;
+    else {
+        outn = n / 4 * 3 - (size_t)npad;
+        if (outn > cap)
+            st = RK_ERR_BUFFER;
+    }
     if (st == RK_OK) {
-        /* pass 2: decode; '=' is counted as a character error except in
-         * the npad trailing positions, where it stands for zero bits */
-        /*@ loop invariant 0 <= i <= len;
-            loop invariant 0 <= j <= n;
-            loop invariant j % 4 == 0 ==> o == j / 4 * 3;
-            loop invariant o <= j / 4 * 3;
-            loop invariant 0 <= pads <= 2;
-            loop invariant bad_char == 0 || bad_char == 1;
-            loop invariant bad_pad == 0 || bad_pad == 1;
-            loop assigns i, j, o, q[0 .. 3], ok, pads, bad_char, bad_pad, out[0 .. cap - 1];
-            loop variant len - i; */
-        for (size_t i = 0; i < len; i++) {
-            int c = rk_ct_octet(in[i]);
-            if (allow && is_space(c)) continue;
-            if (j >= n) break;
-            int is_tail = (j + (size_t)npad >= n);     /* one of the npad last positions */
-            int eq = rk_ct_in8(c, '=', '=');
-            int v = dec_val(c, &ok);
-            /* outside the tail, '=' is a padding error; inside, it must be '=' */
-            bad_pad = bad_pad + (1 - bad_pad) * ((1 - is_tail) * eq + is_tail * (1 - eq));
-            bad_char = bad_char + (1 - bad_char) * (1 - ok) * (1 - eq);
-            q[j % 4] = v;
-            j++;
-            if (j % 4 == 0) {
-                int w = q[0] * 262144 + q[1] * 4096 + q[2] * 64 + q[3];
-                size_t take = (j == n) ? 3u - (size_t)npad : 3u;
-                if (take >= 1 && o < cap) out[o] = (uint8_t)(w / 65536);
-                if (take >= 2 && o + 1 < cap) out[o + 1] = (uint8_t)((w / 256) % 256);
-                if (take >= 3 && o + 2 < cap) out[o + 2] = (uint8_t)(w % 256);
-                o += take;
-                if (j == n) pads = npad;
-            }
-        }
-        /* RFC 4648 3.5: the bits under the padding must be zero */
-        if (pads == 1)
-            noncanon = 1 - rk_ct_in8(q[2] % 4, 0, 0);
-        else if (pads == 2)
-            noncanon = 1 - rk_ct_in8(q[1] % 16, 0, 0);
-        err = bad_char * 4 + bad_pad * 2 + noncanon;
-        RK_CT_PUBLIC(&err, sizeof err);
+        err = decode_all(out, cap, in, len, n, npad, allow);
+        RK_CT_PUBLIC(&err, sizeof err);               /* the validity decision */
         if (err >= 4)
             st = RK_ERR_B64_CHAR;
         else if (err >= 2)

@@ -44,10 +44,12 @@ RK_MUST_CHECK rk_status rk_b64_encode(char *out, size_t cap, const uint8_t *in,
 
 /*
  * rk_b64_decode - decode into out.  flags: 0 or RK_B64_ALLOW_SPACE.
+ * len below 2^62 (any real buffer).
  * Errors: RK_ERR_B64_CHAR, RK_ERR_B64_LENGTH, RK_ERR_B64_PAD,
  * RK_ERR_B64_NONCANON, RK_ERR_B64_SPACE, RK_ERR_BUFFER.
  */
-/*@ requires \valid(out + (0 .. cap - 1));
+/*@ requires len < 0x4000000000000000;
+    requires \valid(out + (0 .. cap - 1));
     requires \valid_read(in + (0 .. len - 1));
     requires \valid(out_len);
     requires \separated(out + (0 .. cap - 1), in + (0 .. len - 1), out_len);
