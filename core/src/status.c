@@ -198,6 +198,12 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_PROFILE_DUPLICATE: return "profile: several elements to replace";
     /* profile: strings for new codes here */
     /* p25: strings here */
+    case RK_ERR_POLICY_FUTURE_PERIOD: return "policy: key period not started yet";
+    case RK_ERR_POLICY_OLD_PERIOD: return "policy: key period too old";
+    case RK_ERR_POLICY_REPLAY: return "policy: replay of the stored element";
+    case RK_ERR_POLICY_ROLLBACK: return "policy: older than the stored element";
+    case RK_ERR_POLICY_NOT_ACTIVE: return "policy: root key not active yet";
+    case RK_ERR_POLICY_EXPIRED: return "policy: root key expired";
     /* policy: strings here */
     default: return "unknown status";
     }

@@ -240,6 +240,12 @@ enum {
     /* p25: add codes here, in this block */
 
     /* --- client policy (-1200 .. -1299) --- */
+    RK_ERR_POLICY_FUTURE_PERIOD = -1200, /* message for a key period not yet started */
+    RK_ERR_POLICY_OLD_PERIOD = -1201,    /* message for a period before the previous one */
+    RK_ERR_POLICY_REPLAY = -1202,        /* same wrapping time as the stored element */
+    RK_ERR_POLICY_ROLLBACK = -1203,      /* older than the stored element */
+    RK_ERR_POLICY_NOT_ACTIVE = -1204,    /* before the activation time */
+    RK_ERR_POLICY_EXPIRED = -1205,       /* at or after the expiry time */
     /* policy: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999
