@@ -11,6 +11,8 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_BUFFER: return "output buffer too small";
     case RK_ERR_INTERNAL: return "internal consistency check failed";
     case RK_ERR_OVERLAP: return "input and output buffers overlap";
+    case RK_ERR_IO: return "file or system I/O failed";
+    case RK_ERR_ALLOC: return "guarded memory not available";
     /* hex, base64 */
     case RK_ERR_HEX_ODD: return "hex: odd number of digits";
     case RK_ERR_HEX_CHAR: return "hex: invalid character";
@@ -205,6 +207,14 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_POLICY_NOT_ACTIVE: return "policy: root key not active yet";
     case RK_ERR_POLICY_EXPIRED: return "policy: root key expired";
     /* policy: strings here */
+    /* key store */
+    case RK_ERR_STORE_FULL: return "key store: full";
+    case RK_ERR_STORE_NOT_FOUND: return "key store: no root key with that ID";
+    case RK_ERR_STORE_FORMAT: return "key store: not a rootkey key-store file of this version";
+    case RK_ERR_STORE_TRUNCATED: return "key store: file truncated";
+    case RK_ERR_STORE_TAMPERED: return "key store: authentication failed (altered file or wrong storage key)";
+    case RK_ERR_STORE_ENTRY: return "key store: entry field out of range";
+    /* store: strings here */
     default: return "unknown status";
     }
 }

@@ -35,6 +35,8 @@ enum {
     RK_ERR_BUFFER = -3,           /* the caller's output buffer is too small */
     RK_ERR_INTERNAL = -4,         /* an internal consistency check failed */
     RK_ERR_OVERLAP = -5,          /* input and output buffers overlap where they must not */
+    RK_ERR_IO = -6,               /* file or system I/O failed (shims only; errno says why) */
+    RK_ERR_ALLOC = -7,            /* guarded memory could not be had (shims only) */
 
     /* --- hex (-100 .. -119) --- */
     RK_ERR_HEX_ODD = -100,        /* odd number of hex digits */
@@ -247,6 +249,15 @@ enum {
     RK_ERR_POLICY_NOT_ACTIVE = -1204,    /* before the activation time */
     RK_ERR_POLICY_EXPIRED = -1205,       /* at or after the expiry time */
     /* policy: add codes here, in this block */
+
+    /* --- key store, client shim (-1300 .. -1399) --- */
+    RK_ERR_STORE_FULL = -1300,      /* no free slot in the key store */
+    RK_ERR_STORE_NOT_FOUND = -1301, /* no root key with that ID */
+    RK_ERR_STORE_FORMAT = -1302,    /* not a rootkey key-store file, or another version */
+    RK_ERR_STORE_TRUNCATED = -1303, /* the file is shorter than its header says */
+    RK_ERR_STORE_TAMPERED = -1304,  /* authentication failed: altered file or wrong storage key */
+    RK_ERR_STORE_ENTRY = -1305,     /* an entry field is out of range (key length, metadata) */
+    /* store: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999
 };

@@ -1,0 +1,92 @@
+/* see atomic.h */
+#include "atomic.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len,
+                               unsigned mode)
+{
+    char tmp[4096], dir[4096];
+    const char *slash = strrchr(path, '/');
+    int fd, dfd, saved;
+    if (strlen(path) + 16 > sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return RK_ERR_IO;
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", path);
+    fd = mkstemp(tmp);
+    if (fd < 0) return RK_ERR_IO;
+    if (fchmod(fd, (mode_t)mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        saved = errno;
+        close(fd);
+        unlink(tmp);
+        errno = saved;
+        return RK_ERR_IO;
+    }
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        saved = errno;
+        unlink(tmp);
+        errno = saved;
+        return RK_ERR_IO;
+    }
+    /* make the rename itself durable */
+    if (slash) {
+        size_t dl = (size_t)(slash - path);
+        if (dl == 0) dl = 1;
+        memcpy(dir, path, dl);
+        dir[dl] = 0;
+    } else {
+        strcpy(dir, ".");
+    }
+    dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    return RK_OK;
+}
+
+rk_status rk_file_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    size_t n = 0;
+    *len = 0;
+    if (fd < 0) return RK_ERR_IO;
+    for (;;) {
+        uint8_t extra;
+        ssize_t r = n < cap ? read(fd, buf + n, cap - n) : read(fd, &extra, 1);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            close(fd);
+            return RK_ERR_IO;
+        }
+        if (r == 0) break;
+        if (n >= cap) {
+            close(fd);
+            return RK_ERR_BUFFER;
+        }
+        n += (size_t)r;
+    }
+    close(fd);
+    *len = n;
+    return RK_OK;
+}

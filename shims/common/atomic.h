@@ -1,0 +1,21 @@
+/*
+ * shims/common/atomic.h - files written so that a crash never leaves a
+ * half-written one: a temporary file in the same directory, written in full,
+ * fsync'd, renamed over the target, and the directory fsync'd.
+ */
+#ifndef RK_SHIM_ATOMIC_H
+#define RK_SHIM_ATOMIC_H
+#include <stddef.h>
+#include <stdint.h>
+#include "rootkey/status.h"
+
+/* Write data[0..len-1] to path atomically with the given mode (e.g. 0600).
+ * Errors: RK_ERR_IO (errno describes it); the target is untouched on error. */
+RK_MUST_CHECK rk_status rk_file_write_atomic(const char *path, const uint8_t *data,
+                                             size_t len, unsigned mode);
+
+/* Read a whole file of at most cap octets into buf.  Errors: RK_ERR_IO,
+ * RK_ERR_BUFFER (larger than cap). */
+RK_MUST_CHECK rk_status rk_file_read(const char *path, uint8_t *buf, size_t cap,
+                                     size_t *len);
+#endif
