@@ -133,6 +133,16 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_KP_GMK_LENGTH: return "keyparams: GMK is not 16 octets";
     case RK_ERR_KP_TEXT_LENGTH: return "keyparams: element longer than 65535 octets";
     /* keyparams: strings here */
+    case RK_ERR_LMR_VERSION: return "lmr block: version is not 1";
+    case RK_ERR_LMR_TRUNCATED: return "lmr block: truncated";
+    case RK_ERR_LMR_TAG: return "lmr block: unknown tag or tag of another LMR type";
+    case RK_ERR_LMR_ORDER: return "lmr block: duplicate or out-of-order tag";
+    case RK_ERR_LMR_LENGTH: return "lmr block: field has the wrong length";
+    case RK_ERR_LMR_RANGE: return "lmr block: value wider than its field";
+    case RK_ERR_LMR_TYPE: return "lmr block: LMR type not P25, TETRA or other";
+    case RK_ERR_LMR_MISSING: return "lmr block: required field missing";
+    case RK_ERR_LMR_KEY_LENGTH: return "lmr block: root key not 8 to 32 octets";
+    case RK_ERR_LMR_TRAILING: return "lmr block: octets after the key";
     /* rootkey: strings here */
     /* xml */
     case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";

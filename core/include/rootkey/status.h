@@ -169,7 +169,17 @@ enum {
     /* keyparams: add codes here, in this block */
 
     /* --- rootkey message (-800 .. -899) --- */
-    /* rootkey: add codes here, in this block */
+    RK_ERR_LMR_VERSION = -800,      /* LMR block version is not 1 */
+    RK_ERR_LMR_TRUNCATED = -801,    /* LMR block ends inside a TLV */
+    RK_ERR_LMR_TAG = -802,          /* unknown tag, or a tag of another LMR type */
+    RK_ERR_LMR_ORDER = -803,        /* tags not strictly increasing (duplicate or reordered) */
+    RK_ERR_LMR_LENGTH = -804,       /* a field has the wrong length */
+    RK_ERR_LMR_RANGE = -805,        /* a value is wider than its field */
+    RK_ERR_LMR_TYPE = -806,         /* LMR type not P25, TETRA or other */
+    RK_ERR_LMR_MISSING = -807,      /* a required field is missing */
+    RK_ERR_LMR_KEY_LENGTH = -808,   /* root key not 8..32 octets */
+    RK_ERR_LMR_TRAILING = -809,     /* octets after the key */
+    /* rootkey: add codes here, in this block (-820 onwards) */
 
     /* --- xml (-900 .. -999) --- */
     RK_ERR_XML_TOO_LONG = -900, /* document longer than RK_XML_MAX_DOC_BYTES */
