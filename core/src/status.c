@@ -115,6 +115,22 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_MIKEY_SIGN_TYPE: return "mikey: signature type is not ECCSI";
     case RK_ERR_MIKEY_SIGN_LENGTH: return "mikey: signature length is not 129";
     /* mikey: strings here */
+    /* mikeysakke */
+    case RK_ERR_MSAK_RECEIVER: return "mikeysakke: IDRr / IDRuidr does not name the receiver";
+    case RK_ERR_MSAK_RECEIVER_URI: return "mikeysakke: role-2 IDRr but the receiver gave no URI (UID-only mode)";
+    case RK_ERR_MSAK_KMSR: return "mikeysakke: IDRkmsr is not the receiver's KMS URI";
+    case RK_ERR_MSAK_KMSI: return "mikeysakke: IDRkmsi is not the URI of the KMS whose KPAK was given";
+    case RK_ERR_MSAK_PERIOD: return "mikeysakke: the key period of T is not the receiver key set's period";
+    case RK_ERR_MSAK_KEYSET: return "mikeysakke: the installed RSK is not for UID(my URI, KMS URI, period)";
+    case RK_ERR_MSAK_INITIATOR: return "mikeysakke: IDRi / IDRuidi is not the initiator the caller expects";
+    case RK_ERR_MSAK_KP_MISSING: return "mikeysakke: key parameters (General Extension 7) required but absent";
+    case RK_ERR_MSAK_KP_TOO_LONG: return "mikeysakke: key parameters plaintext longer than RK_MIKEYSAKKE_KP_MAX_BYTES";
+    case RK_ERR_MSAK_EXT_TYPE: return "mikeysakke: private extension type not in 241..255";
+    case RK_ERR_MSAK_EXT_MISSING: return "mikeysakke: the requested private General Extension is absent";
+    case RK_ERR_MSAK_CONFIG: return "mikeysakke: receiver inputs inconsistent (kp_mode, URI length, context not ready)";
+    case RK_ERR_MSAK_ROLE: return "mikeysakke: send: IDRi role not 1/8 or IDRr role not 2/9";
+    case RK_ERR_MSAK_ID_MISMATCH: return "mikeysakke: send: a role-8/9 identity is not the signer / receiver UID";
+    /* mikeysakke: strings here */
     /* keyparams */
     case RK_ERR_KP_TRUNCATED: return "keyparams: protected payload truncated";
     case RK_ERR_KP_TRAILING: return "keyparams: octets after the protected payload";

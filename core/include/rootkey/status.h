@@ -148,6 +148,22 @@ enum {
     RK_ERR_MIKEY_SIGN_TYPE = -635,        /* SIGN S type is not 2 (ECCSI) */
     RK_ERR_MIKEY_SIGN_LENGTH = -636,      /* SIGN length is not 129 */
     /* mikey: add codes here, in this block */
+    /* mikeysakke (-650 .. -699, a sub-range of the mikey block) */
+    RK_ERR_MSAK_RECEIVER = -650,              /* IDRr / IDRuidr does not name the receiver */
+    RK_ERR_MSAK_RECEIVER_URI = -651,          /* role-2 IDRr but the receiver gave no URI (UID-only mode) */
+    RK_ERR_MSAK_KMSR = -652,                  /* IDRkmsr is not the receiver's KMS URI */
+    RK_ERR_MSAK_KMSI = -653,                  /* IDRkmsi is not the URI of the KMS whose KPAK was given */
+    RK_ERR_MSAK_PERIOD = -654,                /* the key period of T is not the receiver key set's period */
+    RK_ERR_MSAK_KEYSET = -655,                /* the installed RSK is not for UID(my URI, KMS URI, period) */
+    RK_ERR_MSAK_INITIATOR = -656,             /* IDRi / IDRuidi is not the initiator the caller expects */
+    RK_ERR_MSAK_KP_MISSING = -657,            /* key parameters (General Extension 7) required but absent */
+    RK_ERR_MSAK_KP_TOO_LONG = -658,           /* key parameters plaintext longer than RK_MIKEYSAKKE_KP_MAX_BYTES */
+    RK_ERR_MSAK_EXT_TYPE = -659,              /* private extension type not in 241..255 */
+    RK_ERR_MSAK_EXT_MISSING = -660,           /* the requested private General Extension is absent */
+    RK_ERR_MSAK_CONFIG = -661,                /* receiver inputs inconsistent (kp_mode, URI length, context not ready) */
+    RK_ERR_MSAK_ROLE = -662,                  /* send: IDRi role not 1/8 or IDRr role not 2/9 */
+    RK_ERR_MSAK_ID_MISMATCH = -663,           /* send: a role-8/9 identity is not the signer / receiver UID */
+    /* mikeysakke: add codes here, in this sub-range */
 
     /* --- keyparams (-700 .. -799) --- */
     RK_ERR_KP_TRUNCATED = -700,    /* protected payload shorter than its fixed fields or its length field */

@@ -1,0 +1,432 @@
+/* see rootkey/mikeysakke.h
+ *
+ * MIKEY-SAKKE receive.  Every public check (parse, identities, key period,
+ * extension framing and sizes) runs before the two expensive, secret-using
+ * steps (ECCSI verification, then SAKKE decapsulation); the extensions are
+ * decrypted last, once the SSV is known.  A single exit zeroes every output
+ * on error and wipes the local secrets (DPCK) on every path.
+ */
+#include "rootkey/mikeysakke.h"
+#include "rootkey/ct.h"
+#include "rootkey/hash.h"
+#include "rootkey/gcm.h"
+
+/* Equal octet strings (public data; rk_ct_memeq reads them in full). */
+/*@ requires \valid_read(a + (0 .. alen - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int bytes_eq(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    return rk_ct_memeq(a, b, alen) == 1 ? 1 : 0;
+}
+
+/* x as 4 big-endian octets (the CSB-ID as DPPK-ID, TS 33.180 E.6.1). */
+/*@ requires \valid(p + (0 .. 3));
+    assigns p[0 .. 3]; */
+static void put_be32(uint8_t *p, uint32_t x)
+{
+    p[0] = (uint8_t)(x / 16777216u);
+    p[1] = (uint8_t)((x / 65536u) % 256u);
+    p[2] = (uint8_t)((x / 256u) % 256u);
+    p[3] = (uint8_t)(x % 256u);
+}
+
+/* Index of the General Extension of the given type, n_genext if none. */
+/*@ requires \valid_read(v) && v->n_genext <= 4;
+    assigns \nothing;
+    ensures \result <= v->n_genext;
+    ensures \result < v->n_genext ==> v->genext[\result].type == type; */
+static size_t find_ext(const rk_mikey_view *v, uint8_t type)
+{
+    size_t i;
+    /*@ loop invariant 0 <= i <= v->n_genext;
+        loop assigns i;
+        loop variant v->n_genext - i; */
+    for (i = 0; i < v->n_genext; i++) {
+        if (v->genext[i].type == type)
+            return i;
+    }
+    return v->n_genext;
+}
+
+void rk_mikeysakke_result_wipe(rk_mikeysakke_result *res)
+{
+    rk_status ign;
+    size_t i;
+    if (res == NULL)
+        return;
+    rk_wipe(res->ssv, RK_MIKEYSAKKE_SSV_BYTES);
+    res->csb_id = 0;
+    res->ts_sec = 0;
+    res->ts_frac = 0;
+    res->period_no = 0;
+    rk_wipe(res->initiator_uid, RK_MIKEYSAKKE_UID_BYTES);
+    res->sakke_form = 0;
+    /* the parser's own zeroing of a view (it refuses a NULL message) */
+    ign = rk_mikey_parse(&res->view, NULL, 0);
+    (void)ign;
+    res->has_kp = 0;
+    res->kp_header.msg_type = 0;
+    res->kp_header.date_time = 0;
+    res->kp_header.payload_id = 0;
+    res->kp_header.seq = 0;
+    res->kp_header.alg = 0;
+    rk_wipe(res->kp_header.iv, RK_KP_IV_BYTES);
+    res->kp_header.dppk_id = 0;
+    res->kp.key_type = 0;
+    res->kp.status = 0;
+    res->kp.activation = 0;
+    res->kp.expiry = 0;
+    res->kp.text.off = 0;
+    res->kp.text.len = 0;
+    res->kp.has_group_ids = 0;
+    res->kp.n_groups = 0;
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, res->kp.group[0 .. 7];
+        loop variant 8 - i; */
+    for (i = 0; i < RK_KP_MAX_GROUPS; i++) {
+        res->kp.group[i].off = 0;
+        res->kp.group[i].len = 0;
+    }
+    res->kp_pt_len = 0;
+    rk_wipe(res->kp_pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
+    res->has_ext = 0;
+    res->ext_header.msg_type = 0;
+    res->ext_header.date_time = 0;
+    res->ext_header.payload_id = 0;
+    res->ext_header.seq = 0;
+    res->ext_header.alg = 0;
+    rk_wipe(res->ext_header.iv, RK_KP_IV_BYTES);
+    res->ext_header.dppk_id = 0;
+}
+
+/*
+ * The receiver inputs a caller can get wrong (before anything is read from
+ * the message).
+ */
+/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
+    assigns \nothing; */
+static rk_status check_rx(const rk_mikeysakke_rx *rx)
+{
+    if (rx->kpak == NULL || rx->sakke == NULL || rx->kmsi_uri == NULL || rx->kmsr_uri == NULL)
+        return RK_ERR_NULL;
+    if (rx->kp_mode != RK_MIKEYSAKKE_KP_IGNORE && rx->kp_mode != RK_MIKEYSAKKE_KP_IF_PRESENT
+        && rx->kp_mode != RK_MIKEYSAKKE_KP_REQUIRED)
+        return RK_ERR_MSAK_CONFIG;
+    if (rx->kmsi_uri_len > RK_MIKEYSAKKE_URI_MAX_BYTES
+        || rx->kmsr_uri_len > RK_MIKEYSAKKE_URI_MAX_BYTES
+        || (rx->my_uri != NULL && rx->my_uri_len > RK_MIKEYSAKKE_URI_MAX_BYTES)
+        || (rx->expected_uri != NULL && rx->expected_uri_len > RK_MIKEYSAKKE_URI_MAX_BYTES))
+        return RK_ERR_MSAK_CONFIG;
+    /* the contexts must have been built by their init functions */
+    if (rx->kpak->ready != 1 || rx->sakke->id_len != RK_MIKEYSAKKE_UID_BYTES)
+        return RK_ERR_MSAK_CONFIG;
+    if (rx->ext_type != 0 && rx->ext_type < RK_MIKEY_GENEXT_PRIVATE_MIN)
+        return RK_ERR_MSAK_EXT_TYPE;
+    return RK_OK;
+}
+
+/*
+ * Steps 2-4 of the header: KMS URIs, IDRr names me, key period of T.
+ * *period_no receives the key period of T (under my KMS's parameters).
+ */
+/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+    requires \valid_read(v) && rk_mikey_view_ok(v, len);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \valid(period_no);
+    requires \separated(period_no, v, rx, msg + (0 .. len - 1));
+    assigns *period_no; */
+static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
+                                const rk_mikey_view *v, const uint8_t *msg, size_t len)
+{
+    const rk_mikey_idr *r = &v->idr[v->idr_r];
+    const rk_mikey_idr *kr = &v->idr[v->idr_kmsr];
+    const rk_mikey_idr *ki = &v->idr[v->idr_kmsi];
+    uint8_t uid[RK_UID_BYTES];
+    uint64_t t;
+    rk_status st;
+    (void)len;   /* bounds of the spans: in the contract */
+    *period_no = 0;
+    /* RFC 6509 / TS 33.180 E.1: the responder's and initiator's KMS */
+    if (!bytes_eq(msg + kr->id.off, kr->id.len, rx->kmsr_uri, rx->kmsr_uri_len))
+        return RK_ERR_MSAK_KMSR;
+    if (!bytes_eq(msg + ki->id.off, ki->id.len, rx->kmsi_uri, rx->kmsi_uri_len))
+        return RK_ERR_MSAK_KMSI;
+    /* IDRr as a URI: my MC service ID, octet for octet */
+    if (r->role == RK_MIKEY_ROLE_IDRR) {
+        if (rx->my_uri == NULL)
+            return RK_ERR_MSAK_RECEIVER_URI;
+        if (!bytes_eq(msg + r->id.off, r->id.len, rx->my_uri, rx->my_uri_len))
+            return RK_ERR_MSAK_RECEIVER;
+    }
+    /* TS 33.180 F.2.1: the key period of T selects the RSK */
+    t = rk_ntp_seconds_since_1900(v->ts_sec);
+    st = rk_key_period_no(period_no, t, rx->period_len, rx->period_offset);
+    if (st != RK_OK)
+        return st;
+    if (*period_no != rx->period_no) {
+        *period_no = 0;
+        return RK_ERR_MSAK_PERIOD;
+    }
+    /* URI mode: the installed RSK belongs to UID(me, my KMS, this period) */
+    if (rx->my_uri != NULL) {
+        st = rk_uid(uid, rx->my_uri, rx->my_uri_len, rx->kmsr_uri, rx->kmsr_uri_len,
+                    rx->period_len, rx->period_offset, rx->period_no);
+        if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, rx->sakke->id_len))
+            st = RK_ERR_MSAK_KEYSET;
+        if (st != RK_OK) {
+            *period_no = 0;
+            return st;
+        }
+    }
+    /* IDRuidr (TS 33.180 E.7): the UID my RSK was issued for */
+    if (r->role == RK_MIKEY_ROLE_IDRUIDR
+        && !bytes_eq(msg + r->id.off, r->id.len, rx->sakke->id, rx->sakke->id_len)) {
+        *period_no = 0;
+        return RK_ERR_MSAK_RECEIVER;
+    }
+    return RK_OK;
+}
+
+/*
+ * Step 5: the ECCSI identity of the initiator into uid, and the optional
+ * comparison with the initiator the caller expects.
+ */
+/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
+    requires \valid_read(v) && rk_mikey_view_ok(v, len);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \valid(uid + (0 .. 31));
+    requires \separated(uid + (0 .. 31), v, rx, msg + (0 .. len - 1));
+    assigns uid[0 .. 31]; */
+static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *rx,
+                            const rk_mikey_view *v, const uint8_t *msg, size_t len)
+{
+    const rk_mikey_idr *i = &v->idr[v->idr_i];
+    uint8_t want[RK_UID_BYTES];
+    uint64_t no;
+    size_t k;
+    rk_status st;
+    (void)len;   /* bounds of the spans: in the contract */
+    /*@ loop invariant 0 <= k <= 32;
+        loop assigns k, uid[0 .. 31];
+        loop variant 32 - k; */
+    for (k = 0; k < RK_UID_BYTES; k++)
+        uid[k] = 0;
+    /* TS 33.180 F.2.1 under the initiator's KMS parameters */
+    st = rk_key_period_no(&no, rk_ntp_seconds_since_1900(v->ts_sec), rx->kmsi_period_len,
+                          rx->kmsi_period_offset);
+    if (st != RK_OK)
+        return st;
+    if (i->role == RK_MIKEY_ROLE_IDRUIDI) {
+        /* E.7: the hashed identity is the ECCSI identity itself */
+        if (i->id.len != RK_UID_BYTES)
+            return RK_ERR_INTERNAL;   /* the parser guarantees 32 */
+        /*@ loop invariant 0 <= k <= 32;
+            loop assigns k, uid[0 .. 31];
+            loop variant 32 - k; */
+        for (k = 0; k < RK_UID_BYTES; k++)
+            uid[k] = msg[i->id.off + k];
+        if (rx->expected_uri != NULL) {
+            st = rk_uid(want, rx->expected_uri, rx->expected_uri_len, rx->kmsi_uri,
+                        rx->kmsi_uri_len, rx->kmsi_period_len, rx->kmsi_period_offset, no);
+            if (st != RK_OK)
+                return st;
+            if (!bytes_eq(want, RK_UID_BYTES, uid, RK_UID_BYTES))
+                return RK_ERR_MSAK_INITIATOR;
+        }
+    } else {
+        if (rx->expected_uri != NULL
+            && !bytes_eq(msg + i->id.off, i->id.len, rx->expected_uri, rx->expected_uri_len))
+            return RK_ERR_MSAK_INITIATOR;
+        st = rk_uid(uid, msg + i->id.off, i->id.len, rx->kmsi_uri, rx->kmsi_uri_len,
+                    rx->kmsi_period_len, rx->kmsi_period_offset, no);
+        if (st != RK_OK)
+            return st;
+    }
+    if (rx->expected_uid != NULL && !bytes_eq(rx->expected_uid, RK_UID_BYTES, uid, RK_UID_BYTES))
+        return RK_ERR_MSAK_INITIATOR;
+    return RK_OK;
+}
+
+/*
+ * The framing of one protected extension (public): decoded into *f, and its
+ * plaintext length (ciphertext less the tag) checked against cap.
+ */
+/*@ requires \valid(f) && \valid(pt_len);
+    requires \valid_read(d + (0 .. dlen - 1));
+    requires \separated(f, pt_len, d + (0 .. dlen - 1));
+    requires \separated(f, pt_len);
+    assigns *f, *pt_len;
+    ensures \result == RK_OK ==> f->ct_off == 35 && f->ct_len >= 33 && f->ct_off + f->ct_len == dlen
+        && *pt_len + 16 == f->ct_len && *pt_len <= cap;
+    ensures \result != RK_OK ==> *pt_len == 0; */
+static rk_status ext_frame(rk_kp_frame *f, size_t *pt_len, const uint8_t *d, size_t dlen,
+                           uint32_t csb_id, size_t cap, rk_status too_long)
+{
+    rk_status st;
+    *pt_len = 0;
+    st = rk_keyparams_frame_decode(f, d, dlen, csb_id);
+    if (st != RK_OK)
+        return st;
+    if (f->ct_len - RK_KP_TAG_BYTES > cap)
+        return too_long;
+    *pt_len = f->ct_len - RK_KP_TAG_BYTES;
+    return RK_OK;
+}
+
+/*
+ * Open one protected extension whose framing f was checked: AES-128-GCM
+ * under DPCK with the framing's IV and AAD (TS 33.180 E.6.1, 8.5.4).
+ */
+/*@ requires \valid_read(f) && f->ct_off == 35 && f->ct_len >= 33 && f->ct_off + f->ct_len == dlen;
+    requires \valid_read(d + (0 .. dlen - 1));
+    requires \valid_read(dpck + (0 .. 15));
+    requires \valid(out + (0 .. f->ct_len - 17));
+    requires \separated(out + (0 .. f->ct_len - 17), d + (0 .. dlen - 1), dpck + (0 .. 15), f);
+    assigns out[0 .. f->ct_len - 17]; */
+static rk_status ext_open(uint8_t *out, const rk_kp_frame *f, const uint8_t *d, size_t dlen,
+                          const uint8_t dpck[RK_DPCK_BYTES])
+{
+    uint8_t aad[RK_KP_AAD_BYTES];
+    size_t n = f->ct_len - RK_KP_TAG_BYTES;
+    (void)dlen;  /* the frame's bounds: in the contract */
+    rk_keyparams_aad(aad, &f->h);
+    return rk_gcm_open(dpck, RK_DPCK_BYTES, f->h.iv, RK_KP_IV_BYTES, aad, RK_KP_AAD_BYTES,
+                       d + f->ct_off, n, out, d + f->ct_off + n);
+}
+
+/* The receive steps, outputs already zero; the caller zeroes them again on error. */
+/*@ requires \valid(res) && \valid(ext_len);
+    requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires ext_cap <= 0x7fffffff;
+    requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
+    requires \valid(dpck + (0 .. 15));
+    requires \separated(res, ext_len, rx, msg + (0 .. len - 1), dpck + (0 .. 15));
+    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, ext_len, rx,
+                                        msg + (0 .. len - 1), dpck + (0 .. 15));
+    assigns *res, *ext_len, ext_out[0 .. ext_cap - 1], dpck[0 .. 15];
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len) && *ext_len <= ext_cap
+        && res->kp_pt_len <= 1024; */
+static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
+                               size_t *ext_len, const rk_mikeysakke_rx *rx,
+                               const uint8_t *msg, size_t len, uint8_t dpck[RK_DPCK_BYTES])
+{
+    rk_mikey_view *v = &res->view;
+    rk_kp_frame fk, fe;
+    size_t ik, ie, kp_len = 0, ext_pt_len = 0;
+    uint8_t dppk_id[4];
+    uint64_t period_no;
+    int form = -1;
+    rk_status st;
+
+    /* 1. strict parse (HDR values, payload set and order) */
+    st = rk_mikey_parse(v, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* 2-4. KMS URIs, IDRr is me, key period of T */
+    st = check_receiver(&period_no, rx, v, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* the requested extensions exist and are well framed (public) */
+    ik = find_ext(v, RK_MIKEY_GENEXT_KEY_PARAMS);
+    if (ik == v->n_genext && rx->kp_mode == RK_MIKEYSAKKE_KP_REQUIRED)
+        return RK_ERR_MSAK_KP_MISSING;
+    if (rx->kp_mode == RK_MIKEYSAKKE_KP_IGNORE)
+        ik = v->n_genext;
+    if (ik < v->n_genext) {
+        st = ext_frame(&fk, &kp_len, msg + v->genext[ik].data.off, v->genext[ik].data.len,
+                       v->csb_id, RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
+        if (st != RK_OK)
+            return st;
+    }
+    ie = v->n_genext;
+    if (rx->ext_type != 0) {
+        ie = find_ext(v, rx->ext_type);
+        if (ie == v->n_genext)
+            return RK_ERR_MSAK_EXT_MISSING;
+        st = ext_frame(&fe, &ext_pt_len, msg + v->genext[ie].data.off, v->genext[ie].data.len,
+                       v->csb_id, ext_cap, RK_ERR_BUFFER);
+        if (st != RK_OK)
+            return st;
+    }
+    /* 5. who signed */
+    st = signer_uid(res->initiator_uid, rx, v, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* 6. RFC 6507 5.2.2 over HDR .. SIGN type/length (RFC 6509 4.3) */
+    st = rk_eccsi_verify(rx->kpak, res->initiator_uid, RK_UID_BYTES,
+                         msg + v->signed_range.off, v->signed_range.len,
+                         msg + v->signature.off, v->signature.len);
+    if (st != RK_OK)
+        return st;
+    /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
+    st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
+                                   msg + v->sakke_data.off, v->sakke_data.len, &form);
+    if (st != RK_OK)
+        return st;
+    res->sakke_form = form;
+    /* 8. the protected extensions under DPCK(SSV, CSB-ID) (TS 33.180 F.1.5) */
+    put_be32(dppk_id, v->csb_id);
+    rk_dpck(dpck, res->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
+    if (ik < v->n_genext) {
+        st = ext_open(res->kp_pt, &fk, msg + v->genext[ik].data.off, v->genext[ik].data.len,
+                      dpck);
+        if (st != RK_OK)
+            return st;
+        res->kp_pt_len = kp_len;
+        st = rk_keyparams_decode(&res->kp, res->kp_pt, kp_len);
+        if (st != RK_OK)
+            return st;
+        res->kp_header = fk.h;
+        res->has_kp = 1;
+    }
+    if (ie < v->n_genext) {
+        st = ext_open(ext_out, &fe, msg + v->genext[ie].data.off, v->genext[ie].data.len,
+                      dpck);
+        if (st != RK_OK)
+            return st;
+        *ext_len = ext_pt_len;
+        res->ext_header = fe.h;
+        res->has_ext = 1;
+    }
+    res->csb_id = v->csb_id;
+    res->ts_sec = v->ts_sec;
+    res->ts_frac = v->ts_frac;
+    res->period_no = period_no;
+    return RK_OK;
+}
+
+rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
+                                size_t *ext_len, const rk_mikeysakke_rx *rx,
+                                const uint8_t *msg, size_t len)
+{
+    uint8_t dpck[RK_DPCK_BYTES];
+    rk_status st;
+    if (res == NULL || ext_len == NULL)
+        return RK_ERR_NULL;
+    rk_mikeysakke_result_wipe(res);
+    *ext_len = 0;
+    if (ext_cap > 0 && ext_out == NULL)
+        return RK_ERR_NULL;
+    if (ext_cap > 0)
+        rk_wipe(ext_out, ext_cap);
+    if (rx == NULL || msg == NULL)
+        return RK_ERR_NULL;
+    st = check_rx(rx);
+    if (st != RK_OK)
+        return st;
+    rk_wipe(dpck, RK_DPCK_BYTES);
+    st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
+    rk_wipe(dpck, RK_DPCK_BYTES);
+    if (st != RK_OK) {
+        rk_mikeysakke_result_wipe(res);
+        *ext_len = 0;
+        if (ext_cap > 0)
+            rk_wipe(ext_out, ext_cap);
+    }
+    return st;
+}

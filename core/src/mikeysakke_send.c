@@ -1,0 +1,341 @@
+/* see rootkey/mikeysakke.h
+ *
+ * MIKEY-SAKKE send: SAKKE encapsulation of the SSV, the protected General
+ * Extensions (TS 33.180 E.6: framing, DPCK, AES-128-GCM), the I_MESSAGE
+ * through rk_mikey_encode (which refuses whatever the parser would refuse),
+ * then the ECCSI signature over the signed range.  Every check on the
+ * caller's inputs runs before the SAKKE multiplication.  Secrets (DPCK, the
+ * encoded key parameters) are wiped on every path; on error the whole output
+ * buffer is zeroed.
+ */
+#include "rootkey/mikeysakke.h"
+#include "rootkey/ct.h"
+#include "rootkey/hash.h"
+#include "rootkey/gcm.h"
+
+/* Room for every framed extension: a message never exceeds this either. */
+#define EXT_BUF_BYTES RK_MIKEY_MAX_BYTES
+
+/*@ predicate genext_ok(rk_mikey_msg *m) =
+        m->n_genext <= 4 &&
+        (\forall integer j; 0 <= j < m->n_genext ==>
+            m->genext[j].len <= 4096 &&
+            \valid_read(m->genext[j].data + (0 .. m->genext[j].len - 1)));
+*/
+
+/* x as 4 big-endian octets (the CSB-ID as DPPK-ID, TS 33.180 E.6.1). */
+/*@ requires \valid(p + (0 .. 3));
+    assigns p[0 .. 3]; */
+static void put_be32(uint8_t *p, uint32_t x)
+{
+    p[0] = (uint8_t)(x / 16777216u);
+    p[1] = (uint8_t)((x / 65536u) % 256u);
+    p[2] = (uint8_t)((x / 256u) % 256u);
+    p[3] = (uint8_t)(x % 256u);
+}
+
+/* Equal octet strings (public). */
+/*@ requires \valid_read(a + (0 .. alen - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int bytes_eq(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    return rk_ct_memeq(a, b, alen) == 1 ? 1 : 0;
+}
+
+/*
+ * The inputs a caller can get wrong, checked before any secret is used:
+ * roles, role-8/9 identities against the UIDs used for ECCSI and SAKKE,
+ * private extension types, randomness lengths.  *n_prot receives the number
+ * of protected extensions.
+ */
+/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires \valid(n_prot);
+    requires \separated(n_prot, tx);
+    assigns *n_prot;
+    ensures \result == RK_OK ==> *n_prot <= 3 && *n_prot * 16 <= tx->iv_rnd_len
+        && *n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext; */
+static rk_status check_tx(size_t *n_prot, const rk_mikeysakke_tx *tx)
+{
+    size_t i;
+    *n_prot = 0;
+    if (tx->idr_i.role != RK_MIKEY_ROLE_IDRI && tx->idr_i.role != RK_MIKEY_ROLE_IDRUIDI)
+        return RK_ERR_MSAK_ROLE;
+    if (tx->idr_r.role != RK_MIKEY_ROLE_IDRR && tx->idr_r.role != RK_MIKEY_ROLE_IDRUIDR)
+        return RK_ERR_MSAK_ROLE;
+    /* TS 33.180 E.7: the hashed identities are the ECCSI / SAKKE identities */
+    if (tx->idr_i.role == RK_MIKEY_ROLE_IDRUIDI
+        && !bytes_eq(tx->idr_i.id, tx->idr_i.id_len, tx->signer_uid, RK_UID_BYTES))
+        return RK_ERR_MSAK_ID_MISMATCH;
+    if (tx->idr_r.role == RK_MIKEY_ROLE_IDRUIDR
+        && !bytes_eq(tx->idr_r.id, tx->idr_r.id_len, tx->receiver_uid, RK_UID_BYTES))
+        return RK_ERR_MSAK_ID_MISMATCH;
+    /*@ loop invariant 0 <= i <= tx->n_ext;
+        loop assigns i;
+        loop variant tx->n_ext - i; */
+    for (i = 0; i < tx->n_ext; i++) {
+        if (tx->ext[i].type < RK_MIKEY_GENEXT_PRIVATE_MIN)
+            return RK_ERR_MSAK_EXT_TYPE;
+    }
+    i = (tx->kp != NULL ? 1u : 0u) + tx->n_ext;
+    if (tx->iv_rnd_len < i * RK_MIKEYSAKKE_IV_BYTES
+        || tx->sign_rnd_len < RK_MIKEYSAKKE_SIGN_RND_BYTES)
+        return RK_ERR_LENGTH;
+    *n_prot = i;
+    return RK_OK;
+}
+
+/*
+ * Append one protected extension (TS 33.180 E.6.1 / 8.5.4) of plaintext
+ * pt[0..pt_len-1] to buf at *pos, encrypted in place under dpck with the
+ * 16-octet iv, and describe it as m's next General Extension.
+ */
+/*@ requires \valid(m) && genext_ok(m) && m->n_genext < 4;
+    requires \valid(pos) && *pos <= 4096;
+    requires \valid(buf + (0 .. 4095));
+    requires \valid_read(pt + (0 .. pt_len - 1)) && pt_len <= 4096;
+    requires \valid_read(dpck + (0 .. 15)) && \valid_read(iv + (0 .. 15));
+    requires \separated(m, pos, buf + (0 .. 4095));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. pt_len - 1), dpck + (0 .. 15),
+                        iv + (0 .. 15));
+    requires \separated(pos, pt + (0 .. pt_len - 1));
+    assigns buf[0 .. 4095], *pos, m->genext[m->n_genext], m->n_genext;
+    ensures \result == RK_OK ==> genext_ok(m) && *pos <= 4096
+        && m->n_genext == \old(m->n_genext) + 1;
+    ensures \result != RK_OK ==> genext_ok(m); */
+static rk_status add_protected(rk_mikey_msg *m, uint8_t *buf, size_t *pos, uint8_t type,
+                               uint8_t msg_type, uint64_t date_time, uint32_t csb_id,
+                               const uint8_t dpck[RK_DPCK_BYTES], const uint8_t *iv,
+                               const uint8_t *pt, size_t pt_len)
+{
+    rk_kp_header h;
+    uint8_t aad[RK_KP_AAD_BYTES];
+    uint8_t *dst = buf + *pos;
+    size_t cap = EXT_BUF_BYTES - *pos, flen = 0, k;
+    rk_status st;
+    h.msg_type = msg_type;
+    h.date_time = date_time;
+    h.payload_id = 0;              /* E.6.1: 0, ignored by receivers */
+    h.seq = 0;
+    h.alg = RK_KP_ALG_AES128GCM;
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, h.iv[0 .. 15];
+        loop variant 16 - k; */
+    for (k = 0; k < RK_KP_IV_BYTES; k++)
+        h.iv[k] = iv[k];
+    h.dppk_id = csb_id;
+    if (pt_len > EXT_BUF_BYTES)
+        return RK_ERR_MIKEY_TOO_LONG;
+    /* framing with a zero ciphertext, then AES-128-GCM into its place */
+    st = rk_keyparams_frame_encode(dst, cap, &flen, &h, NULL, pt_len + RK_KP_TAG_BYTES);
+    if (st != RK_OK)
+        return st;
+    rk_keyparams_aad(aad, &h);
+    st = rk_gcm_seal(dpck, RK_DPCK_BYTES, h.iv, RK_KP_IV_BYTES, aad, RK_KP_AAD_BYTES, pt, pt_len,
+                     dst + RK_KP_FRAME_OVERHEAD, dst + RK_KP_FRAME_OVERHEAD + pt_len);
+    if (st != RK_OK)
+        return st;
+    m->genext[m->n_genext].type = type;
+    m->genext[m->n_genext].data = dst;
+    m->genext[m->n_genext].len = flen;
+    m->n_genext = m->n_genext + 1;
+    *pos = *pos + flen;
+    return RK_OK;
+}
+
+/* The I_MESSAGE fields that come straight from the caller. */
+/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires \valid(m) && \valid_read(sakke_data + (0 .. 272));
+    requires \separated(m, tx);
+    assigns *m;
+    ensures m->n_genext == 0 && m->n_idr == 4; */
+static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t *sakke_data)
+{
+    size_t i;
+    m->csb_id = tx->csb_id;
+    m->n_cs = tx->n_cs;
+    /*@ loop invariant 0 <= i <= 4;
+        loop assigns i, m->cs[0 .. 3];
+        loop variant 4 - i; */
+    for (i = 0; i < RK_MIKEY_MAX_CS; i++)
+        m->cs[i] = tx->cs[i];
+    m->ts_sec = tx->ts_sec;
+    m->ts_frac = tx->ts_frac;
+    m->rand = tx->rand;
+    m->rand_len = tx->rand_len;
+    /* HDR T RAND IDRi IDRr IDRkmsi IDRkmsr: the TS 33.180 E.2 order */
+    m->n_idr = 4;
+    m->idr[0].role = tx->idr_i.role;
+    m->idr[0].id_type = RK_MIKEY_ID_TYPE_URI;   /* also for UIDs: what stacks send */
+    m->idr[0].id = tx->idr_i.id;
+    m->idr[0].id_len = tx->idr_i.id_len;
+    m->idr[1].role = tx->idr_r.role;
+    m->idr[1].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[1].id = tx->idr_r.id;
+    m->idr[1].id_len = tx->idr_r.id_len;
+    m->idr[2].role = RK_MIKEY_ROLE_IDRKMSI;
+    m->idr[2].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[2].id = tx->kmsi_uri;
+    m->idr[2].id_len = tx->kmsi_uri_len;
+    m->idr[3].role = RK_MIKEY_ROLE_IDRKMSR;
+    m->idr[3].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[3].id = tx->kmsr_uri;
+    m->idr[3].id_len = tx->kmsr_uri_len;
+    m->has_sp = tx->has_sp;
+    m->sp_policy_no = tx->sp_policy_no;
+    m->sp_prot_type = tx->sp_prot_type;
+    m->sp_params = tx->sp_params;
+    m->sp_params_len = tx->sp_params_len;
+    m->sakke_data = sakke_data;
+    m->n_genext = 0;
+    m->n_genext_before_sakke = 0;
+    /*@ loop invariant 0 <= i <= 4;
+        loop assigns i, m->genext[0 .. 3];
+        loop variant 4 - i; */
+    for (i = 0; i < RK_MIKEY_MAX_GENEXT; i++) {
+        m->genext[i].type = 0;
+        m->genext[i].data = sakke_data;
+        m->genext[i].len = 0;
+    }
+    m->signature = NULL;
+}
+
+/* The protected extensions (type 7 first, then the private ones). */
+/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires n_prot <= 3 && n_prot * 16 <= tx->iv_rnd_len
+        && n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext;
+    requires \valid(m) && m->n_genext == 0;
+    requires \valid(buf + (0 .. 4095)) && \valid(pt + (0 .. 1023));
+    requires \valid_read(dpck + (0 .. 15));
+    requires \separated(m, tx, buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
+    assigns buf[0 .. 4095], pt[0 .. 1023], m->genext[0 .. 3], m->n_genext;
+    ensures genext_ok(m); */
+static rk_status add_all(rk_mikey_msg *m, uint8_t *buf, uint8_t *pt, const rk_mikeysakke_tx *tx,
+                         size_t n_prot, const uint8_t dpck[RK_DPCK_BYTES])
+{
+    size_t pos = 0, pt_len = 0, k = 0, i;
+    rk_status st;
+    (void)n_prot;
+    if (tx->kp != NULL) {
+        st = rk_keyparams_encode(pt, RK_MIKEYSAKKE_KP_MAX_BYTES, &pt_len, tx->kp);
+        if (st != RK_OK)
+            return st;
+        st = add_protected(m, buf, &pos, RK_MIKEY_GENEXT_KEY_PARAMS, tx->kp_msg_type,
+                           tx->kp_date_time, tx->csb_id, dpck, tx->iv_rnd, pt, pt_len);
+        if (st != RK_OK)
+            return st;
+        k = 1;
+    }
+    /*@ loop invariant 0 <= i <= tx->n_ext;
+        loop invariant k == (tx->kp != \null ? 1 : 0) + i;
+        loop invariant m->n_genext == k && genext_ok(m) && pos <= 4096;
+        loop assigns i, k, pos, buf[0 .. 4095], m->genext[0 .. 3], m->n_genext;
+        loop variant tx->n_ext - i; */
+    for (i = 0; i < tx->n_ext; i++) {
+        st = add_protected(m, buf, &pos, tx->ext[i].type, tx->kp_msg_type, tx->kp_date_time,
+                           tx->csb_id, dpck, tx->iv_rnd + k * RK_MIKEYSAKKE_IV_BYTES,
+                           tx->ext[i].pt, tx->ext[i].pt_len);
+        if (st != RK_OK)
+            return st;
+        k++;
+    }
+    m->n_genext_before_sakke = tx->ext_before_sakke != 0 ? m->n_genext : 0;
+    return RK_OK;
+}
+
+/* Encapsulate, protect, encode, sign: out already zero, *out_len 0. */
+/*@ requires \valid(out_len) && \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires cap <= 0x7fffffff && \valid(out + (0 .. cap - 1));
+    requires n_prot <= 3 && n_prot * 16 <= tx->iv_rnd_len
+        && n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext;
+    requires \valid(dpck + (0 .. 15)) && \valid(buf + (0 .. 4095)) && \valid(pt + (0 .. 1023));
+    requires \separated(out + (0 .. cap - 1), out_len, tx, dpck + (0 .. 15), buf + (0 .. 4095),
+                        pt + (0 .. 1023));
+    requires \separated(out_len, tx, dpck + (0 .. 15), buf + (0 .. 4095), pt + (0 .. 1023));
+    requires \separated(dpck + (0 .. 15), buf + (0 .. 4095), pt + (0 .. 1023));
+    assigns out[0 .. cap - 1], *out_len, dpck[0 .. 15], buf[0 .. 4095], pt[0 .. 1023];
+    ensures \result == RK_OK ==> *out_len <= cap && *out_len <= 4096; */
+static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_mikeysakke_tx *tx,
+                            size_t n_prot, uint8_t *dpck, uint8_t *buf, uint8_t *pt)
+{
+    uint8_t sakke_data[RK_SAKKE_DATA_BYTES];
+    uint8_t dppk_id[4];
+    uint8_t sig[RK_ECCSI_SIG_BYTES];
+    rk_mikey_msg m;
+    size_t signed_len = 0, k;
+    rk_status st;
+    /* RFC 6508 6.2.1 to the receiver's UID for the message's key period */
+    st = rk_sakke_encapsulate(sakke_data, tx->sakke, tx->receiver_uid, RK_UID_BYTES, tx->ssv,
+                              RK_MIKEYSAKKE_SSV_BYTES);
+    if (st != RK_OK)
+        return st;
+    fill_msg(&m, tx, sakke_data);
+    /* TS 33.180 F.1.5 / E.6.1: DPCK from the SSV and DPPK-ID = CSB-ID */
+    put_be32(dppk_id, tx->csb_id);
+    rk_dpck(dpck, tx->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
+    st = add_all(&m, buf, pt, tx, n_prot, dpck);
+    if (st != RK_OK)
+        return st;
+    st = rk_mikey_encode(out, cap, out_len, &signed_len, &m);
+    if (st != RK_OK)
+        return st;
+    /* RFC 6509 4.3: ECCSI over HDR .. the SIGN type/length octets */
+    if (tx->verifier != NULL)
+        st = rk_eccsi_sign_verified(tx->signer, tx->verifier, tx->signer_uid, RK_UID_BYTES, sig,
+                                    RK_ECCSI_SIG_BYTES, out, signed_len, tx->sign_rnd,
+                                    tx->sign_rnd_len);
+    else
+        st = rk_eccsi_sign(tx->signer, sig, RK_ECCSI_SIG_BYTES, out, signed_len, tx->sign_rnd,
+                           tx->sign_rnd_len);
+    if (st != RK_OK) {
+        *out_len = 0;
+        return st;
+    }
+    /*@ loop invariant 0 <= k <= 129;
+        loop assigns k, out[signed_len .. signed_len + 128];
+        loop variant 129 - k; */
+    for (k = 0; k < RK_ECCSI_SIG_BYTES; k++)
+        out[signed_len + k] = sig[k];
+    return RK_OK;
+}
+
+rk_status rk_mikeysakke_send(uint8_t *out, size_t cap, size_t *out_len, const rk_mikeysakke_tx *tx)
+{
+    uint8_t dpck[RK_DPCK_BYTES];
+    uint8_t buf[EXT_BUF_BYTES];
+    uint8_t pt[RK_MIKEYSAKKE_KP_MAX_BYTES];
+    size_t n_prot = 0;
+    rk_status st;
+    if (out_len == NULL)
+        return RK_ERR_NULL;
+    *out_len = 0;
+    if (out == NULL || tx == NULL)
+        return RK_ERR_NULL;
+    rk_wipe(out, cap);
+    if (tx->signer == NULL || tx->signer_uid == NULL || tx->sakke == NULL
+        || tx->receiver_uid == NULL || tx->ssv == NULL || tx->rand == NULL
+        || tx->idr_i.id == NULL || tx->idr_r.id == NULL || tx->kmsi_uri == NULL
+        || tx->kmsr_uri == NULL || tx->iv_rnd == NULL || tx->sign_rnd == NULL)
+        return RK_ERR_NULL;
+    if (tx->n_ext > RK_MIKEYSAKKE_MAX_EXT)
+        return RK_ERR_LENGTH;
+    st = check_tx(&n_prot, tx);
+    if (st != RK_OK)
+        return st;
+    rk_wipe(dpck, RK_DPCK_BYTES);
+    rk_wipe(buf, EXT_BUF_BYTES);
+    rk_wipe(pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
+    st = send_steps(out, cap, out_len, tx, n_prot, dpck, buf, pt);
+    rk_wipe(dpck, RK_DPCK_BYTES);
+    rk_wipe(buf, EXT_BUF_BYTES);
+    rk_wipe(pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
+    if (st != RK_OK) {
+        rk_wipe(out, cap);
+        *out_len = 0;
+    }
+    return st;
+}
