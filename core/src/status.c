@@ -159,6 +159,12 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_LMR_MISSING: return "lmr block: required field missing";
     case RK_ERR_LMR_KEY_LENGTH: return "lmr block: root key not 8 to 32 octets";
     case RK_ERR_LMR_TRAILING: return "lmr block: octets after the key";
+    case RK_ERR_RK_PURPOSE: return "rootkey: CSB-ID purpose tag is not the root-key tag";
+    case RK_ERR_RK_IWF: return "rootkey: initiator is not an authorised IWF";
+    case RK_ERR_RK_NO_KEYSET: return "rootkey: no key set for this KMS and key period";
+    case RK_ERR_RK_KEY_TYPE: return "rootkey: key type is not the root-key purpose tag";
+    case RK_ERR_RK_LMR_TYPE: return "rootkey: unexpected LMR type";
+    case RK_ERR_RK_ELEMENT: return "rootkey: element attributes contradict the signed message";
     /* rootkey: strings here */
     /* xml */
     case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";

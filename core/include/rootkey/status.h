@@ -195,7 +195,13 @@ enum {
     RK_ERR_LMR_MISSING = -807,      /* a required field is missing */
     RK_ERR_LMR_KEY_LENGTH = -808,   /* root key not 8..32 octets */
     RK_ERR_LMR_TRAILING = -809,     /* octets after the key */
-    /* rootkey: add codes here, in this block (-820 onwards) */
+    RK_ERR_RK_PURPOSE = -820,       /* CSB-ID purpose tag not the root-key tag (or tag > 15) */
+    RK_ERR_RK_IWF = -821,           /* IDRi is not an authorised IWF */
+    RK_ERR_RK_NO_KEYSET = -822,     /* no key set for IDRkmsr and the key period of T */
+    RK_ERR_RK_KEY_TYPE = -823,      /* key parameters' key type is not the purpose tag */
+    RK_ERR_RK_LMR_TYPE = -824,      /* LMR type is not the expected one */
+    RK_ERR_RK_ELEMENT = -825,       /* profile element attributes contradict the signed message */
+    /* rootkey: add codes here, in this block */
 
     /* --- xml (-900 .. -999) --- */
     RK_ERR_XML_TOO_LONG = -900, /* document longer than RK_XML_MAX_DOC_BYTES */
