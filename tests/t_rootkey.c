@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include "rk_test.h"
 #include "rootkey/hash.h"
+#include "rootkey/b64.h"
+#include "rootkey/hex.h"
+#include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
 
 #define U8(s) ((const uint8_t *)(s))
@@ -399,8 +402,75 @@ static void property_round_trips(void)
     printf("  rootkey property: %u random wrap/unwrap round trips\n", n);
 }
 
+/* The worked example of docs/profile-element.md: fixed keys, time and
+ * randomness give one exact message and element (vectors/rootkey/example.txt).
+ * RK_WRITE_VECTORS=1 rewrites the file instead of comparing. */
+static void known_answer(void)
+{
+    uint8_t msg[RK_ROOTKEY_MAX_MSG], exp[RK_ROOTKEY_MAX_MSG], el[4096], eexp[4096], rnd[RK_ROOTKEY_WRAP_RND_BYTES];
+    char b64[2048];
+    size_t len, bl, elen;
+    uint32_t id;
+    uint64_t no;
+    rk_lmr_block b;
+    rk_rootkey_wrap_in in;
+    if (!setup()) { CHECK(0); return; }
+    p25_block(&b, 32, 0);
+    for (size_t i = 0; i < sizeof rnd; i++) rnd[i] = (uint8_t)i;
+    memset(&in, 0, sizeof in);
+    in.signer = &iwf_sig[1]; in.iwf_uid = iwf_uid[1]; in.verifier = &kpak_ctx;
+    in.iwf_uri = U8(iwf); in.iwf_uri_len = strlen(iwf);
+    in.iwf_kms_uri = U8(kms); in.iwf_kms_uri_len = strlen(kms);
+    in.sakke = &z_ctx;
+    in.user_uri = U8(alice); in.user_uri_len = strlen(alice);
+    in.user_kms_uri = U8(kms); in.user_kms_uri_len = strlen(kms);
+    in.period_len = plen; in.period_offset = poff;
+    in.lmr = &b; in.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
+    in.activation = 1759449600; in.expiry = 1791072000;
+    in.text = U8("LMR root key"); in.text_len = 12;
+    in.ts_sec = ts_now; in.rnd = rnd;
+    CHECK_EQ(rk_rootkey_wrap(msg, sizeof msg, &len, &id, &no, &in), RK_OK);
+    CHECK_EQ(rk_b64_encode(b64, sizeof b64, msg, len, &bl), RK_OK);
+    CHECK_EQ(rk_profile_encode_element(el, sizeof el, &elen, RK_PROFILE_LMR_P25, id, U8(kms),
+                                       strlen(kms), no, U8(b64), bl), RK_OK);
+    if (getenv("RK_WRITE_VECTORS")) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/rootkey/example.txt", rk_vec_dir());
+        FILE *f = fopen(path, "w");
+        CHECK(f != NULL);
+        if (!f) return;
+        fprintf(f, "# The worked example of docs/profile-element.md, written by tests/t_rootkey.c\n"
+                   "# (known_answer) from the inputs listed there: KSAK 2A6B6B..6B, z 0F4C4C..4C,\n"
+                   "# ECCSI v 0x32 (IWF, period n), T = %u, randomness 00 01 02 .. 63.\n"
+                   "# Every later run must reproduce these octets exactly.\n\n", ts_now);
+        fprintf(f, "key_id = %08X\nkey_period = %llu\nmessage = ", id, (unsigned long long)no);
+        for (size_t i = 0; i < len; i++) fprintf(f, "%02X%s", msg[i], (i % 32 == 31 && i + 1 < len) ? "\nmessage = " : "");
+        fprintf(f, "\nelement = \"%.*s\"\n", (int)elen, (const char *)el);
+        fclose(f);
+        return;
+    }
+    rk_vec v;
+    if (!rk_vec_open(&v, "rootkey/example.txt")) return;
+    CHECK(rk_vec_next(&v));
+    long ml = rk_vec_hex(&v, "message", exp, sizeof exp);
+    CHECK_EQ(ml, len);
+    CHECK_MEM(msg, exp, len);
+    CHECK_EQ(rk_vec_int(&v, "key_period", 0), no);
+    CHECK_EQ(strtoul(rk_vec_str(&v, "key_id"), NULL, 16), id);
+    const char *es = rk_vec_str(&v, "element");
+    CHECK(es && strlen(es) == elen && memcmp(es, el, elen) == 0);
+    memcpy(eexp, el, elen);
+    rk_vec_close(&v);
+    /* and the client opens it */
+    rk_rootkey_result r;
+    rk_rootkey_unwrap_in ui = unwrap_in(1759449600 + 10);
+    CHECK_EQ(unwrap(&r, &ui, msg, len), RK_OK);
+    CHECK_MEM(r.lmr.key, b.key, 32);
+}
+
 void rk_suite_rootkey(void)
 {
+    RUN(known_answer);
     round_trips();
     RUN(next_key_period);
     rejections();

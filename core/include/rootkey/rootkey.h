@@ -96,6 +96,18 @@ typedef struct {
     const uint8_t *rnd;                     /* RK_ROOTKEY_WRAP_RND_BYTES */
 } rk_rootkey_wrap_in;
 
+/*@ predicate rk_rootkey_wrap_in_ok(rk_rootkey_wrap_in *in) =
+        \valid_read(in->signer) && \valid_read(in->iwf_uid + (0 .. 31)) &&
+        (in->verifier == \null || \valid_read(in->verifier)) &&
+        in->iwf_uri_len <= 1024 && \valid_read(in->iwf_uri + (0 .. in->iwf_uri_len - 1)) &&
+        in->iwf_kms_uri_len <= 1024 && \valid_read(in->iwf_kms_uri + (0 .. in->iwf_kms_uri_len - 1)) &&
+        \valid_read(in->sakke) &&
+        in->user_uri_len <= 1024 && \valid_read(in->user_uri + (0 .. in->user_uri_len - 1)) &&
+        in->user_kms_uri_len <= 1024 && \valid_read(in->user_kms_uri + (0 .. in->user_kms_uri_len - 1)) &&
+        \valid_read(in->lmr) &&
+        (in->text == \null || (in->text_len <= 1024 && \valid_read(in->text + (0 .. in->text_len - 1)))) &&
+        \valid_read(in->rnd + (0 .. 99)); */
+
 /*
  * rk_rootkey_wrap - the signed root-key message into msg[0..cap-1]
  * (RK_ROOTKEY_MAX_MSG is always enough), its root-key ID in *key_id and the
@@ -104,6 +116,13 @@ typedef struct {
  * mikeysakke send codes, RK_ERR_BUFFER, RK_ERR_NULL.  On error msg is zeroed
  * and *msg_len, *key_id, *period_no are 0.
  */
+/*@ requires \valid_read(in) && rk_rootkey_wrap_in_ok(in);
+    requires cap <= 0x7fffffff && \valid(msg + (0 .. cap - 1));
+    requires \valid(msg_len) && \valid(key_id) && \valid(period_no);
+    requires \separated(msg + (0 .. cap - 1), msg_len, key_id, period_no, in);
+    assigns msg[0 .. cap - 1], *msg_len, *key_id, *period_no;
+    ensures \result == RK_OK ==> *msg_len <= cap;
+    ensures \result != RK_OK ==> *msg_len == 0 && *key_id == 0 && *period_no == 0; */
 RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
                                         uint32_t *key_id, uint64_t *period_no,
                                         const rk_rootkey_wrap_in *in);
@@ -152,11 +171,28 @@ typedef struct {
     rk_mikey_view view;
 } rk_rootkey_scratch;
 
+/*@ predicate rk_rootkey_unwrap_in_ok(rk_rootkey_unwrap_in *in) =
+        1 <= in->n_keysets <= 4 && \valid_read(in->keysets + (0 .. in->n_keysets - 1)) &&
+        (\forall integer k; 0 <= k < in->n_keysets ==> rk_msak_rx_ok(in->keysets + k)) &&
+        1 <= in->n_iwf <= 16 && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
+        \valid_read(in->iwf_uri_lens + (0 .. in->n_iwf - 1)) &&
+        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= 1024 &&
+            \valid_read(in->iwf_uris[k] + (0 .. in->iwf_uri_lens[k] - 1))); */
+
+/*@ requires \valid(out) && \valid(scratch) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires \separated(out, scratch, in, msg + (0 .. len - 1));
+    requires \separated(scratch, in->keysets + (0 .. in->n_keysets - 1));
+    assigns *out, *scratch;
+    ensures \result != RK_OK ==> out->key_id == 0 && out->lmr.key_len == 0 && out->lmr.lmr_type == 0; */
 RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
                                           const rk_rootkey_unwrap_in *in,
                                           const uint8_t *msg, size_t len);
 
 /* Zero a result (it holds the root key). */
+/*@ requires \valid(r);
+    assigns *r;
+    ensures r->key_id == 0 && r->lmr.key_len == 0 && r->lmr.lmr_type == 0; */
 void rk_rootkey_result_wipe(rk_rootkey_result *r);
 
 #ifdef __cplusplus
