@@ -166,8 +166,7 @@ fuzz-smoke: deps-check
 
 FUZZ_HOURS ?= 1
 fuzz: deps-check
-	@$(MAKE) --no-print-directory fuzz-build
-	@FUZZ_SECONDS=$$(( $(FUZZ_HOURS) * 3600 )) scripts/fuzz.sh campaign $(FUZZ_NAMES)
+	@FUZZ_HOURS=$(FUZZ_HOURS) scripts/fuzz_campaign.sh $(FUZZ_NAMES)
 
 # ---------------------------------------------------------------- constant time
 $(B)/ct.inc: $(CT_SRC) | $(B)

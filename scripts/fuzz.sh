@@ -2,7 +2,7 @@
 # Fuzz every named harness with libFuzzer and then AFL++ (same source file,
 # LLVMFuzzerTestOneInput), for a bounded time each.
 #   scripts/fuzz.sh smoke NAME...     libFuzzer FUZZ_SECONDS (default 30), AFL++ a third of it
-#   scripts/fuzz.sh campaign NAME...  both engines FUZZ_SECONDS each (hours: see docs/fuzzing.md)
+#   (long campaigns: scripts/fuzz_campaign.sh, make fuzz)
 # Seeds: fuzz/corpus/NAME/ (committed); dictionary: fuzz/dict/NAME.dict if any.
 # The growing corpus and crashes go to build/fuzz/work/NAME/.
 # Last line: "fuzz: H harnesses, E execs, C crashes"; exit 1 if C > 0.

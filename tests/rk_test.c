@@ -43,6 +43,8 @@ int rk_t_end(void)
 
 int rk_t_case_failed(void) { return cur_failed; }
 
+int rk_t_quick(void) { return getenv("RK_TEST_QUICK") != NULL; }
+
 void rk_t_fail(const char *file, int line, const char *what)
 {
     if (cur_failed < 8) printf("    %s:%d: %s: check failed: %s\n", file, line, cur_name, what);

@@ -26,6 +26,10 @@ void rk_t_fail(const char *file, int line, const char *what);
 void rk_t_failf(const char *file, int line, const char *fmt, ...);
 int rk_t_case_failed(void);
 void rk_t_hexdump(const char *label, const uint8_t *p, size_t n);
+/* 1 when RK_TEST_QUICK is set (valgrind and qemu runs): suites may then
+ * sample their largest systematic loops (say which, in a comment) instead of
+ * running them whole.  make check always runs everything. */
+int rk_t_quick(void);
 
 #define RUN(fn) (rk_t_begin("%s", #fn), fn(), rk_t_end())
 #define CASE_BEGIN(...) rk_t_begin(__VA_ARGS__)

@@ -42,3 +42,17 @@ void rk_wipe_u64(uint64_t *p, size_t n)
     __asm__ __volatile__("" : : "r"(p) : "memory");
 #endif
 }
+
+void rk_wipe_u32(uint32_t *p, size_t n)
+{
+    RK_VOLATILE uint32_t *q = p;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer k; 0 <= k < i ==> p[k] == 0;
+        loop assigns i, p[0 .. n - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++)
+        q[i] = 0;
+#if defined(__GNUC__) && !defined(__FRAMAC__)
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#endif
+}

@@ -30,6 +30,21 @@ extern "C" {
 #endif
 
 #define RK_ALL1 0xffffffffffffffffULL
+
+/*
+ * RK_CT_PUBLIC(p, n) marks a decision point: the value at p (n octets) is
+ * derived from secrets but is about to become public by design (accept or
+ * reject of a tag, a TEST, an input's validity).  It compiles to nothing,
+ * except in the constant-time check build (make ct, -DRK_CT_VALGRIND), where
+ * it tells valgrind memcheck that the value may be branched on.  Every use
+ * is a declassification an evaluator should read: grep RK_CT_PUBLIC.
+ */
+#if defined(RK_CT_VALGRIND) && !defined(__FRAMAC__)
+#include <valgrind/memcheck.h>
+#define RK_CT_PUBLIC(p, n) ((void)VALGRIND_MAKE_MEM_DEFINED((p), (n)))
+#else
+#define RK_CT_PUBLIC(p, n) ((void)(p), (void)(n))
+#endif
 /*@ predicate rk_is_mask(uint64_t m) = m == 0 || m == 0xffffffffffffffff; */
 
 /* Hide a value from the optimiser (an empty asm the compiler must assume
@@ -100,6 +115,41 @@ static inline uint64_t rk_ct_diff64(uint64_t d, uint64_t x, uint64_t y)
 static inline uint64_t rk_ct_eq64(uint64_t x, uint64_t y)
 {
     return rk_ct_is_zero64(rk_ct_diff64(0, x, y));
+}
+
+/* Byte-class tests for the codecs: compilers turn chains of == and <= into
+ * jumps, so these use only addition and a division by a power of two. */
+/* 1 if c >= k, else 0; c an octet value, k in 0..256. */
+/*@ requires 0 <= c <= 255 && 0 <= k <= 256;
+    assigns \nothing;
+    ensures c >= k ==> \result == 1;
+    ensures c < k ==> \result == 0; */
+static inline int rk_ct_ge8(int c, int k)
+{
+    return (c - k + 256) / 256;
+}
+
+/* The octet value of a char, 0..255, whether char is signed or not
+ * (a conversion to unsigned char would be an implementation-defined
+ * downcast for the prover). */
+/*@ assigns \nothing;
+    ensures 0 <= \result <= 255;
+    ensures ch >= 0 ==> \result == ch;
+    ensures ch < 0 ==> \result == ch + 256; */
+static inline int rk_ct_octet(char ch)
+{
+    int c = ch;
+    return c + 256 * (c < 0);
+}
+
+/* 1 if lo <= c <= hi, else 0; c an octet value, 0 <= lo <= hi <= 255. */
+/*@ requires 0 <= c <= 255 && 0 <= lo <= hi <= 255;
+    assigns \nothing;
+    ensures lo <= c <= hi ==> \result == 1;
+    ensures !(lo <= c <= hi) ==> \result == 0; */
+static inline int rk_ct_in8(int c, int lo, int hi)
+{
+    return rk_ct_ge8(c, lo) * rk_ct_ge8(hi, c);
 }
 
 /*
@@ -180,6 +230,12 @@ void rk_wipe(uint8_t *p, size_t n);
     assigns p[0 .. n - 1];
     ensures \forall integer k; 0 <= k < n ==> p[k] == 0; */
 void rk_wipe_u64(uint64_t *p, size_t n);
+
+/* rk_wipe_u32 - rk_wipe for arrays of 32-bit words. */
+/*@ requires \valid(p + (0 .. n - 1));
+    assigns p[0 .. n - 1];
+    ensures \forall integer k; 0 <= k < n ==> p[k] == 0; */
+void rk_wipe_u32(uint32_t *p, size_t n);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sodium.h>
 #include "rootkey/status.h"
 
 #ifdef __cplusplus
@@ -29,13 +30,9 @@ extern "C" {
 #define RK_DPCK_BYTES 16
 #define RK_KDF_MAX_PARAMS 8
 
-/* Opaque-enough multi-part states: libsodium's, wrapped so that callers do
- * not include <sodium.h>.  Size checked against libsodium in the tests. */
-typedef struct { uint64_t opaque[13]; } rk_sha256_ctx;   /* 104 octets */
-typedef struct { uint64_t opaque[26]; } rk_hmac_ctx;     /* 208 octets */
-
-size_t rk_sha256_ctx_bytes(void);
-size_t rk_hmac_ctx_bytes(void);
+/* Multi-part states: libsodium's, wrapped so the core's names stay rk_. */
+typedef struct { crypto_hash_sha256_state s; } rk_sha256_ctx;
+typedef struct { crypto_auth_hmacsha256_state s; } rk_hmac_ctx;
 
 /* --- SHA-256 ----------------------------------------------------------- */
 
