@@ -44,6 +44,22 @@ static void zero(uint8_t *p, size_t n)
         p[i] = 0;
 }
 
+/* out[from .. cap-1] = 0 (indexed from out itself, so callers get the
+ * range they state without pointer-offset reasoning). */
+/*@ requires from <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[from .. cap - 1];
+    ensures \forall integer k; from <= k < cap ==> out[k] == 0; */
+static void zero_tail(uint8_t *out, size_t from, size_t cap)
+{
+    /*@ loop invariant from <= i <= cap;
+        loop invariant \forall integer k; from <= k < i ==> out[k] == 0;
+        loop assigns i, out[from .. cap - 1];
+        loop variant cap - i; */
+    for (size_t i = from; i < cap; i++)
+        out[i] = 0;
+}
+
 /* A ^= [t]64, the step counter as a 64-bit big-endian integer. */
 /*@ requires \valid(a + (0 .. 7));
     assigns a[0 .. 7]; */
@@ -141,7 +157,7 @@ static void finish(uint8_t *out, size_t used, size_t cap, uint64_t ok)
         /*@ assert v == out[i] || v == 0; */
         out[i] = (uint8_t)v;
     }
-    zero(out + used, cap - used);
+    zero_tail(out, used, cap);
 }
 
 /* Shared failure exit: nothing released. */
@@ -198,8 +214,7 @@ static void wrap_body(rk_aes_ctx *aes, const uint8_t *iv, const uint8_t *in, siz
     copy(out + 8, in, inlen);
     kw_w(aes, out, out + 8, inlen / 8);
     rk_aes_ctx_wipe(aes);
-    zero(out + inlen + 8, cap - (inlen + 8));
-    /*@ assert \forall integer k; inlen + 8 <= k < cap ==> out[k] == 0; */
+    zero_tail(out, inlen + 8, cap);
 }
 
 rk_status rk_kw_wrap_iv(const uint8_t *kek, size_t keklen, const uint8_t *iv,
@@ -324,10 +339,29 @@ rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size
     }
     size_t padded = ((inlen + 7) / 8) * 8;
     kwp_wrap_body(&aes, in, inlen, padded, out);
-    zero(out + padded + 8, cap - (padded + 8));
-    /*@ assert \forall integer k; padded + 8 <= k < cap ==> out[k] == 0; */
+    zero_tail(out, padded + 8, cap);
     *out_len = padded + 8;
     return RK_OK;
+}
+
+/* 1 if out[from .. to-1] are all zero, else 0, reading every octet (the
+ * index-based twin of rk_ct_is_zero, so that callers get the range they
+ * state without pointer-offset reasoning). */
+/*@ requires from <= to;
+    requires \valid_read(out + (0 .. to - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; from <= k < to ==> out[k] == 0); */
+static uint64_t range_is_zero(const uint8_t *out, size_t from, size_t to)
+{
+    uint64_t d = 0;
+    /*@ loop invariant from <= i <= to;
+        loop invariant d == 0 <==> (\forall integer k; from <= k < i ==> out[k] == 0);
+        loop assigns i, d;
+        loop variant to - i; */
+    for (size_t i = from; i < to; i++)
+        d = rk_ct_diff64(d, out[i], 0);
+    return rk_ct_is_zero64(d);
 }
 
 /* RFC 5649 section 3 padding check, in constant time: for each pad length
@@ -352,8 +386,7 @@ static uint64_t kwp_pad_ok(const uint8_t *out, size_t n, uint64_t mli)
         loop variant 8 - p; */
     for (size_t p = 0; p < 8; p++) {
         uint64_t e = rk_ct_eq64(mli, 8 * n - p);
-        uint64_t z = rk_ct_is_zero(out + (8 * n - p), p);
-        /*@ assert z == 1 ==> \forall integer k; 8 * n - p <= k < 8 * n ==> out[k] == 0; */
+        uint64_t z = range_is_zero(out, 8 * n - p, 8 * n);
         uint64_t ez = e * z;
         /*@ assert ez == 0 || ez == 1; */
         /*@ assert ez == 1 ==> e == 1 && z == 1; */
