@@ -14,7 +14,7 @@
 # from dpkg multiarch) run under qemu-user with RK_VECTORS=vectors/, in the
 # background while the next target builds (RK_CROSS_JOBS at a time).
 # Options (docs/portability.md): RK_CROSS_TARGETS, RK_CROSS_SKIP,
-# RK_CROSS_JOBS, RK_CROSS_TIMEOUT, RK_PORTABLE_MUL_FLAG.
+# RK_CROSS_JOBS, RK_CROSS_CPU, RK_CROSS_TIMEOUT, RK_PORTABLE_MUL_FLAG.
 # Target-independent: a portability lint of core/ (byte-order macros,
 # pointer casts to wider integers, packed structs, headers).
 #
@@ -34,7 +34,11 @@ TARGETS=${RK_CROSS_TARGETS:-$ALL_TARGETS}
 # The bn module's switch that forces the portable 64x64->128 multiply on a
 # compiler that has __int128 (issue 9; adjust here if bn names it otherwise).
 PORTABLE_MUL=${RK_PORTABLE_MUL_FLAG:--DRK_PORTABLE_MUL}
-RUN_TIMEOUT=${RK_CROSS_TIMEOUT:-900}     # seconds per test runner (a hang guard)
+# Hang guards per test runner: CPU seconds (load-independent: on a shared
+# 2-core machine the wall time of a qemu run can be five times its CPU time)
+# and a generous wall-clock limit.
+RUN_CPU=${RK_CROSS_CPU:-900}
+RUN_TIMEOUT=${RK_CROSS_TIMEOUT:-3600}
 JOBS=${RK_CROSS_JOBS:-$(nproc 2>/dev/null || echo 2)}   # test runners at once
 # target:suite pairs not run, for a CI short of time, e.g. "armhf:sakke"
 SKIP=${RK_CROSS_SKIP:-}
@@ -235,7 +239,7 @@ for t in $TARGETS; do
         -o "$D/rk_tests" $TEST_SRC $TEST_AUX $SHIM_SRC $objs -lsodium 2>"$D/err"; then
     while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
     RUN_WITH[$t]=${run:-native}
-    ( rs=$(date +%s)
+    ( rs=$(date +%s); ulimit -t "$RUN_CPU"
       RK_VECTORS=$VEC timeout "$RUN_TIMEOUT" $run "$D/rk_tests" $suites > "$D/run.out" 2>&1
       echo $? > "$D/run.rc"; echo $(( $(date +%s) - rs )) > "$D/run.secs" ) &
     STARTED="$STARTED $t"
@@ -259,8 +263,11 @@ for t in $STARTED; do
          "($(cat "$D/run.secs") s under ${RUN_WITH[$t]}; a run time, not a speed figure)"
   else
     TF=$((TF - 1))   # add_counts counted the missing line; say why instead
-    if [ "$rc" = 124 ]; then fail "$t: test runner timed out after $RUN_TIMEOUT s"
-    else fail "$t: test runner ended without its closing line (exit $rc)"; fi
+    case $rc in
+      124)     fail "$t: test runner timed out after $RUN_TIMEOUT s (wall clock)" ;;
+      137|152) fail "$t: test runner killed (exit $rc): over $RUN_CPU CPU seconds?" ;;
+      *)       fail "$t: test runner ended without its closing line (exit $rc)" ;;
+    esac
   fi
 done
 
