@@ -11,7 +11,10 @@
 # check on those objects (scripts/check_alloc.sh with the target's nm); the
 # -ffreestanding compile of the core; the stack report; then the test runner
 # (every tests/t_*.c with -DRK_NO_ORACLES, linked with the target's libsodium
-# from dpkg multiarch) run under qemu-user with RK_VECTORS=vectors/.
+# from dpkg multiarch) run under qemu-user with RK_VECTORS=vectors/, in the
+# background while the next target builds (RK_CROSS_JOBS at a time).
+# Options (docs/portability.md): RK_CROSS_TARGETS, RK_CROSS_SKIP,
+# RK_CROSS_JOBS, RK_CROSS_CPU, RK_CROSS_TIMEOUT, RK_PORTABLE_MUL_FLAG.
 # Target-independent: a portability lint of core/ (byte-order macros,
 # pointer casts to wider integers, packed structs, headers).
 #
@@ -24,12 +27,21 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-ALL_TARGETS="aarch64 s390x armhf x86_64-portable"
+# the slowest run (32-bit, portable multiply, under qemu) starts first so the
+# others overlap it
+ALL_TARGETS="armhf aarch64 s390x x86_64-portable"
 TARGETS=${RK_CROSS_TARGETS:-$ALL_TARGETS}
 # The bn module's switch that forces the portable 64x64->128 multiply on a
 # compiler that has __int128 (issue 9; adjust here if bn names it otherwise).
 PORTABLE_MUL=${RK_PORTABLE_MUL_FLAG:--DRK_PORTABLE_MUL}
-RUN_TIMEOUT=${RK_CROSS_TIMEOUT:-400}     # seconds per test runner
+# Hang guards per test runner: CPU seconds (load-independent: on a shared
+# 2-core machine the wall time of a qemu run can be five times its CPU time)
+# and a generous wall-clock limit.
+RUN_CPU=${RK_CROSS_CPU:-900}
+RUN_TIMEOUT=${RK_CROSS_TIMEOUT:-3600}
+JOBS=${RK_CROSS_JOBS:-$(nproc 2>/dev/null || echo 2)}   # test runners at once
+# target:suite pairs not run, for a CI short of time, e.g. "armhf:sakke"
+SKIP=${RK_CROSS_SKIP:-}
 B=build/cross
 VEC=$(pwd)/vectors
 
@@ -40,7 +52,8 @@ TEST_SRC=$(ls tests/t_*.c 2>/dev/null | sort)
 TEST_AUX="tests/main.c tests/rk_test.c $(ls tests/*.c 2>/dev/null | grep -vE '^tests/(main|rk_test|t_[^/]*)\.c$' | tr '\n' ' ')"
 SHIM_SRC=$(ls shims/iwf/*.c shims/client/*.c shims/common/*.c 2>/dev/null | sort)
 
-TP=0; TF=0; ARCHS=0
+TP=0; TF=0; ARCHS=0; STARTED=""
+declare -A BUILD_NOTE RUN_WITH
 t0=$(date +%s)
 pass() { TP=$((TP + ${1:-1})); }
 fail() { TF=$((TF + 1)); echo "cross FAIL: $*"; }
@@ -141,7 +154,7 @@ freestanding() {  # $1 = compiler command, $2 = its builtin include dir
 for t in $TARGETS; do
   info=$(target_info "$t") || { fail "unknown target $t (known: $ALL_TARGETS)"; continue; }
   set -- $info; darch=$1; triple=$2; qname=$3
-  ts=$(date +%s); tp0=$TP; tf0=$TF
+  ts=$(date +%s); tp0=$TP; tf0=$TF; bad=0
   D=$B/$t; rm -rf "$D"; mkdir -p "$D/core" "$D/clang"
   extra=""; cc="$triple-gcc"; nm="$triple-nm"; run=""
   if [ "$t" = x86_64-portable ]; then cc=gcc; nm=nm; extra=$PORTABLE_MUL; fi
@@ -159,7 +172,7 @@ for t in $TARGETS; do
   mul="__int128 multiply"
   if ! echo "$defs" | grep -q __SIZEOF_INT128__; then mul="portable multiply (no __int128)"
   elif [ -n "$extra" ]; then mul="portable multiply forced ($extra)"; fi
-  echo "cross $t: $cc, $bits-bit $endian-endian, $mul"
+  echo "cross $t: $cc (Debian $darch), $bits-bit $endian-endian, $mul"
   case $t in
     s390x) [ "$endian" = big ] || fail "$t: expected a big-endian target" ;;
     armhf) [ "$bits" = 32 ] && [ "$mul" != "__int128 multiply" ] || fail "$t: expected 32-bit without __int128" ;;
@@ -196,37 +209,66 @@ for t in $TARGETS; do
   if [ -n "$objs" ]; then
     out=$(NM=$nm scripts/check_alloc.sh $objs)
     printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed "s/^/  $t: /"
-    add_counts "$out" || fail "$t: alloc check printed no count"
+    add_counts "$out" || { TF=$((TF - 1)); fail "$t: alloc check printed no count"; }
   fi
-  # 4. freestanding compile, gcc and clang
+  # 4. freestanding compile: gcc on every target; clang (one compiler for
+  #    every target, its headers target-independent) on the first only
   if freestanding "$cc $extra" "$($cc -print-file-name=include)"; then pass
   else fail "$t: -ffreestanding compile with $cc"; fi
-  if freestanding "clang --target=$triple $extra" "$(clang -print-resource-dir)/include"; then pass
-  else fail "$t: -ffreestanding compile with clang --target=$triple"; fi
+  if [ -z "${FS_CLANG_DONE:-}" ]; then
+    FS_CLANG_DONE=1
+    if freestanding "clang --target=$triple $extra" "$(clang -print-resource-dir)/include"; then pass
+    else fail "$t: -ffreestanding compile with clang --target=$triple"; fi
+  fi
   # 5. stack frames on this target (information; a dynamic frame fails)
   scripts/stack_report.sh "$D/core" | sed "s/^/  $t /" ; [ "${PIPESTATUS[0]}" = 0 ] && pass || fail "$t: stack report"
 
-  # 6. the test runner without oracles, run on the target
+  # 6. the test runner without oracles, built now and run in the background
+  #    (RK_CROSS_JOBS at a time) while the next target builds
   for s in $TEST_SRC; do n=${s#tests/t_}; echo "RK_SUITE(${n%.c})"; done > "$D/suites.inc"
+  suites=""; skipped=""
+  for s in $TEST_SRC; do
+    n=${s#tests/t_}; n=${n%.c}
+    case " $SKIP " in *" $t:$n "*) skipped="$skipped $n" ;; *) suites="$suites $n" ;; esac
+  done
+  [ -n "$skipped" ] || suites=""          # no argument: every suite
+  [ -n "$skipped" ] && echo "  $t: suites skipped by RK_CROSS_SKIP:$skipped"
+  BUILD_NOTE[$t]="$((TP - tp0)) passed, $((TF - tf0)) failed, $(( $(date +%s) - ts )) s"
   if [ $bad = 0 ] && $cc -std=c11 $WARN -D_GNU_SOURCE -O2 -DRK_NO_ORACLES $extra \
         -Icore/include -Itests -Ishims -I"$D" -DRK_VECTOR_DIR="\"$VEC\"" \
         -o "$D/rk_tests" $TEST_SRC $TEST_AUX $SHIM_SRC $objs -lsodium 2>"$D/err"; then
-    rs=$(date +%s)
-    out=$(RK_VECTORS=$VEC timeout "$RUN_TIMEOUT" $run "$D/rk_tests" 2>&1); rc=$?
-    printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$' | sed "s/^/  $t: /"
-    if add_counts "$out"; then
-      ARCHS=$((ARCHS + 1))
-      echo "  $t: tests $(printf '%s\n' "$out" | grep -E '^[0-9]+ passed' | tail -1) ($(( $(date +%s) - rs )) s under ${run:-native}; not a speed figure)"
-      [ $rc = 0 ] || { [ $((TF - tf0)) -gt 0 ] || fail "$t: runner exit status $rc"; }
-    else
-      [ $rc = 124 ] && fail "$t: test runner timed out after $RUN_TIMEOUT s" \
-                    || fail "$t: test runner ended without its closing line (exit $rc)"
-    fi
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+    RUN_WITH[$t]=${run:-native}
+    ( rs=$(date +%s); ulimit -t "$RUN_CPU"
+      RK_VECTORS=$VEC timeout "$RUN_TIMEOUT" $run "$D/rk_tests" $suites > "$D/run.out" 2>&1
+      echo $? > "$D/run.rc"; echo $(( $(date +%s) - rs )) > "$D/run.secs" ) &
+    STARTED="$STARTED $t"
   else
     [ $bad = 0 ] && { fail "$t: test runner build"; sed 's/^/  /' "$D/err" | head -30; } \
                  || fail "$t: test runner not built (core failed)"
   fi
-  echo "cross $t: $((TP - tp0)) passed, $((TF - tf0)) failed ($(( $(date +%s) - ts )) s)"
+  echo "cross $t: build and checks: ${BUILD_NOTE[$t]}"
+done
+
+# ------------------------------------------------------------------ test results
+wait
+for t in $STARTED; do
+  D=$B/$t; tf0=$TF
+  out=$(cat "$D/run.out" 2>/dev/null); rc=$(cat "$D/run.rc" 2>/dev/null || echo 1)
+  printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$' | sed "s/^/  $t: /"
+  if add_counts "$out"; then
+    ARCHS=$((ARCHS + 1))
+    [ "$rc" = 0 ] || [ $((TF - tf0)) -gt 0 ] || fail "$t: runner exit status $rc"
+    echo "cross $t: tests $(printf '%s\n' "$out" | grep -E '^[0-9]+ passed' | tail -1)" \
+         "($(cat "$D/run.secs") s under ${RUN_WITH[$t]}; a run time, not a speed figure)"
+  else
+    TF=$((TF - 1))   # add_counts counted the missing line; say why instead
+    case $rc in
+      124)     fail "$t: test runner timed out after $RUN_TIMEOUT s (wall clock)" ;;
+      137|152) fail "$t: test runner killed (exit $rc): over $RUN_CPU CPU seconds?" ;;
+      *)       fail "$t: test runner ended without its closing line (exit $rc)" ;;
+    esac
+  fi
 done
 
 finish
