@@ -59,6 +59,7 @@ help:
 	@echo "make fuzz       a long campaign (FUZZ_HOURS, default 1) per harness"
 	@echo "make ct         valgrind constant-time check, gcc -O2 and clang -O2"
 	@echo "make bench      benchmarks against Debian's libwolfssl"
+	@echo "make cross     the core's tests on aarch64, s390x (big-endian), armhf (32-bit) under qemu-user"
 	@echo "make deps       install missing Debian packages (apt-get, as root)"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=: headers, libraries, rootkey.pc, man page"
 
