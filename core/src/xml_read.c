@@ -530,7 +530,7 @@ static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
     requires \valid(ns);
     requires \separated(ns, r);
     assigns *ns;
-    ensures rk_xml_view_in(*ns, r->len);
+    ensures rk_xml_vin(ns, r->len);
     ensures \result <= 0; */
 static rk_status resolve(const rk_xml_reader *r, rk_xml_view pfx, rk_xml_view *ns)
 {
@@ -655,7 +655,7 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
 
 /* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." */
 /*@ requires \valid_read(a);
-    requires rk_xml_view_in(a->prefix, n) && rk_xml_view_in(a->local, n);
+    requires rk_xml_vin(&a->prefix, n) && rk_xml_vin(&a->local, n);
     requires \valid_read(d + (0 .. n - 1));
     assigns \nothing;
     ensures 0 <= \result <= 2; */
@@ -824,19 +824,29 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     ensures ev->type == RK_XML_EV_END; */
 static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, size_t raw_len)
 {
+    /* every read of *r before any write (the prover then needs no
+     * separation argument between *ev and *r) */
+    size_t n = r->len;
     size_t dep = r->depth - 1u;
-    ev->type = RK_XML_EV_END;
-    ev->depth = r->depth;
-    ev->ns = r->el_ns[dep];
-    ev->prefix = r->el_prefix[dep];
-    ev->local = r->el_local[dep];
-    ev->qname = r->el_qname[dep];
-    ev->raw = mkview(raw_off, raw_len, r->len);
-    r->nsn = r->ns_mark[dep];
+    size_t mark = r->ns_mark[dep];
+    rk_xml_view vns = r->el_ns[dep];
+    rk_xml_view vpf = r->el_prefix[dep];
+    rk_xml_view vlo = r->el_local[dep];
+    rk_xml_view vqn = r->el_qname[dep];
+    /*@ assert rk_xml_view_in(vns, n) && rk_xml_view_in(vpf, n) &&
+               rk_xml_view_in(vlo, n) && rk_xml_view_in(vqn, n); */
+    r->nsn = mark;
     r->depth = dep;
     r->pending_end = 0;
     if (dep == 0)
         r->state = ST_EPILOG;
+    ev->type = RK_XML_EV_END;
+    ev->depth = dep + 1u;
+    ev->ns = vns;
+    ev->prefix = vpf;
+    ev->local = vlo;
+    ev->qname = vqn;
+    ev->raw = mkview(raw_off, raw_len, n);
 }
 
 /* The work of rk_xml_next once the sticky and pending cases are handled. */
