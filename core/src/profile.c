@@ -197,8 +197,8 @@ static int eq(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *lit, siz
     assigns e->lmr_type, e->key_id, e->kms_uri, e->key_period, e->lmr, e->key_id_value,
             e->key_period_value;
     ensures \result <= 0;
-    ensures rk_xml_view_in(e->lmr_type, n) && rk_xml_view_in(e->key_id, n) &&
-            rk_xml_view_in(e->kms_uri, n) && rk_xml_view_in(e->key_period, n); */
+    ensures rk_xml_vin(&e->lmr_type, n) && rk_xml_vin(&e->key_id, n) &&
+            rk_xml_vin(&e->kms_uri, n) && rk_xml_vin(&e->key_period, n); */
 static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
                             const rk_xml_event *ev, rk_profile_element *e)
 {
@@ -216,8 +216,8 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
     e->key_period_value = 0;
     /*@ loop invariant 0 <= i <= ev->nattrs;
         loop invariant 0 <= have <= 15;
-        loop invariant rk_xml_view_in(e->lmr_type, n) && rk_xml_view_in(e->key_id, n) &&
-            rk_xml_view_in(e->kms_uri, n) && rk_xml_view_in(e->key_period, n);
+        loop invariant rk_xml_vin(&e->lmr_type, n) && rk_xml_vin(&e->key_id, n) &&
+            rk_xml_vin(&e->kms_uri, n) && rk_xml_vin(&e->key_period, n);
         loop assigns i, have, e->lmr_type, e->key_id, e->kms_uri, e->key_period;
         loop variant ev->nattrs - i; */
     for (size_t i = 0; i < ev->nattrs; i++) {
@@ -275,11 +275,11 @@ typedef struct {
     rk_xml_view match;        /* the last of them */
 } layout;
 
-/*@ predicate layout_in(layout *l, integer n) =
-        rk_xml_view_in(l->root_raw, n) && rk_xml_view_in(l->root_end, n) &&
-        rk_xml_view_in(l->root_qname, n) && rk_xml_view_in(l->root_prefix, n) &&
-        rk_xml_view_in(l->any_raw, n) && rk_xml_view_in(l->any_end, n) &&
-        rk_xml_view_in(l->any_qname, n) && rk_xml_view_in(l->match, n); */
+/*@ predicate layout_in{L}(layout *l, integer n) =
+        rk_xml_vin(&l->root_raw, n) && rk_xml_vin(&l->root_end, n) &&
+        rk_xml_vin(&l->root_qname, n) && rk_xml_vin(&l->root_prefix, n) &&
+        rk_xml_vin(&l->any_raw, n) && rk_xml_vin(&l->any_end, n) &&
+        rk_xml_vin(&l->any_qname, n) && rk_xml_vin(&l->match, n); */
 
 /* What a scan is asked for: namespace flags, whether and how many
  * elements to store, the key-id and key-period to match, the literals. */

@@ -120,46 +120,77 @@ static rk_xml_view mkview(size_t off, size_t len, size_t n)
 
 /*@ requires \valid(ev);
     assigns *ev;
-    ensures rk_xml_event_in(ev, 0);
-    ensures \forall integer n; n >= 0 ==> rk_xml_event_in(ev, n);
+    ensures rk_xml_event_in(ev, L);
     ensures ev->type == RK_XML_EV_NONE && ev->nattrs == 0; */
-static void zero_event(rk_xml_event *ev)
+static void zero_event(rk_xml_event *ev, size_t L)
 {
-    rk_xml_view z;
-    z.off = 0;
-    z.len = 0;
+    (void)L;
     ev->type = RK_XML_EV_NONE;
     ev->depth = 0;
-    ev->ns = z;
-    ev->prefix = z;
-    ev->local = z;
-    ev->qname = z;
-    ev->raw = z;
-    ev->text = z;
+    ev->ns.off = 0;
+    ev->ns.len = 0;
+    ev->prefix.off = 0;
+    ev->prefix.len = 0;
+    ev->local.off = 0;
+    ev->local.len = 0;
+    ev->qname.off = 0;
+    ev->qname.len = 0;
+    ev->raw.off = 0;
+    ev->raw.len = 0;
+    ev->text.off = 0;
+    ev->text.len = 0;
     ev->nattrs = 0;
     /*@ loop invariant 0 <= i <= RK_XML_MAX_ATTRS;
-        loop invariant \forall integer j; 0 <= j < i ==>
-            ev->attr[j].ns.off == 0 && ev->attr[j].ns.len == 0 &&
-            ev->attr[j].prefix.off == 0 && ev->attr[j].prefix.len == 0 &&
-            ev->attr[j].local.off == 0 && ev->attr[j].local.len == 0 &&
-            ev->attr[j].value.off == 0 && ev->attr[j].value.len == 0;
+        loop invariant rk_xml_attrs_in(&ev->attr[0], i, L);
         loop assigns i, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
         loop variant RK_XML_MAX_ATTRS - i; */
     for (size_t i = 0; i < RK_XML_MAX_ATTRS; i++) {
-        ev->attr[i].ns = z;
-        ev->attr[i].prefix = z;
-        ev->attr[i].local = z;
-        ev->attr[i].value = z;
+        ev->attr[i].ns.off = 0;
+        ev->attr[i].ns.len = 0;
+        ev->attr[i].prefix.off = 0;
+        ev->attr[i].prefix.len = 0;
+        ev->attr[i].local.off = 0;
+        ev->attr[i].local.len = 0;
+        ev->attr[i].value.off = 0;
+        ev->attr[i].value.len = 0;
     }
+}
+
+/* Empty views at offset 0 (inside a document of any length L). */
+/*@ requires \valid(v + (0 .. n - 1));
+    assigns v[0 .. n - 1];
+    ensures rk_xml_views_in(v, n, L); */
+static void zero_views(rk_xml_view *v, size_t n, size_t L)
+{
+    (void)L;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant rk_xml_views_in(v, i, L);
+        loop assigns i, v[0 .. n - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++) {
+        v[i].off = 0;
+        v[i].len = 0;
+    }
+}
+
+/*@ requires \valid(v + (0 .. n - 1));
+    assigns v[0 .. n - 1];
+    ensures rk_xml_marks_ok(v, n); */
+static void zero_marks(size_t *v, size_t n)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant rk_xml_marks_ok(v, i);
+        loop assigns i, v[0 .. n - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++)
+        v[i] = 0;
 }
 
 rk_status rk_xml_reader_init(rk_xml_reader *r, const uint8_t *doc, size_t len, unsigned flags)
 {
-    rk_xml_view z;
-    z.off = 0;
-    z.len = 0;
+    size_t l = len > RK_XML_MAX_DOC_BYTES ? 0 : len; /* a refused document reads as empty */
     r->doc = doc;
-    r->len = len;
+    r->len = l;
     r->pos = 0;
     r->flags = flags;
     r->state = ST_PROLOG;
@@ -167,35 +198,14 @@ rk_status rk_xml_reader_init(rk_xml_reader *r, const uint8_t *doc, size_t len, u
     r->err = RK_OK;
     r->depth = 0;
     r->nsn = 0;
-    /*@ loop invariant 0 <= i <= RK_XML_MAX_NS;
-        loop invariant \forall integer j; 0 <= j < i ==>
-            r->ns_prefix[j].off == 0 && r->ns_prefix[j].len == 0 &&
-            r->ns_uri[j].off == 0 && r->ns_uri[j].len == 0;
-        loop assigns i, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
-        loop variant RK_XML_MAX_NS - i; */
-    for (size_t i = 0; i < RK_XML_MAX_NS; i++) {
-        r->ns_prefix[i] = z;
-        r->ns_uri[i] = z;
-    }
-    /*@ loop invariant 0 <= i <= RK_XML_MAX_DEPTH;
-        loop invariant \forall integer j; 0 <= j < i ==> r->ns_mark[j] == 0 &&
-            r->el_qname[j].off == 0 && r->el_qname[j].len == 0 &&
-            r->el_ns[j].off == 0 && r->el_ns[j].len == 0 &&
-            r->el_prefix[j].off == 0 && r->el_prefix[j].len == 0 &&
-            r->el_local[j].off == 0 && r->el_local[j].len == 0;
-        loop assigns i, r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1],
-            r->el_qname[0 .. RK_XML_MAX_DEPTH - 1], r->el_ns[0 .. RK_XML_MAX_DEPTH - 1],
-            r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1], r->el_local[0 .. RK_XML_MAX_DEPTH - 1];
-        loop variant RK_XML_MAX_DEPTH - i; */
-    for (size_t i = 0; i < RK_XML_MAX_DEPTH; i++) {
-        r->ns_mark[i] = 0;
-        r->el_qname[i] = z;
-        r->el_ns[i] = z;
-        r->el_prefix[i] = z;
-        r->el_local[i] = z;
-    }
+    zero_views(r->ns_prefix, RK_XML_MAX_NS, l);
+    zero_views(r->ns_uri, RK_XML_MAX_NS, l);
+    zero_marks(r->ns_mark, RK_XML_MAX_DEPTH);
+    zero_views(r->el_qname, RK_XML_MAX_DEPTH, l);
+    zero_views(r->el_ns, RK_XML_MAX_DEPTH, l);
+    zero_views(r->el_prefix, RK_XML_MAX_DEPTH, l);
+    zero_views(r->el_local, RK_XML_MAX_DEPTH, l);
     if (len > RK_XML_MAX_DOC_BYTES) {
-        r->len = 0;
         r->err = RK_ERR_XML_TOO_LONG;
         r->state = ST_DONE;
         return RK_ERR_XML_TOO_LONG;
@@ -520,7 +530,7 @@ static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
     requires \valid(ns);
     requires \separated(ns, r);
     assigns *ns;
-    ensures rk_xml_view_in(*ns, r->len);
+    ensures rk_xml_vin(ns, r->len);
     ensures \result <= 0; */
 static rk_status resolve(const rk_xml_reader *r, rk_xml_view pfx, rk_xml_view *ns)
 {
@@ -645,7 +655,7 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
 
 /* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." */
 /*@ requires \valid_read(a);
-    requires rk_xml_view_in(a->prefix, n) && rk_xml_view_in(a->local, n);
+    requires rk_xml_vin(&a->prefix, n) && rk_xml_vin(&a->local, n);
     requires \valid_read(d + (0 .. n - 1));
     assigns \nothing;
     ensures 0 <= \result <= 2; */
@@ -814,19 +824,29 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     ensures ev->type == RK_XML_EV_END; */
 static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, size_t raw_len)
 {
+    /* every read of *r before any write (the prover then needs no
+     * separation argument between *ev and *r) */
+    size_t n = r->len;
     size_t dep = r->depth - 1u;
-    ev->type = RK_XML_EV_END;
-    ev->depth = r->depth;
-    ev->ns = r->el_ns[dep];
-    ev->prefix = r->el_prefix[dep];
-    ev->local = r->el_local[dep];
-    ev->qname = r->el_qname[dep];
-    ev->raw = mkview(raw_off, raw_len, r->len);
-    r->nsn = r->ns_mark[dep];
+    size_t mark = r->ns_mark[dep];
+    rk_xml_view vns = r->el_ns[dep];
+    rk_xml_view vpf = r->el_prefix[dep];
+    rk_xml_view vlo = r->el_local[dep];
+    rk_xml_view vqn = r->el_qname[dep];
+    /*@ assert rk_xml_view_in(vns, n) && rk_xml_view_in(vpf, n) &&
+               rk_xml_view_in(vlo, n) && rk_xml_view_in(vqn, n); */
+    r->nsn = mark;
     r->depth = dep;
     r->pending_end = 0;
     if (dep == 0)
         r->state = ST_EPILOG;
+    ev->type = RK_XML_EV_END;
+    ev->depth = dep + 1u;
+    ev->ns = vns;
+    ev->prefix = vpf;
+    ev->local = vlo;
+    ev->qname = vqn;
+    ev->raw = mkview(raw_off, raw_len, n);
 }
 
 /* The work of rk_xml_next once the sticky and pending cases are handled. */
@@ -949,7 +969,7 @@ static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
 rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
 {
     rk_status st;
-    zero_event(ev);
+    zero_event(ev, r->len);
     if (r->err != RK_OK)
         return r->err < 0 ? r->err : RK_ERR_INTERNAL;
     if (r->state == ST_DONE) {
@@ -970,6 +990,6 @@ rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
     }
     r->err = st;
     r->state = ST_DONE;
-    zero_event(ev);
+    zero_event(ev, r->len);
     return st;
 }

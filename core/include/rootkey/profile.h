@@ -84,10 +84,10 @@ typedef struct {
     rk_xml_event ev;
 } rk_profile_ctx;
 
-/*@ predicate rk_profile_el_in(rk_profile_element *e, integer n) =
-        rk_xml_view_in(e->element, n) && rk_xml_view_in(e->lmr_type, n) &&
-        rk_xml_view_in(e->key_id, n) && rk_xml_view_in(e->kms_uri, n) &&
-        rk_xml_view_in(e->key_period, n) && rk_xml_view_in(e->text, n); */
+/*@ predicate rk_profile_el_in{L}(rk_profile_element *e, integer n) =
+        rk_xml_vin(&e->element, n) && rk_xml_vin(&e->lmr_type, n) &&
+        rk_xml_vin(&e->key_id, n) && rk_xml_vin(&e->kms_uri, n) &&
+        rk_xml_vin(&e->key_period, n) && rk_xml_vin(&e->text, n); */
 
 /*
  * rk_profile_encode_element - write the element into out[0 .. cap-1].

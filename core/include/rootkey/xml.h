@@ -116,31 +116,49 @@ typedef struct {
     rk_xml_view el_local[RK_XML_MAX_DEPTH];
 } rk_xml_reader;
 
+/* Proof predicates.  Views stored in memory are described field by field
+ * (rk_xml_vin on a pointer, not rk_xml_view_in on a loaded value): the
+ * provers then reason on plain integer cells. */
 /*@ predicate rk_xml_view_in(rk_xml_view v, integer n) =
         v.off <= n && v.len <= n - v.off;
 
-    predicate rk_xml_inv(rk_xml_reader *r) =
+    predicate rk_xml_vin{L}(rk_xml_view *v, integer n) =
+        v->off <= n && v->len <= n - v->off;
+
+    predicate rk_xml_views_in{L}(rk_xml_view *v, integer m, integer n) =
+        \forall integer i; 0 <= i < m ==> v[i].off <= n && v[i].len <= n - v[i].off;
+
+    predicate rk_xml_attrs_in{L}(rk_xml_attr *a, integer m, integer n) =
+        \forall integer i; 0 <= i < m ==>
+            a[i].ns.off <= n && a[i].ns.len <= n - a[i].ns.off &&
+            a[i].prefix.off <= n && a[i].prefix.len <= n - a[i].prefix.off &&
+            a[i].local.off <= n && a[i].local.len <= n - a[i].local.off &&
+            a[i].value.off <= n && a[i].value.len <= n - a[i].value.off;
+
+    predicate rk_xml_marks_ok{L}(size_t *mk, integer m) =
+        \forall integer i; 0 <= i < m ==> mk[i] <= RK_XML_MAX_NS;
+
+    predicate rk_xml_inv{L}(rk_xml_reader *r) =
         \valid(r) &&
         r->len <= RK_XML_MAX_DOC_BYTES && r->pos <= r->len &&
         \valid_read(r->doc + (0 .. r->len - 1)) &&
         \separated(r, r->doc + (0 .. r->len - 1)) &&
         r->depth <= RK_XML_MAX_DEPTH && r->nsn <= RK_XML_MAX_NS &&
         (r->pending_end != 0 ==> r->depth >= 1) &&
-        (\forall integer i; 0 <= i < RK_XML_MAX_NS ==>
-            rk_xml_view_in(r->ns_prefix[i], r->len) && rk_xml_view_in(r->ns_uri[i], r->len)) &&
-        (\forall integer i; 0 <= i < RK_XML_MAX_DEPTH ==>
-            r->ns_mark[i] <= RK_XML_MAX_NS &&
-            rk_xml_view_in(r->el_qname[i], r->len) && rk_xml_view_in(r->el_ns[i], r->len) &&
-            rk_xml_view_in(r->el_prefix[i], r->len) && rk_xml_view_in(r->el_local[i], r->len));
+        rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, r->len) &&
+        rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, r->len) &&
+        rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
+        rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_views_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_views_in(&r->el_local[0], RK_XML_MAX_DEPTH, r->len);
 
-    predicate rk_xml_event_in(rk_xml_event *e, integer n) =
+    predicate rk_xml_event_in{L}(rk_xml_event *e, integer n) =
         e->nattrs <= RK_XML_MAX_ATTRS &&
-        rk_xml_view_in(e->ns, n) && rk_xml_view_in(e->prefix, n) &&
-        rk_xml_view_in(e->local, n) && rk_xml_view_in(e->qname, n) &&
-        rk_xml_view_in(e->raw, n) && rk_xml_view_in(e->text, n) &&
-        (\forall integer i; 0 <= i < RK_XML_MAX_ATTRS ==>
-            rk_xml_view_in(e->attr[i].ns, n) && rk_xml_view_in(e->attr[i].prefix, n) &&
-            rk_xml_view_in(e->attr[i].local, n) && rk_xml_view_in(e->attr[i].value, n));
+        rk_xml_vin(&e->ns, n) && rk_xml_vin(&e->prefix, n) &&
+        rk_xml_vin(&e->local, n) && rk_xml_vin(&e->qname, n) &&
+        rk_xml_vin(&e->raw, n) && rk_xml_vin(&e->text, n) &&
+        rk_xml_attrs_in(&e->attr[0], RK_XML_MAX_ATTRS, n);
 */
 
 /*
