@@ -60,11 +60,13 @@ const char *rk_strerror(rk_status s)
     /* aes, gcm, kw, cmac */
     case RK_ERR_AES_KEYLEN: return "aes: key is not 16 or 32 octets";
     case RK_ERR_GCM_TAG: return "gcm: tag does not verify";
-    case RK_ERR_GCM_IVLEN: return "gcm: IV length 0";
+    case RK_ERR_GCM_IVLEN: return "gcm: IV length 0 or too long";
     case RK_ERR_KW_LENGTH: return "key wrap: invalid length";
     case RK_ERR_KW_ICV: return "key wrap: integrity check failed";
     case RK_ERR_KWP_PAD: return "key wrap with padding: invalid padding or length";
     case RK_ERR_CMAC_TAG: return "cmac: tag does not verify";
+    case RK_ERR_GCM_LENGTH: return "gcm: plaintext or AAD too long";
+    case RK_ERR_CMAC_TAGLEN: return "cmac: tag length not in 8..16";
     /* aes: strings for new codes here */
     /* mikey: strings here */
     /* keyparams: strings here */

@@ -92,11 +92,13 @@ enum {
     /* --- aes, gcm, kw, cmac (-500 .. -599) --- */
     RK_ERR_AES_KEYLEN = -500,       /* AES key is not 16 or 32 octets */
     RK_ERR_GCM_TAG = -501,          /* GCM tag does not verify */
-    RK_ERR_GCM_IVLEN = -502,        /* GCM IV length 0 */
+    RK_ERR_GCM_IVLEN = -502,        /* GCM IV length 0 (or above 2^61 - 1 octets) */
     RK_ERR_KW_LENGTH = -503,        /* key-wrap input length invalid */
     RK_ERR_KW_ICV = -504,           /* key-wrap integrity check failed */
     RK_ERR_KWP_PAD = -505,          /* KWP padding or length indicator invalid */
     RK_ERR_CMAC_TAG = -506,         /* CMAC tag does not verify */
+    RK_ERR_GCM_LENGTH = -507,       /* GCM plaintext above 2^36 - 32 octets, or AAD above 2^61 - 1 */
+    RK_ERR_CMAC_TAGLEN = -508,      /* CMAC tag length outside 8 .. 16 octets */
     /* aes: add new codes here, in this block */
 
     /* --- mikey (-600 .. -699) --- */
