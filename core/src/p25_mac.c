@@ -33,9 +33,11 @@ rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len, const uint8_
                               uint8_t *key)
 {
     /* SP 800-108 5.1 counter mode, one iteration (L = 256 = one PRF block):
-     * [1]_32 || Label || 0x00 || Context || [L]_32, the layout OpenSSL's
-     * KBKDF uses by default (what the dvmhost reading of AACA used). */
-    uint8_t in[4 + 8 + 1 + 12 + 4];
+     * [1]_32 || Label || 0x00 || Context || [L]_16.  L is TWO octets: that
+     * is what reproduces the MAC key of the AACA-C 14.3.5.1 example
+     * (vectors/p25/aaca_cmac.txt); OpenSSL's default KBKDF (4-octet L, used
+     * by dvmhost) does not (docs/p25.md). */
+    uint8_t in[4 + 8 + 1 + 12 + 2];
     if (ukek_len != 16 && ukek_len != 32) {
         zero(key, 32);
         return RK_ERR_P25_UKEK_LENGTH;
@@ -60,11 +62,9 @@ rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len, const uint8_
     for (size_t i = 0; i < ctx_len; i++)
         in[13 + i] = ctx[i];
     size_t n = 13 + ctx_len;
-    in[n] = 0;
+    in[n] = 1; /* L = 256 bits, big-endian 16 bits */
     in[n + 1] = 0;
-    in[n + 2] = 1;
-    in[n + 3] = 0;
-    rk_hmac_sha256(key, ukek, ukek_len, in, n + 4);
+    rk_hmac_sha256(key, ukek, ukek_len, in, n + 2);
     return RK_OK;
 }
 

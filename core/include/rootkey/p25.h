@@ -298,7 +298,8 @@ RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25
  * SP 800-108 KDF in counter mode with HMAC-SHA-256, key = UKEK, one 32-bit
  * counter (1), label "OTAR MAC", a 0x00 separator, context = the first
  * ctx_len octets of the frame (10, or 12 with a message number), and
- * L = 256 as 32 bits: one HMAC block, 32 octets.
+ * L = 256 as a 16-bit big-endian field: one HMAC block, 32 octets.  The
+ * 16-bit L is what reproduces the AACA-C 14.3.5.1 example MAC key.
  * Errors: RK_ERR_P25_UKEK_LENGTH, RK_ERR_LENGTH (ctx_len not 10 or 12);
  * key zeroed.
  * CT: time depends on ukek_len and ctx_len only.
