@@ -95,6 +95,11 @@ rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k)
         mac_algid = buf[len - 4];
         mac_kid = get16(buf + len - 3);
     }
+    /* facts of rk_p25_kmm_ok, one at a time (small goals for the provers) */
+    /*@ assert mact == 0 || mact == 2; */
+    /*@ assert has_mn == 0 || has_mn == 1; */
+    /*@ assert tr == 0 <==> mact == 0; */
+    /*@ assert hdr + tr <= len; */
     k->total_len = len;
     k->body_off = hdr;
     k->body_len = len - hdr - tr;
@@ -111,6 +116,14 @@ rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k)
     k->mac_type = (uint8_t)mact;
     k->mac_algid = mac_algid;
     k->mac_format = mac_format;
+    /*@ assert k->total_len == len && 10 <= len <= RK_P25_KMM_MAX_BYTES; */
+    /*@ assert k->has_mn == 0 || k->has_mn == 1; */
+    /*@ assert k->body_off == 10 + 2 * k->has_mn; */
+    /*@ assert k->mac_type == 0 || k->mac_type == 2; */
+    /*@ assert k->mac_type == 2 ==> k->mac_off == len - 13; */
+    /*@ assert k->mac_type == 2 ==> (k->mac_format == 0x40 || k->mac_format == 0x41); */
+    /*@ assert k->body_off + k->body_len + (k->mac_type == 2 ? 13 : 0) == len; */
+    /*@ assert k->dst_rsi <= 0xffffff && k->src_rsi <= 0xffffff && k->response_kind <= 2; */
     return RK_OK;
 }
 
@@ -185,6 +198,9 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
         return RK_ERR_P25_BODY_TRUNCATED;
     if (avail > need)
         return RK_ERR_P25_BODY_TRAILING;
+    /*@ assert items + need == end; */
+    /*@ assert need == n * il; */
+    /*@ assert items >= b + 8; */
     m->mi_off = has_mi != 0 ? b + 4 : 0u;
     m->items_off = items;
     m->item_len = il;
@@ -196,6 +212,10 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
     m->keyset_algid = buf[p + 1];
     m->key_len = key_len;
     m->n_keys = n;
+    /*@ assert m->item_len == 5 + m->key_len && m->n_keys >= 1 && m->key_len >= 1; */
+    /*@ assert m->items_off + m->n_keys * m->item_len == k->body_off + k->body_len; */
+    /*@ assert m->items_off >= k->body_off + 8; */
+    /*@ assert m->has_mi == 1 ==> m->mi_off + 9 <= m->items_off; */
     return RK_OK;
 }
 

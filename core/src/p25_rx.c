@@ -192,6 +192,7 @@ rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const rk_p25_mk_par
         return RK_ERR_P25_PARAM;
     }
     /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer j; 0 <= j < i ==> items[j].data == \null;
         loop assigns i, items[0 .. 254];
         loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
@@ -216,6 +217,8 @@ rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const rk_p25_mk_par
     if (st == RK_OK && m.n_keys != n)
         st = RK_ERR_INTERNAL;
     /*@ loop invariant 0 <= i <= n;
+        loop invariant st == RK_OK ==> m.n_keys == n && m.n_keys >= 1 &&
+            m.item_len == 5 + m.key_len && m.items_off + m.n_keys * m.item_len <= len && len <= cap;
         loop assigns i, it, wl, st, out[0 .. cap - 1];
         loop variant n - i; */
     for (size_t i = 0; i < n && st == RK_OK; i++) {

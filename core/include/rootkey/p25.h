@@ -338,6 +338,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len
     assigns mac[0 .. 7];
     ensures \result == RK_OK || \result == RK_ERR_P25_NO_MAC || \result == RK_ERR_P25_UKEK_LENGTH ||
             \result == RK_ERR_P25_CBCMAC_KEY;
+    ensures \result == RK_OK ==> k->mac_type == 2;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 8 ==> mac[i] == 0; */
 RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
                                            size_t len, const rk_p25_kmm *k, uint8_t *mac);
@@ -493,8 +494,7 @@ RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const
     requires \separated(out_len, kek + (0 .. kek_len - 1), w + (0 .. wlen - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result != RK_OK ==> *out_len == 0 &&
-        \forall integer i; 0 <= i < cap ==> out[i] == 0;
-    ensures \result == RK_OK ==> *out_len <= cap; */
+        \forall integer i; 0 <= i < cap ==> out[i] == 0; */
 RK_MUST_CHECK rk_status rk_tetra_unwrap(const uint8_t *kek, size_t kek_len, int padded,
                                         const uint8_t *w, size_t wlen, uint8_t *out, size_t cap,
                                         size_t *out_len);
