@@ -179,27 +179,28 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
         return RK_ERR_P25_KEY_LENGTH;
     if (n == 0)
         return RK_ERR_P25_NO_KEYS;
-    size_t items = p + 4, il = RK_P25_ITEM_FIXED_BYTES + (size_t)key_len;
-    /* Key names are refused: the two public decoders disagree on where the
-     * name sits, so any non-zero name length is an error (docs/p25.md). */
+    size_t items = p + 4, il = RK_P25_ITEM_FIXED_BYTES + (size_t)key_len, off = items;
+    /*@ assert items <= end; */
+    /* Walk the fixed-size items.  Key names are refused: the two public
+     * decoders disagree on where the name sits, so any non-zero name length
+     * is an error (docs/p25.md). */
     /*@ loop invariant 0 <= i <= n;
-        loop assigns i;
+        loop invariant off == items + i * il;
+        loop invariant off <= end;
+        loop assigns i, off;
         loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
-        /*@ assert i * il <= n * il; */
-        size_t off = items + i * il;
-        if (off + RK_P25_ITEM_FIXED_BYTES > end)
+        if (end - off < RK_P25_ITEM_FIXED_BYTES)
             return RK_ERR_P25_BODY_TRUNCATED;
         if (buf[off] % 32 != 0)
             return RK_ERR_P25_KEY_NAME;
+        if (end - off < il)
+            return RK_ERR_P25_BODY_TRUNCATED;
+        off += il;
     }
-    size_t need = (size_t)n * il, avail = end - items;
-    if (avail < need)
-        return RK_ERR_P25_BODY_TRUNCATED;
-    if (avail > need)
+    if (off != end)
         return RK_ERR_P25_BODY_TRAILING;
-    /*@ assert items + need == end; */
-    /*@ assert need == n * il; */
+    /*@ assert items + n * il == end; */
     /*@ assert items >= b + 8; */
     m->mi_off = has_mi != 0 ? b + 4 : 0u;
     m->items_off = items;

@@ -167,7 +167,8 @@ static void mac_cbc(const uint8_t *ukek, const uint8_t *buf, size_t len, uint8_t
             loop variant 16 - t; */
         for (size_t t = 0; t < 16; t++) {
             size_t q = 16 * j + t;
-            x[t] = (uint8_t)(x[t] ^ (q < ml ? m[q] : 0u));
+            uint32_t v = (uint32_t)x[t] ^ (uint32_t)(q < ml ? m[q] : 0u);
+            x[t] = (uint8_t)(v & 0xffu);
         }
         rk_aes_encrypt(&aes, x, x, 1);
         /*@ loop invariant 0 <= t <= 16;
