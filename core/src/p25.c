@@ -50,6 +50,43 @@ static void kmm_clear(rk_p25_kmm *k)
     k->mac_format = 0;
 }
 
+/* The success path of rk_p25_kmm_parse, kept apart so that the view
+ * postcondition is proved from these few facts alone. */
+/*@ requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(k);
+    requires \separated(k, buf + (0 .. len - 1));
+    requires 10 <= len <= RK_P25_KMM_MAX_BYTES;
+    requires buf[1] * 256 + buf[2] + 3 == len;
+    requires has_mn == 0 || has_mn == 1;
+    requires mact == 0 || mact == 2;
+    requires rkind <= 2;
+    requires 10 + 2 * has_mn + (mact == 2 ? 13 : 0) <= len;
+    requires mact == 2 ==> (buf[len - 1] == 0x40 || buf[len - 1] == 0x41);
+    assigns *k;
+    ensures rk_p25_kmm_ok(k, len); */
+static void kmm_fill(const uint8_t *buf, size_t len, rk_p25_kmm *k, size_t has_mn, unsigned mact,
+                     unsigned rkind)
+{
+    size_t hdr = RK_P25_HEADER_BYTES + RK_P25_MN_BYTES * has_mn;
+    size_t tr = mact == 2 ? (size_t)RK_P25_TRAILER_BYTES : 0u;
+    k->total_len = len;
+    k->body_off = hdr;
+    k->body_len = len - hdr - tr;
+    k->mac_off = tr != 0 ? len - RK_P25_TRAILER_BYTES : 0u;
+    k->dst_rsi = get24(buf + 4);
+    k->src_rsi = get24(buf + 7);
+    k->message_length = get16(buf + 1);
+    k->mn = has_mn != 0 ? get16(buf + 10) : 0u;
+    k->mac_key_id = tr != 0 ? get16(buf + len - 3) : 0u;
+    k->message_id = buf[0];
+    k->response_kind = (uint8_t)rkind;
+    k->done = (uint8_t)(buf[3] % 2);
+    k->has_mn = (uint8_t)has_mn;
+    k->mac_type = (uint8_t)mact;
+    k->mac_algid = tr != 0 ? buf[len - 4] : 0u;
+    k->mac_format = tr != 0 ? buf[len - 1] : 0u;
+}
+
 rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k)
 {
     kmm_clear(k);
@@ -83,47 +120,14 @@ rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k)
     size_t tr = mact == 2 ? (size_t)RK_P25_TRAILER_BYTES : 0u;
     if (len < hdr + tr)
         return RK_ERR_P25_LENGTH;
-    uint8_t mac_format = 0, mac_algid = 0;
-    uint16_t mac_kid = 0;
     if (tr != 0) {
         /* trailer: MAC(8) | MAC length | MAC ALGID | MAC key ID(2) | MAC format */
         if (buf[len - 5] != RK_P25_MAC_BYTES)
             return RK_ERR_P25_MAC_LENGTH;
-        mac_format = buf[len - 1];
-        if (mac_format != RK_P25_MAC_FORMAT_CBC && mac_format != RK_P25_MAC_FORMAT_CMAC)
+        if (buf[len - 1] != RK_P25_MAC_FORMAT_CBC && buf[len - 1] != RK_P25_MAC_FORMAT_CMAC)
             return RK_ERR_P25_MAC_FORMAT;
-        mac_algid = buf[len - 4];
-        mac_kid = get16(buf + len - 3);
     }
-    /* facts of rk_p25_kmm_ok, one at a time (small goals for the provers) */
-    /*@ assert mact == 0 || mact == 2; */
-    /*@ assert has_mn == 0 || has_mn == 1; */
-    /*@ assert tr == 0 <==> mact == 0; */
-    /*@ assert hdr + tr <= len; */
-    k->total_len = len;
-    k->body_off = hdr;
-    k->body_len = len - hdr - tr;
-    k->mac_off = tr != 0 ? len - RK_P25_TRAILER_BYTES : 0u;
-    k->dst_rsi = get24(buf + 4);
-    k->src_rsi = get24(buf + 7);
-    k->message_length = (uint16_t)ml;
-    k->mn = has_mn != 0 ? get16(buf + 10) : 0u;
-    k->mac_key_id = mac_kid;
-    k->message_id = buf[0];
-    k->response_kind = (uint8_t)rkind;
-    k->done = (uint8_t)(fmt % 2);
-    k->has_mn = (uint8_t)has_mn;
-    k->mac_type = (uint8_t)mact;
-    k->mac_algid = mac_algid;
-    k->mac_format = mac_format;
-    /*@ assert k->total_len == len && 10 <= len <= RK_P25_KMM_MAX_BYTES; */
-    /*@ assert k->has_mn == 0 || k->has_mn == 1; */
-    /*@ assert k->body_off == 10 + 2 * k->has_mn; */
-    /*@ assert k->mac_type == 0 || k->mac_type == 2; */
-    /*@ assert k->mac_type == 2 ==> k->mac_off == len - 13; */
-    /*@ assert k->mac_type == 2 ==> (k->mac_format == 0x40 || k->mac_format == 0x41); */
-    /*@ assert k->body_off + k->body_len + (k->mac_type == 2 ? 13 : 0) == len; */
-    /*@ assert k->dst_rsi <= 0xffffff && k->src_rsi <= 0xffffff && k->response_kind <= 2; */
+    kmm_fill(buf, len, k, has_mn, mact, rkind);
     return RK_OK;
 }
 
@@ -145,6 +149,34 @@ static void mk_clear(rk_p25_mk *m)
     m->keyset_algid = 0;
     m->key_len = 0;
     m->n_keys = 0;
+}
+
+/* The success path of rk_p25_mk_parse (see kmm_fill). */
+/*@ requires \valid_read(buf + (b .. b + 3));
+    requires \valid_read(buf + (items - 4 .. items - 1));
+    requires \valid(m);
+    requires \separated(m, buf + (b .. items - 1));
+    requires has_mi == 0 || has_mi == 1;
+    requires items == b + 8 + 9 * has_mi;
+    requires key_len >= 1 && n >= 1;
+    assigns *m;
+    ensures m->n_keys == n && m->key_len == key_len && m->item_len == 5 + key_len;
+    ensures m->items_off == items && m->has_mi == has_mi;
+    ensures m->has_mi == 1 ==> m->mi_off + 9 <= m->items_off; */
+static void mk_fill(const uint8_t *buf, size_t b, rk_p25_mk *m, size_t has_mi, size_t items,
+                    uint8_t key_len, uint8_t n)
+{
+    m->mi_off = has_mi != 0 ? b + 4 : 0u;
+    m->items_off = items;
+    m->item_len = RK_P25_ITEM_FIXED_BYTES + (size_t)key_len;
+    m->kek_key_id = get16(buf + b + 2);
+    m->dif = buf[b];
+    m->has_mi = (uint8_t)has_mi;
+    m->kek_algid = buf[b + 1];
+    m->keyset_id = buf[items - 4];
+    m->keyset_algid = buf[items - 3];
+    m->key_len = key_len;
+    m->n_keys = n;
 }
 
 rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, rk_p25_mk *m)
@@ -201,22 +233,7 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
     if (off != end)
         return RK_ERR_P25_BODY_TRAILING;
     /*@ assert items + n * il == end; */
-    /*@ assert items >= b + 8; */
-    m->mi_off = has_mi != 0 ? b + 4 : 0u;
-    m->items_off = items;
-    m->item_len = il;
-    m->kek_key_id = get16(buf + b + 2);
-    m->dif = dif;
-    m->has_mi = (uint8_t)has_mi;
-    m->kek_algid = buf[b + 1];
-    m->keyset_id = buf[p];
-    m->keyset_algid = buf[p + 1];
-    m->key_len = key_len;
-    m->n_keys = n;
-    /*@ assert m->item_len == 5 + m->key_len && m->n_keys >= 1 && m->key_len >= 1; */
-    /*@ assert m->items_off + m->n_keys * m->item_len == k->body_off + k->body_len; */
-    /*@ assert m->items_off >= k->body_off + 8; */
-    /*@ assert m->has_mi == 1 ==> m->mi_off + 9 <= m->items_off; */
+    mk_fill(buf, b, m, has_mi, items, key_len, n);
     return RK_OK;
 }
 
