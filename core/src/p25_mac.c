@@ -98,7 +98,8 @@ static size_t cut_frame(const uint8_t *buf, size_t len, uint8_t *m)
     requires 23 <= len <= RK_P25_KMM_MAX_BYTES;
     requires has_mn == 0 || has_mn == 1;
     requires \valid(mac + (0 .. 7));
-    requires \separated(mac + (0 .. 7), ukek + (0 .. ukek_len - 1), buf + (0 .. len - 1));
+    requires \separated(mac + (0 .. 7), ukek + (0 .. ukek_len - 1));
+    requires \separated(mac + (0 .. 7), buf + (0 .. len - 1));
     assigns mac[0 .. 7]; */
 static void mac_cmac(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf, size_t len, size_t has_mn,
                      uint8_t *mac)
@@ -130,7 +131,8 @@ static void mac_cmac(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf, s
     requires \valid_read(buf + (0 .. len - 1));
     requires 23 <= len <= RK_P25_KMM_MAX_BYTES;
     requires \valid(mac + (0 .. 7));
-    requires \separated(mac + (0 .. 7), ukek + (0 .. 31), buf + (0 .. len - 1));
+    requires \separated(mac + (0 .. 7), ukek + (0 .. 31));
+    requires \separated(mac + (0 .. 7), buf + (0 .. len - 1));
     assigns mac[0 .. 7]; */
 static void mac_cbc(const uint8_t *ukek, const uint8_t *buf, size_t len, uint8_t *mac)
 {

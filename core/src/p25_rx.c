@@ -33,6 +33,20 @@ static void teks_clear(rk_p25_tek *teks, size_t n)
         tek_clear(&teks[i]);
 }
 
+/*@ requires \valid(t);
+    requires n <= RK_P25_TEK_MAX_BYTES;
+    requires \valid_read(src + (0 .. n - 1));
+    requires \separated(t, src + (0 .. n - 1));
+    assigns t->key[0 .. RK_P25_TEK_MAX_BYTES - 1]; */
+static void copy_key(rk_p25_tek *t, const uint8_t *src, size_t n)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, t->key[0 .. RK_P25_TEK_MAX_BYTES - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++)
+        t->key[i] = src[i];
+}
+
 /* The ALGID naming the root key in DIF and MAC trailer: AES-256 or AES-128. */
 /*@ assigns \nothing; */
 static uint8_t ukek_algid(size_t ukek_len)
@@ -131,6 +145,7 @@ rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, size_t len, rk
     rk_p25_kmm k;
     rk_p25_mk m;
     rk_p25_item it;
+    uint8_t tek[RK_P25_TEK_MAX_BYTES];
     size_t ol = 0;
     *n_teks = 0;
     *mn = 0;
@@ -150,16 +165,21 @@ rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, size_t len, rk
             return RK_ERR_P25_KEY_FORMAT;
     }
     /*@ loop invariant 0 <= i <= m.n_keys;
-        loop assigns i, it, ol, st, teks[0 .. cap - 1];
+        loop invariant m.n_keys <= cap;
+        loop assigns i, it, ol, st, tek[0 .. 31], teks[0 .. cap - 1];
         loop variant m.n_keys - i; */
     for (size_t i = 0; i < m.n_keys; i++) {
         rk_p25_item_get(buf, len, &m, i, &it);
-        st = rk_p25_tek_unwrap(rx->ukek, rx->ukek_len, buf + it.data_off, m.key_len, teks[i].key,
-                               RK_P25_TEK_MAX_BYTES, &ol);
+        /* unwrap into local scratch, then copy: the TEK lands in the output
+         * only after its integrity check passed */
+        st = rk_p25_tek_unwrap(rx->ukek, rx->ukek_len, buf + it.data_off, m.key_len, tek, sizeof tek, &ol);
         if (st != RK_OK) {
             teks_clear(teks, cap);
             return st;
         }
+        /*@ assert i < cap && ol <= 32; */
+        copy_key(&teks[i], tek, ol);
+        rk_wipe(tek, sizeof tek);
         teks[i].key_len = (uint8_t)ol;
         teks[i].key_id = it.key_id;
         teks[i].sln = it.sln;

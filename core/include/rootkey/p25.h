@@ -307,7 +307,8 @@ RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25
 /*@ requires \valid_read(ukek + (0 .. ukek_len - 1));
     requires \valid_read(ctx + (0 .. ctx_len - 1));
     requires \valid(key + (0 .. 31));
-    requires \separated(key + (0 .. 31), ukek + (0 .. ukek_len - 1), ctx + (0 .. ctx_len - 1));
+    requires \separated(key + (0 .. 31), ukek + (0 .. ukek_len - 1));
+    requires \separated(key + (0 .. 31), ctx + (0 .. ctx_len - 1));
     assigns key[0 .. 31];
     ensures \result == RK_OK || \result == RK_ERR_P25_UKEK_LENGTH || \result == RK_ERR_LENGTH;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 32 ==> key[i] == 0; */
@@ -334,7 +335,9 @@ RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len
     requires \valid_read(buf + (0 .. len - 1));
     requires \valid_read(k) && rk_p25_kmm_ok(k, len);
     requires \valid(mac + (0 .. 7));
-    requires \separated(mac + (0 .. 7), ukek + (0 .. ukek_len - 1), buf + (0 .. len - 1), k);
+    requires \separated(mac + (0 .. 7), ukek + (0 .. ukek_len - 1));
+    requires \separated(mac + (0 .. 7), buf + (0 .. len - 1));
+    requires \separated(mac + (0 .. 7), k);
     assigns mac[0 .. 7];
     ensures \result == RK_OK || \result == RK_ERR_P25_NO_MAC || \result == RK_ERR_P25_UKEK_LENGTH ||
             \result == RK_ERR_P25_CBCMAC_KEY;
