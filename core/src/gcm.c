@@ -249,10 +249,26 @@ static void finish_tag(const rk_gcm_ctx *ctx, const uint8_t *j0, uint64_t *y, ui
         aadlen <= RK_GCM_MAX_AAD_BYTES && len <= RK_GCM_MAX_BYTES; */
 static rk_status check_lengths(size_t ivlen, size_t aadlen, size_t len)
 {
-    if (ivlen == 0 || (uint64_t)ivlen > RK_GCM_MAX_IV_BYTES)
+    /* The upper limits cannot be exceeded when size_t is narrower; the #if
+     * keeps 32-bit builds free of always-false comparisons (-Wtype-limits). */
+    if (ivlen == 0)
         return RK_ERR_GCM_IVLEN;
-    if ((uint64_t)aadlen > RK_GCM_MAX_AAD_BYTES || (uint64_t)len > RK_GCM_MAX_BYTES)
+#if SIZE_MAX > RK_GCM_MAX_IV_BYTES
+    if (ivlen > RK_GCM_MAX_IV_BYTES)
+        return RK_ERR_GCM_IVLEN;
+#endif
+#if SIZE_MAX > RK_GCM_MAX_AAD_BYTES
+    if (aadlen > RK_GCM_MAX_AAD_BYTES)
         return RK_ERR_GCM_LENGTH;
+#else
+    (void)aadlen;
+#endif
+#if SIZE_MAX > RK_GCM_MAX_BYTES
+    if (len > RK_GCM_MAX_BYTES)
+        return RK_ERR_GCM_LENGTH;
+#else
+    (void)len;
+#endif
     return RK_OK;
 }
 

@@ -44,6 +44,22 @@ static void zero(uint8_t *p, size_t n)
         p[i] = 0;
 }
 
+/* out[from .. cap-1] = 0 (indexed from out itself, so callers get the
+ * range they state without pointer-offset reasoning). */
+/*@ requires from <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[from .. cap - 1];
+    ensures \forall integer k; from <= k < cap ==> out[k] == 0; */
+static void zero_tail(uint8_t *out, size_t from, size_t cap)
+{
+    /*@ loop invariant from <= i <= cap;
+        loop invariant \forall integer k; from <= k < i ==> out[k] == 0;
+        loop assigns i, out[from .. cap - 1];
+        loop variant cap - i; */
+    for (size_t i = from; i < cap; i++)
+        out[i] = 0;
+}
+
 /* A ^= [t]64, the step counter as a 64-bit big-endian integer. */
 /*@ requires \valid(a + (0 .. 7));
     assigns a[0 .. 7]; */
@@ -141,7 +157,7 @@ static void finish(uint8_t *out, size_t used, size_t cap, uint64_t ok)
         /*@ assert v == out[i] || v == 0; */
         out[i] = (uint8_t)v;
     }
-    zero(out + used, cap - used);
+    zero_tail(out, used, cap);
 }
 
 /* Shared failure exit: nothing released. */
@@ -198,7 +214,7 @@ static void wrap_body(rk_aes_ctx *aes, const uint8_t *iv, const uint8_t *in, siz
     copy(out + 8, in, inlen);
     kw_w(aes, out, out + 8, inlen / 8);
     rk_aes_ctx_wipe(aes);
-    zero(out + inlen + 8, cap - (inlen + 8));
+    zero_tail(out, inlen + 8, cap);
 }
 
 rk_status rk_kw_wrap_iv(const uint8_t *kek, size_t keklen, const uint8_t *iv,
@@ -266,26 +282,19 @@ rk_status rk_kw_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, siz
     return RK_ERR_KW_ICV * (int)(1u - ok);
 }
 
-rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size_t inlen,
-                      uint8_t *out, size_t cap, size_t *out_len)
+/* RFC 5649 section 3 and 4.1: AIV = A65959A6 || [inlen]32, P zero-padded to
+ * padded octets, then one AES block (padded == 8) or W; the key is wiped. */
+/*@ requires rk_aes_ready(aes);
+    requires \valid(aes);
+    requires 1 <= inlen <= RK_KW_MAX_BYTES;
+    requires padded == ((inlen + 7) / 8) * 8;
+    requires \valid_read(in + (0 .. inlen - 1));
+    requires \valid(out + (0 .. padded + 7));
+    requires \separated(out + (0 .. padded + 7), aes);
+    requires \separated(out + (0 .. padded + 7), in + (0 .. inlen - 1));
+    assigns out[0 .. padded + 7], *aes; */
+static void kwp_wrap_body(rk_aes_ctx *aes, const uint8_t *in, size_t inlen, size_t padded, uint8_t *out)
 {
-    rk_aes_ctx aes;
-    rk_status st = RK_OK;
-    if (keklen != RK_AES128_KEY_BYTES && keklen != RK_AES256_KEY_BYTES)
-        st = RK_ERR_AES_KEYLEN;
-    else if (inlen < 1 || inlen > RK_KW_MAX_BYTES)
-        st = RK_ERR_KW_LENGTH;
-    else if (cap < ((inlen + 7) / 8) * 8 + 8)
-        st = RK_ERR_BUFFER;
-    else
-        st = rk_aes_init(&aes, kek, keklen);
-    if (st != RK_OK) {
-        fail(out, cap, out_len);
-        return st;
-    }
-    size_t padded = ((inlen + 7) / 8) * 8;
-    /* RFC 5649 section 3: AIV = A65959A6 || [inlen]32, P zero-padded to a
-     * multiple of 8 octets. */
     copy(out, kwp_aiv, 4);
     out[4] = (uint8_t)(inlen / 16777216u);
     out[5] = (uint8_t)(inlen / 65536u % 256u);
@@ -293,64 +302,81 @@ rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size
     out[7] = (uint8_t)(inlen % 256u);
     copy(out + 8, in, inlen);
     zero(out + 8 + inlen, padded - inlen);
-    if (padded == 8) {
-        /* RFC 5649 4.1 step 1: one semiblock of data, a single AES block
-         * encryption of AIV || P. */
-        rk_aes_encrypt(&aes, out, out, 1);
-    } else {
-        kw_w(&aes, out, out + 8, padded / 8);
-    }
-    rk_aes_ctx_wipe(&aes);
-    zero(out + padded + 8, cap - (padded + 8));
-    *out_len = padded + 8;
-    return RK_OK;
+    if (padded == 8)
+        rk_aes_encrypt(aes, out, out, 1); /* 4.1 step 1: a single block */
+    else
+        kw_w(aes, out, out + 8, padded / 8);
+    rk_aes_ctx_wipe(aes);
 }
 
-rk_status rk_kwp_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size_t inlen,
-                        uint8_t *out, size_t cap, size_t *out_len)
+/*@ requires \valid(aes);
+    requires \valid_read(kek + (0 .. keklen - 1));
+    requires \separated(aes, kek + (0 .. keklen - 1));
+    assigns *aes;
+    ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
+            \result == RK_ERR_BUFFER;
+    ensures \result == RK_OK ==> rk_aes_ready(aes) && 1 <= inlen <= RK_KW_MAX_BYTES &&
+        cap >= ((inlen + 7) / 8) * 8 + 8; */
+static rk_status kwp_wrap_setup(rk_aes_ctx *aes, const uint8_t *kek, size_t keklen, size_t inlen, size_t cap)
+{
+    if (keklen != RK_AES128_KEY_BYTES && keklen != RK_AES256_KEY_BYTES)
+        return RK_ERR_AES_KEYLEN;
+    if (inlen < 1 || inlen > RK_KW_MAX_BYTES)
+        return RK_ERR_KW_LENGTH;
+    if (cap < ((inlen + 7) / 8) * 8 + 8)
+        return RK_ERR_BUFFER;
+    return rk_aes_init(aes, kek, keklen);
+}
+
+rk_status rk_kwp_wrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size_t inlen,
+                      uint8_t *out, size_t cap, size_t *out_len)
 {
     rk_aes_ctx aes;
-    uint8_t a[8];
-    rk_status st = RK_OK;
-    if (keklen != RK_AES128_KEY_BYTES && keklen != RK_AES256_KEY_BYTES)
-        st = RK_ERR_AES_KEYLEN;
-    else if (inlen < 16 || inlen % 8 != 0 || inlen > RK_KW_MAX_BYTES + 8)
-        st = RK_ERR_KW_LENGTH;
-    else if (cap < inlen - 8)
-        st = RK_ERR_BUFFER;
-    else
-        st = rk_aes_init(&aes, kek, keklen);
+    rk_status st = kwp_wrap_setup(&aes, kek, keklen, inlen, cap);
     if (st != RK_OK) {
         fail(out, cap, out_len);
         return st;
     }
-    size_t n = inlen / 8 - 1;
-    if (n == 1) {
-        /* RFC 5649 4.2 step 1: two semiblocks, one AES block decryption. */
-        uint8_t b[16];
-        copy(b, in, 16);
-        rk_aes_decrypt(&aes, b, b, 1);
-        copy(a, b, 8);
-        copy(out, b + 8, 8);
-        rk_wipe(b, sizeof b);
-    } else {
-        copy(a, in, 8);
-        copy(out, in + 8, 8 * n);
-        kw_w_inv(&aes, a, out, n);
-    }
-    rk_aes_ctx_wipe(&aes);
+    size_t padded = ((inlen + 7) / 8) * 8;
+    kwp_wrap_body(&aes, in, inlen, padded, out);
+    zero_tail(out, padded + 8, cap);
+    *out_len = padded + 8;
+    return RK_OK;
+}
 
-    /* RFC 5649 section 3 checks, all in constant time and combined before
-     * anything is decided:
-     *   1. A[0..3] == A65959A6;
-     *   2. MLI = [A[4..7]]32 lies in (8(n-1), 8n], i.e. MLI == 8n - p for a
-     *      pad length p in 0..7;
-     *   3. the p padding octets out[8n-p .. 8n-1] are zero.
-     * For each candidate p, e = (MLI == 8n - p) and z = (those p octets are
-     * zero); the padding is good when e*z == 1 for some p.  Values are 0/1
-     * and combined with products, so no bit trick is needed. */
-    uint64_t aiv = rk_ct_memeq(a, kwp_aiv, 4);
-    uint64_t mli = (((uint64_t)a[4] * 256u + a[5]) * 256u + a[6]) * 256u + a[7];
+/* 1 if out[from .. to-1] are all zero, else 0, reading every octet (the
+ * index-based twin of rk_ct_is_zero, so that callers get the range they
+ * state without pointer-offset reasoning). */
+/*@ requires from <= to;
+    requires \valid_read(out + (0 .. to - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; from <= k < to ==> out[k] == 0); */
+static uint64_t range_is_zero(const uint8_t *out, size_t from, size_t to)
+{
+    uint64_t d = 0;
+    /*@ loop invariant from <= i <= to;
+        loop invariant d == 0 <==> (\forall integer k; from <= k < i ==> out[k] == 0);
+        loop assigns i, d;
+        loop variant to - i; */
+    for (size_t i = from; i < to; i++)
+        d = rk_ct_diff64(d, out[i], 0);
+    return rk_ct_is_zero64(d);
+}
+
+/* RFC 5649 section 3 padding check, in constant time: for each pad length
+ * p = 0..7, e = (MLI == 8n - p) and z = (the last p octets are zero); the
+ * padding is good when e*z == 1 for some p.  0/1 values combined with
+ * products, so no bit trick (and no admit) is needed. */
+/*@ requires 1 <= n <= MAX_N;
+    requires mli <= 0xffffffff;
+    requires \valid_read(out + (0 .. 8 * n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> 8 * n - 8 < mli <= 8 * n &&
+        (\forall integer k; mli <= k < 8 * n ==> out[k] == 0); */
+static uint64_t kwp_pad_ok(const uint8_t *out, size_t n, uint64_t mli)
+{
     uint64_t nopad = 1;
     /*@ loop invariant 0 <= p <= 8;
         loop invariant nopad == 0 || nopad == 1;
@@ -360,12 +386,90 @@ rk_status rk_kwp_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, si
         loop variant 8 - p; */
     for (size_t p = 0; p < 8; p++) {
         uint64_t e = rk_ct_eq64(mli, 8 * n - p);
-        uint64_t z = rk_ct_is_zero(out + (8 * n - p), p);
-        nopad = nopad * (1u - e * z);
+        uint64_t z = range_is_zero(out, 8 * n - p, 8 * n);
+        uint64_t ez = e * z;
+        /*@ assert ez == 0 || ez == 1; */
+        /*@ assert ez == 1 ==> e == 1 && z == 1; */
+        uint64_t nn = nopad * (1u - ez);
+        /*@ assert nn == 0 || nn == 1; */
+        /*@ assert nn == 0 ==> nopad == 0 || ez == 1; */
+        nopad = nn;
     }
-    uint64_t padok = 1u - nopad;
+    return 1u - nopad;
+}
+
+/* RFC 5649 4.2 step 1: A and the padded plaintext (into out) by one AES
+ * block decryption (n == 1) or W^-1; the key is wiped. */
+/*@ requires rk_aes_ready(aes);
+    requires \valid(aes);
+    requires 1 <= n <= MAX_N;
+    requires \valid_read(in + (0 .. 8 * n + 7));
+    requires \valid(out + (0 .. 8 * n - 1));
+    requires \valid(a + (0 .. 7));
+    requires \separated(out + (0 .. 8 * n - 1), aes);
+    requires \separated(out + (0 .. 8 * n - 1), in + (0 .. 8 * n + 7));
+    requires \separated(out + (0 .. 8 * n - 1), a + (0 .. 7));
+    requires \separated(a + (0 .. 7), aes);
+    requires \separated(a + (0 .. 7), in + (0 .. 8 * n + 7));
+    assigns out[0 .. 8 * n - 1], a[0 .. 7], *aes; */
+static void kwp_unwrap_body(rk_aes_ctx *aes, const uint8_t *in, size_t n, uint8_t *out, uint8_t *a)
+{
+    if (n == 1) {
+        uint8_t b[16];
+        copy(b, in, 16);
+        rk_aes_decrypt(aes, b, b, 1);
+        copy(a, b, 8);
+        copy(out, b + 8, 8);
+        rk_wipe(b, sizeof b);
+    } else {
+        copy(a, in, 8);
+        copy(out, in + 8, 8 * n);
+        kw_w_inv(aes, a, out, n);
+    }
+    rk_aes_ctx_wipe(aes);
+}
+
+/*@ requires \valid(aes);
+    requires \valid_read(kek + (0 .. keklen - 1));
+    requires \separated(aes, kek + (0 .. keklen - 1));
+    assigns *aes;
+    ensures \result == RK_OK || \result == RK_ERR_AES_KEYLEN || \result == RK_ERR_KW_LENGTH ||
+            \result == RK_ERR_BUFFER;
+    ensures \result == RK_OK ==> rk_aes_ready(aes) && 16 <= inlen <= RK_KW_MAX_BYTES + 8 &&
+        inlen % 8 == 0 && cap >= inlen - 8; */
+static rk_status kwp_unwrap_setup(rk_aes_ctx *aes, const uint8_t *kek, size_t keklen, size_t inlen, size_t cap)
+{
+    if (keklen != RK_AES128_KEY_BYTES && keklen != RK_AES256_KEY_BYTES)
+        return RK_ERR_AES_KEYLEN;
+    if (inlen < 16 || inlen % 8 != 0 || inlen > RK_KW_MAX_BYTES + 8)
+        return RK_ERR_KW_LENGTH;
+    if (cap < inlen - 8)
+        return RK_ERR_BUFFER;
+    return rk_aes_init(aes, kek, keklen);
+}
+
+rk_status rk_kwp_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, size_t inlen,
+                        uint8_t *out, size_t cap, size_t *out_len)
+{
+    rk_aes_ctx aes;
+    uint8_t a[8];
+    rk_status st = kwp_unwrap_setup(&aes, kek, keklen, inlen, cap);
+    if (st != RK_OK) {
+        fail(out, cap, out_len);
+        return st;
+    }
+    size_t n = inlen / 8 - 1;
+    kwp_unwrap_body(&aes, in, n, out, a);
+    /* RFC 5649 section 3: the AIV prefix, then MLI and padding; all in
+     * constant time and combined before anything is decided. */
+    uint64_t aiv = rk_ct_memeq(a, kwp_aiv, 4);
+    uint64_t mli = (((uint64_t)a[4] * 256u + a[5]) * 256u + a[6]) * 256u + a[7];
+    uint64_t padok = kwp_pad_ok(out, n, mli);
     uint64_t ok = aiv * padok;
+    /*@ assert ok == 0 || ok == 1; */
+    /*@ assert ok == 1 ==> aiv == 1 && padok == 1; */
     finish(out, 8 * n, cap, ok);
+    /*@ assert ok == 1 ==> \forall integer k; mli <= k < cap ==> out[k] == 0; */
     *out_len = (size_t)rk_ct_sel64(mli, 0, rk_ct_mask64(ok));
     rk_wipe(a, sizeof a);
     /* ICV failure first; otherwise a length/padding failure. */
