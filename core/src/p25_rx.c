@@ -88,11 +88,12 @@ static int algid_allowed(const uint8_t *list, size_t n, uint8_t a)
     requires \separated(m, rx, buf + (0 .. len - 1), rx->ukek + (0 .. rx->ukek_len - 1),
                         rx->algids + (0 .. rx->n_algids - 1));
     assigns *k, *m;
-    ensures \result == RK_OK ==> rk_p25_kmm_ok(k, len) && k->has_mn == 1 &&
-        m->n_keys >= 1 && m->item_len == 5 + m->key_len &&
-        m->items_off + m->n_keys * m->item_len <= len &&
-        (rx->ukek_len == 16 || rx->ukek_len == 32) &&
-        (m->key_len == 24 || m->key_len == 40); */
+    ensures \result == RK_OK ==> rk_p25_kmm_ok(k, len);
+    ensures \result == RK_OK ==> k->has_mn == 1;
+    ensures \result == RK_OK ==> m->n_keys >= 1 && m->item_len == 5 + m->key_len;
+    ensures \result == RK_OK ==> m->items_off + m->n_keys * m->item_len <= len;
+    ensures \result == RK_OK ==> rx->ukek_len == 16 || rx->ukek_len == 32;
+    ensures \result == RK_OK ==> m->key_len == 24 || m->key_len == 40; */
 static rk_status rx_check(const rk_p25_rx *rx, const uint8_t *buf, size_t len, rk_p25_kmm *k, rk_p25_mk *m)
 {
     rk_status st = rk_p25_kmm_parse(buf, len, k);
@@ -136,6 +137,8 @@ static rk_status rx_check(const rk_p25_rx *rx, const uint8_t *buf, size_t len, r
         return RK_ERR_P25_ALGID;
     if (m->key_len != tl + 8)
         return RK_ERR_P25_KEY_LENGTH;
+    /*@ assert rk_p25_kmm_ok(k, len); */
+    /*@ assert m->items_off + m->n_keys * m->item_len <= len; */
     return RK_OK;
 }
 
