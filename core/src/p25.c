@@ -234,6 +234,7 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
         return RK_ERR_P25_BODY_TRAILING;
     /*@ assert items + n * il == end; */
     mk_fill(buf, b, m, has_mi, items, key_len, n);
+    /*@ assert m->items_off + m->n_keys * m->item_len == end; */
     return RK_OK;
 }
 

@@ -226,12 +226,12 @@ RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_
     requires rk_p25_kmm_ok(k, len);
     requires \separated(m, buf + (0 .. len - 1), k);
     assigns *m;
-    ensures \result == RK_OK ==> m->n_keys >= 1 && m->key_len >= 1 &&
-        m->item_len == 5 + m->key_len &&
-        m->items_off + m->n_keys * m->item_len == k->body_off + k->body_len &&
-        m->items_off >= k->body_off + 8 &&
-        (m->has_mi == 1 ==> m->mi_off + 9 <= m->items_off) &&
-        (m->has_mi == 0 || m->has_mi == 1);
+    ensures \result == RK_OK ==> m->n_keys >= 1 && m->key_len >= 1;
+    ensures \result == RK_OK ==> m->item_len == 5 + m->key_len;
+    ensures \result == RK_OK ==> m->items_off + m->n_keys * m->item_len == k->body_off + k->body_len;
+    ensures \result == RK_OK ==> m->items_off >= k->body_off + 8;
+    ensures \result == RK_OK ==> (m->has_mi == 1 ==> m->mi_off + 9 <= m->items_off);
+    ensures \result == RK_OK ==> m->has_mi == 0 || m->has_mi == 1;
     ensures \result != RK_OK ==> m->n_keys == 0 && m->key_len == 0 && m->item_len == 0 &&
         m->items_off == 0 && m->mi_off == 0 && m->has_mi == 0 && m->dif == 0 &&
         m->kek_algid == 0 && m->kek_key_id == 0 && m->keyset_id == 0 && m->keyset_algid == 0;
