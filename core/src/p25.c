@@ -7,7 +7,8 @@
  */
 #include "rootkey/p25.h"
 
-/*@ lemma p25_mul_mono: \forall integer a, b, c; 0 <= a <= b && 0 <= c ==> a * c <= b * c; */
+/*@ lemma p25_mul_mono: \forall integer a, b, c; 0 <= a <= b && 0 <= c ==> a * c <= b * c;
+    lemma p25_item_bound: \forall integer i, n, l; 0 <= i < n && 0 <= l ==> i * l + l <= n * l; */
 
 /* Big-endian readers over public octets. */
 /*@ requires \valid_read(b + (0 .. 1));
@@ -241,7 +242,7 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
 void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t idx, rk_p25_item *it)
 {
     (void)len;
-    /*@ assert (idx + 1) * m->item_len <= m->n_keys * m->item_len; */
+    /*@ assert idx * m->item_len + m->item_len <= m->n_keys * m->item_len; */
     size_t off = m->items_off + idx * m->item_len;
     it->key_format = buf[off];
     it->sln = get16(buf + off + 1);
