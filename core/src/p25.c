@@ -337,11 +337,79 @@ static void zero(uint8_t *p, size_t n)
         p[i] = 0;
 }
 
+/* Cursor facts every encoder helper keeps: same buffer, same capacity. */
+/*@ predicate cur_same{L1, L2}(cursor *c) =
+        \at(c->buf, L1) == \at(c->buf, L2) && \at(c->cap, L1) == \at(c->cap, L2); */
+
+/* Header, message number and Modify Key fixed fields. */
+/*@ requires cur_ok(c);
+    requires \valid_read(p);
+    requires p->mi == \null || \valid_read(p->mi + (0 .. 8));
+    requires p->mi == \null || \separated(c, p->mi + (0 .. 8));
+    requires p->mi == \null || \separated(c->buf + (0 .. c->cap - 1), p->mi + (0 .. 8));
+    requires \separated(c, p);
+    requires p->dst_rsi <= 0xffffff && p->src_rsi <= 0xffffff;
+    requires p->response_kind <= 2 && p->has_mn <= 1;
+    requires 3 <= total <= RK_P25_KMM_MAX_BYTES && n_items <= 255;
+    assigns c->pos, c->bad, c->buf[0 .. c->cap - 1];
+    ensures cur_ok(c) && cur_same{Pre, Post}(c); */
+static void enc_head(cursor *c, const rk_p25_mk_params *p, size_t total, size_t n_items, int mac)
+{
+    put8(c, RK_P25_MID_MODIFY_KEY);
+    put16(c, (uint32_t)(total - 3));
+    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0 */
+    put8(c, (uint8_t)(p->response_kind * 64u + p->has_mn * 32u + (mac ? 8u : 0u)));
+    put24(c, p->dst_rsi);
+    put24(c, p->src_rsi);
+    if (p->has_mn != 0)
+        put16(c, p->mn);
+    put8(c, p->mi != NULL ? RK_P25_DIF_MI : RK_P25_DIF_NONE);
+    put8(c, p->kek_algid);
+    put16(c, p->kek_key_id);
+    if (p->mi != NULL)
+        putn(c, p->mi, RK_P25_MI_BYTES);
+    put8(c, p->keyset_id);
+    put8(c, p->keyset_algid);
+    put8(c, p->key_len);
+    put8(c, (uint8_t)n_items);
+}
+
+/* One key item. */
+/*@ requires cur_ok(c);
+    requires \valid_read(it);
+    requires \separated(c, it);
+    requires it->data == \null || \valid_read(it->data + (0 .. key_len - 1));
+    requires it->data == \null || \separated(c, it->data + (0 .. key_len - 1));
+    requires it->data == \null || \separated(c->buf + (0 .. c->cap - 1), it->data + (0 .. key_len - 1));
+    assigns c->pos, c->bad, c->buf[0 .. c->cap - 1];
+    ensures cur_ok(c) && cur_same{Pre, Post}(c); */
+static void enc_item(cursor *c, const rk_p25_item_in *it, size_t key_len)
+{
+    put8(c, it->key_format);
+    put16(c, it->sln);
+    put16(c, it->key_id);
+    putn(c, it->data, key_len);
+}
+
+/* The AES MAC trailer with zero MAC octets (rk_p25_mac_apply fills them). */
+/*@ requires cur_ok(c);
+    requires \valid_read(p);
+    requires \separated(c, p);
+    assigns c->pos, c->bad, c->buf[0 .. c->cap - 1];
+    ensures cur_ok(c) && cur_same{Pre, Post}(c); */
+static void enc_trailer(cursor *c, const rk_p25_mk_params *p)
+{
+    putn(c, NULL, RK_P25_MAC_BYTES);
+    put8(c, RK_P25_MAC_BYTES);
+    put8(c, p->kek_algid);
+    put16(c, p->kek_key_id);
+    put8(c, p->mac_format);
+}
+
 rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *items, size_t n_items,
                            uint8_t *out, size_t cap, size_t *out_len)
 {
     *out_len = 0;
-    size_t has_mi = p->mi != NULL ? 1u : 0u;
     int mac = p->mac_format != 0;
     if (p->dst_rsi > RK_P25_RSI_MAX || p->src_rsi > RK_P25_RSI_MAX || p->response_kind > 2 ||
         p->has_mn > 1 || p->key_len == 0 || n_items == 0 ||
@@ -349,19 +417,21 @@ rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *item
         zero(out, cap);
         return RK_ERR_P25_PARAM;
     }
+    size_t il = RK_P25_ITEM_FIXED_BYTES + (size_t)p->key_len;
+    size_t total = RK_P25_HEADER_BYTES + RK_P25_MN_BYTES * (size_t)p->has_mn + RK_P25_MK_FIXED_BYTES +
+                   (p->mi != NULL ? (size_t)RK_P25_MI_BYTES : 0u) + (mac ? (size_t)RK_P25_TRAILER_BYTES : 0u);
+    /* sum the items by addition (no products for the provers) */
     /*@ loop invariant 0 <= i <= n_items;
-        loop assigns i;
+        loop invariant total <= 42 + i * 260;
+        loop assigns i, total;
         loop variant n_items - i; */
     for (size_t i = 0; i < n_items; i++) {
         if (items[i].key_format % 32 != 0) {
             zero(out, cap);
             return RK_ERR_P25_PARAM;
         }
+        total += il;
     }
-    size_t il = RK_P25_ITEM_FIXED_BYTES + (size_t)p->key_len;
-    /*@ assert n_items * il <= 255 * 260; */
-    size_t total = RK_P25_HEADER_BYTES + RK_P25_MN_BYTES * (size_t)p->has_mn + RK_P25_MK_FIXED_BYTES +
-                   RK_P25_MI_BYTES * has_mi + n_items * il + (mac ? (size_t)RK_P25_TRAILER_BYTES : 0u);
     if (total > RK_P25_KMM_MAX_BYTES) {
         zero(out, cap);
         return RK_ERR_P25_PARAM;
@@ -371,45 +441,20 @@ rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *item
     c.cap = cap;
     c.pos = 0;
     c.bad = 0;
-    put8(&c, RK_P25_MID_MODIFY_KEY);
-    put16(&c, (uint32_t)(total - 3));
-    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0 */
-    put8(&c, (uint8_t)(p->response_kind * 64u + p->has_mn * 32u + (mac ? 8u : 0u)));
-    put24(&c, p->dst_rsi);
-    put24(&c, p->src_rsi);
-    if (p->has_mn != 0)
-        put16(&c, p->mn);
-    put8(&c, has_mi != 0 ? RK_P25_DIF_MI : RK_P25_DIF_NONE);
-    put8(&c, p->kek_algid);
-    put16(&c, p->kek_key_id);
-    if (has_mi != 0)
-        putn(&c, p->mi, RK_P25_MI_BYTES);
-    put8(&c, p->keyset_id);
-    put8(&c, p->keyset_algid);
-    put8(&c, p->key_len);
-    put8(&c, (uint8_t)n_items);
+    enc_head(&c, p, total, n_items, mac);
     /*@ loop invariant 0 <= i <= n_items;
         loop invariant cur_ok(&c) && c.buf == out && c.cap == cap;
         loop assigns i, c.pos, c.bad, out[0 .. cap - 1];
         loop variant n_items - i; */
-    for (size_t i = 0; i < n_items; i++) {
-        put8(&c, items[i].key_format);
-        put16(&c, items[i].sln);
-        put16(&c, items[i].key_id);
-        putn(&c, items[i].data, p->key_len);
-    }
-    if (mac) {
-        /* MAC octets zero here; rk_p25_mac_apply fills them */
-        putn(&c, NULL, RK_P25_MAC_BYTES);
-        put8(&c, RK_P25_MAC_BYTES);
-        put8(&c, p->kek_algid);
-        put16(&c, p->kek_key_id);
-        put8(&c, p->mac_format);
-    }
+    for (size_t i = 0; i < n_items; i++)
+        enc_item(&c, &items[i], p->key_len);
+    if (mac)
+        enc_trailer(&c, p);
     if (c.bad != 0 || c.pos != total) {
         zero(out, cap);
         return RK_ERR_BUFFER;
     }
+    /*@ assert total <= cap; */
     *out_len = total;
     return RK_OK;
 }
