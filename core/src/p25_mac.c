@@ -285,6 +285,7 @@ rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, const uint8_t 
     }
     rk_status st = rk_kw_unwrap(ukek, ukek_len, w, wlen, out, cap, out_len);
     RK_CT_PUBLIC(&st, sizeof st); /* accept/reject of the ICV: public by design */
+    RK_CT_PUBLIC(out_len, sizeof *out_len); /* wlen - 8 or 0: follows from st */
     if (st != RK_OK) {
         /* only the ICV can fail here; rk_kw_unwrap left out and *out_len zero */
         zero(out, cap);
@@ -305,6 +306,7 @@ rk_status rk_tetra_unwrap(const uint8_t *kek, size_t kek_len, int padded, const 
     rk_status st = padded != 0 ? rk_kwp_unwrap(kek, kek_len, w, wlen, out, cap, out_len)
                                : rk_kw_unwrap(kek, kek_len, w, wlen, out, cap, out_len);
     RK_CT_PUBLIC(&st, sizeof st); /* accept/reject of the ICV/padding: public by design */
+    RK_CT_PUBLIC(out_len, sizeof *out_len); /* the blob length: public once accepted */
     if (st == RK_OK)
         return RK_OK;
     zero(out, cap);
