@@ -168,6 +168,7 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_RK_REVOKED: return "rootkey: key parameters mark the root key revoked";
     case RK_ERR_RK_INITIATOR_ROLE: return "rootkey: IWF identity hidden (role 8), cannot authorise";
     /* rootkey: strings here */
+<<<<<<< HEAD
     /* xml */
     case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";
     case RK_ERR_XML_DEPTH: return "xml: nesting deeper than the fixed bound";
@@ -233,6 +234,49 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_PROFILE_TOO_MANY: return "profile: more elements than the output array";
     case RK_ERR_PROFILE_DUPLICATE: return "profile: several elements to replace";
     /* profile: strings for new codes here */
+=======
+    /* xml: strings here */
+    /* profile: strings here */
+    /* p25 */
+    case RK_ERR_P25_TRUNCATED: return "p25: frame shorter than its length field";
+    case RK_ERR_P25_TRAILING: return "p25: octets after the message";
+    case RK_ERR_P25_TOO_LONG: return "p25: frame longer than the supported maximum";
+    case RK_ERR_P25_LENGTH: return "p25: message length cannot hold header and trailer";
+    case RK_ERR_P25_RESPONSE_KIND: return "p25: reserved response kind";
+    case RK_ERR_P25_MN_FLAG: return "p25: invalid message-number flag";
+    case RK_ERR_P25_MAC_TYPE: return "p25: reserved MAC type";
+    case RK_ERR_P25_MAC_DES: return "p25: DES MAC not supported";
+    case RK_ERR_P25_FORMAT_RSVD: return "p25: reserved message-format bit set";
+    case RK_ERR_P25_MAC_LENGTH: return "p25: MAC length octet is not 8";
+    case RK_ERR_P25_MAC_FORMAT: return "p25: unknown MAC format";
+    case RK_ERR_P25_MAC: return "p25: MAC does not verify";
+    case RK_ERR_P25_NO_MAC: return "p25: message has no MAC";
+    case RK_ERR_P25_MESSAGE_ID: return "p25: not a Modify Key Command";
+    case RK_ERR_P25_DESTINATION: return "p25: wrong destination RSI";
+    case RK_ERR_P25_SOURCE: return "p25: unexpected source RSI";
+    case RK_ERR_P25_MN_MISSING: return "p25: message number missing";
+    case RK_ERR_P25_REPLAY: return "p25: replayed or old message number";
+    case RK_ERR_P25_DIF: return "p25: invalid decryption instruction format";
+    case RK_ERR_P25_MI_ZERO: return "p25: message indicator is all zero";
+    case RK_ERR_P25_BODY_TRUNCATED: return "p25: Modify Key body truncated";
+    case RK_ERR_P25_BODY_TRAILING: return "p25: octets after the last key item";
+    case RK_ERR_P25_NO_KEYS: return "p25: no key items";
+    case RK_ERR_P25_KEY_NAME: return "p25: key names not supported";
+    case RK_ERR_P25_KEY_LENGTH: return "p25: key length does not fit the algorithm";
+    case RK_ERR_P25_MI_UNSUPPORTED: return "p25: encrypted KMM body not supported";
+    case RK_ERR_P25_KEK_ALGID: return "p25: KEK algorithm is not the root key's";
+    case RK_ERR_P25_KEY_ID: return "p25: unknown KEK key ID";
+    case RK_ERR_P25_ALGID: return "p25: TEK algorithm not allowed";
+    case RK_ERR_P25_KEY_FORMAT: return "p25: key item is not a plain TEK";
+    case RK_ERR_P25_TEK_ICV: return "p25: wrapped TEK fails the integrity check";
+    case RK_ERR_P25_TOO_MANY_KEYS: return "p25: more keys than the output holds";
+    case RK_ERR_P25_UKEK_LENGTH: return "p25: root key is not 16 or 32 octets";
+    case RK_ERR_P25_TEK_LENGTH: return "p25: TEK length invalid";
+    case RK_ERR_P25_CBCMAC_KEY: return "p25: CBC-MAC form needs a 32-octet root key";
+    case RK_ERR_P25_PARAM: return "p25: encoder parameter out of range";
+    case RK_ERR_P25_TETRA_LENGTH: return "tetra: wrapped blob length invalid";
+    case RK_ERR_P25_TETRA_ICV: return "tetra: wrapped blob fails the integrity check";
+>>>>>>> p25
     /* p25: strings here */
     case RK_ERR_POLICY_FUTURE_PERIOD: return "policy: key period not started yet";
     case RK_ERR_POLICY_OLD_PERIOD: return "policy: key period too old";

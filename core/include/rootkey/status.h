@@ -273,6 +273,44 @@ enum {
     /* profile: add codes here, in this block */
 
     /* --- p25 (-1100 .. -1199) --- */
+    RK_ERR_P25_TRUNCATED = -1100,           /* frame shorter than 3 octets or than its message length says */
+    RK_ERR_P25_TRAILING = -1101,            /* octets after the end given by the message length */
+    RK_ERR_P25_TOO_LONG = -1102,            /* frame longer than RK_P25_KMM_MAX_BYTES */
+    RK_ERR_P25_LENGTH = -1103,              /* message length too small for header, message number and MAC trailer */
+    RK_ERR_P25_RESPONSE_KIND = -1104,       /* response kind 3 (reserved) */
+    RK_ERR_P25_MN_FLAG = -1105,             /* message-number flag 01 or 11 (only 00 and 10 are defined) */
+    RK_ERR_P25_MAC_TYPE = -1106,            /* MAC type 1 (reserved) */
+    RK_ERR_P25_MAC_DES = -1107,             /* MAC type 3 (DES MAC): not supported */
+    RK_ERR_P25_FORMAT_RSVD = -1108,         /* reserved bit 1 of the message format octet is set */
+    RK_ERR_P25_MAC_LENGTH = -1109,          /* MAC length octet is not 8 */
+    RK_ERR_P25_MAC_FORMAT = -1110,          /* MAC format is not 0x40 (CBC-MAC) or 0x41 (CMAC) */
+    RK_ERR_P25_MAC = -1111,                 /* the KMM MAC does not verify */
+    RK_ERR_P25_NO_MAC = -1112,              /* the message carries no MAC */
+    RK_ERR_P25_MESSAGE_ID = -1113,          /* not a Modify Key Command (0x13) */
+    RK_ERR_P25_DESTINATION = -1114,         /* destination RSI is not this unit */
+    RK_ERR_P25_SOURCE = -1115,              /* source RSI is not the expected KMF */
+    RK_ERR_P25_MN_MISSING = -1116,          /* no message number: replay cannot be checked */
+    RK_ERR_P25_REPLAY = -1117,              /* message number not newer than the last accepted one */
+    RK_ERR_P25_DIF = -1118,                 /* decryption instruction format not 0x00 or 0x40 */
+    RK_ERR_P25_MI_ZERO = -1119,             /* message indicator present but all zero */
+    RK_ERR_P25_BODY_TRUNCATED = -1120,      /* Modify Key body shorter than its counts say */
+    RK_ERR_P25_BODY_TRAILING = -1121,       /* octets after the last key item */
+    RK_ERR_P25_NO_KEYS = -1122,             /* number of keys is 0 */
+    RK_ERR_P25_KEY_NAME = -1123,            /* a key item carries a key name (not supported) */
+    RK_ERR_P25_KEY_LENGTH = -1124,          /* key length 0, or not the wrapped length of the ALGID's key */
+    RK_ERR_P25_MI_UNSUPPORTED = -1125,      /* encrypted body (MI present): mode not public, not supported */
+    RK_ERR_P25_KEK_ALGID = -1126,           /* DIF or MAC ALGID is not the UKEK's algorithm */
+    RK_ERR_P25_KEY_ID = -1127,              /* DIF or MAC key ID is not the root key's ID */
+    RK_ERR_P25_ALGID = -1128,               /* keyset ALGID not allowed (or not an AES TEK) */
+    RK_ERR_P25_KEY_FORMAT = -1129,          /* key item is not a plain TEK (KEK or erase flag set) */
+    RK_ERR_P25_TEK_ICV = -1130,             /* a wrapped TEK fails the AES-KW integrity check */
+    RK_ERR_P25_TOO_MANY_KEYS = -1131,       /* more key items than the caller's TEK array holds */
+    RK_ERR_P25_UKEK_LENGTH = -1132,         /* UKEK is not 16 or 32 octets */
+    RK_ERR_P25_TEK_LENGTH = -1133,          /* TEK length not 16 or 32, or not the ALGID's length */
+    RK_ERR_P25_CBCMAC_KEY = -1134,          /* CBC-MAC form needs a 32-octet UKEK */
+    RK_ERR_P25_PARAM = -1135,               /* an encoder parameter is out of range */
+    RK_ERR_P25_TETRA_LENGTH = -1136,        /* TETRA blob length invalid for KW/KWP */
+    RK_ERR_P25_TETRA_ICV = -1137,           /* TETRA blob fails the KW/KWP integrity or padding check */
     /* p25: add codes here, in this block */
 
     /* --- client policy (-1200 .. -1299) --- */

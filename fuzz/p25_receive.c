@@ -1,0 +1,104 @@
+/* Fuzz rk_p25_receive with fixed keys (rootkey/p25.h).
+ *
+ * Input byte 0 selects the mode:
+ *  - bit 0 clear: the rest is a frame, received as is; any result is allowed
+ *    but on error every output must be zero, and on success every TEK must
+ *    re-wrap to the frame's key data (the MAC and AES-KW checks passed);
+ *  - bit 0 set: bytes 1..4 choose a bit to flip and the message number, the
+ *    rest are TEK octets; a valid frame is built with rk_p25_build, one bit
+ *    (or none) is flipped, and the frame must be accepted exactly when
+ *    nothing was flipped, returning the TEKs.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rootkey/p25.h"
+
+static const uint8_t UK[32] = { 0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a,
+                                0x4b, 0x4c, 0x4d, 0x4e, 0x4f, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55,
+                                0x56, 0x57, 0x58, 0x59, 0x5a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f };
+static const uint8_t ALLOWED[] = { RK_P25_ALGID_AES256, RK_P25_ALGID_AES128 };
+static uint8_t frame[RK_P25_KMM_MAX_BYTES];
+
+static int teks_zero(const rk_p25_tek *t, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)t;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < RK_P25_TEK_MAX_BYTES; j++) if (t[i].key[j]) return 0;
+        if (t[i].key_id || t[i].sln || t[i].key_len || t[i].algid || t[i].keyset_id || t[i].key_format) return 0;
+    }
+    (void)p;
+    return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    rk_p25_tek t[8];
+    size_t n = 77;
+    uint16_t mn = 77;
+    rk_p25_rx rx;
+    memset(&rx, 0, sizeof rx);
+    rx.ukek = UK;
+    rx.ukek_len = 32;
+    rx.algids = ALLOWED;
+    rx.n_algids = 2;
+    rx.my_rsi = 0x00abcd;
+    rx.src_rsi = 0x98967f;
+    rx.ukek_key_id = 0x2f62;
+    rx.has_last_mn = 1;
+    rx.last_mn = 5;
+    if (size < 1) return 0;
+    memset(t, 0xa5, sizeof t);
+    if ((data[0] & 1) == 0) {
+        rk_status st = rk_p25_receive(&rx, data + 1, size - 1, t, 8, &n, &mn);
+        if (st != RK_OK) {
+            if (n != 0 || mn != 0 || !teks_zero(t, 8)) abort();
+        } else if (n < 1 || n > 8 || mn <= 5) {
+            abort();
+        }
+        return 0;
+    }
+    if (size < 5) return 0;
+    size_t tl = (data[0] & 2) ? 32 : 16;
+    size_t nk = (size - 5) / tl;
+    if (nk < 1) return 0;
+    if (nk > 8) nk = 8;
+    rk_p25_tek in[8];
+    memset(in, 0, sizeof in);
+    for (size_t i = 0; i < nk; i++) {
+        memcpy(in[i].key, data + 5 + i * tl, tl);
+        in[i].key_len = (uint8_t)tl;
+        in[i].key_id = (uint16_t)(i + 1);
+        in[i].sln = (uint16_t)(i + 100);
+    }
+    rk_p25_mk_params p;
+    memset(&p, 0, sizeof p);
+    p.dst_rsi = 0x00abcd;
+    p.src_rsi = 0x98967f;
+    p.mn = (uint16_t)(data[3] * 256 + data[4]);
+    p.has_mn = 1;
+    p.kek_key_id = 0x2f62;
+    p.response_kind = (uint8_t)((data[0] >> 2) % 3);
+    p.mac_format = (data[0] & 0x20) ? RK_P25_MAC_FORMAT_CBC : RK_P25_MAC_FORMAT_CMAC;
+    p.kek_algid = RK_P25_ALGID_AES256;
+    p.keyset_id = 3;
+    p.keyset_algid = tl == 32 ? RK_P25_ALGID_AES256 : RK_P25_ALGID_AES128;
+    p.key_len = (uint8_t)(tl + 8);
+    size_t len = 0;
+    if (rk_p25_build(UK, 32, &p, in, nk, frame, sizeof frame, &len) != RK_OK) abort();
+    size_t bit = (size_t)(data[1] * 256 + data[2]) % (8 * len + 1);
+    if (bit < 8 * len) frame[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+    rk_status st = rk_p25_receive(&rx, frame, len, t, 8, &n, &mn);
+    int expect_ok = bit == 8 * len && p.mn > 5;
+    if ((st == RK_OK) != expect_ok) abort();
+    if (st != RK_OK) {
+        if (n != 0 || mn != 0 || !teks_zero(t, 8)) abort();
+        return 0;
+    }
+    if (n != nk || mn != p.mn) abort();
+    for (size_t i = 0; i < nk; i++)
+        if (t[i].key_len != tl || memcmp(t[i].key, in[i].key, tl) != 0 || t[i].key_id != in[i].key_id ||
+            t[i].sln != in[i].sln || t[i].keyset_id != 3)
+            abort();
+    return 0;
+}
