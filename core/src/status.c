@@ -168,7 +168,6 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_RK_REVOKED: return "rootkey: key parameters mark the root key revoked";
     case RK_ERR_RK_INITIATOR_ROLE: return "rootkey: IWF identity hidden (role 8), cannot authorise";
     /* rootkey: strings here */
-<<<<<<< HEAD
     /* xml */
     case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";
     case RK_ERR_XML_DEPTH: return "xml: nesting deeper than the fixed bound";
@@ -234,9 +233,6 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_PROFILE_TOO_MANY: return "profile: more elements than the output array";
     case RK_ERR_PROFILE_DUPLICATE: return "profile: several elements to replace";
     /* profile: strings for new codes here */
-=======
-    /* xml: strings here */
-    /* profile: strings here */
     /* p25 */
     case RK_ERR_P25_TRUNCATED: return "p25: frame shorter than its length field";
     case RK_ERR_P25_TRAILING: return "p25: octets after the message";
@@ -276,7 +272,6 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_P25_PARAM: return "p25: encoder parameter out of range";
     case RK_ERR_P25_TETRA_LENGTH: return "tetra: wrapped blob length invalid";
     case RK_ERR_P25_TETRA_ICV: return "tetra: wrapped blob fails the integrity check";
->>>>>>> p25
     /* p25: strings here */
     case RK_ERR_POLICY_FUTURE_PERIOD: return "policy: key period not started yet";
     case RK_ERR_POLICY_OLD_PERIOD: return "policy: key period too old";
