@@ -357,12 +357,14 @@ rk_status rk_mikey_encode(uint8_t *out, size_t cap, size_t *out_len,
     c.pos = 0;
     c.err = 0;
     write_all(&c, m, kind, idx, ns);
+    /*@ assert *out_len == 0 && *signed_len == 0; */
     if (c.err != 0 || c.pos != total) {
         rk_wipe(out, c.pos);
         return RK_ERR_INTERNAL;
     }
     /* step 3: the parser is the specification of what may be emitted */
     st = rk_mikey_parse(&v, out, c.pos);
+    /*@ assert *out_len == 0 && *signed_len == 0; */
     if (st != RK_OK) {
         rk_wipe(out, c.pos);
         return st;
