@@ -334,7 +334,7 @@ rk_status rk_mikey_encode(uint8_t *out, size_t cap, size_t *out_len,
                           size_t *signed_len, const rk_mikey_msg *m)
 {
     rk_status st;
-    size_t total = 0, ns;
+    size_t total = 0, ns, n = 0, sl = 0;
     uint8_t kind[SEQ_MAX];
     size_t idx[SEQ_MAX];
     cursor c;
@@ -342,34 +342,42 @@ rk_status rk_mikey_encode(uint8_t *out, size_t cap, size_t *out_len,
 
     if (out_len == NULL || signed_len == NULL)
         return RK_ERR_NULL;
-    *out_len = 0;
-    *signed_len = 0;
+    /* the outputs are written once, at the end (single exit) */
+    st = RK_ERR_NULL;
     if (out == NULL || m == NULL || m->sakke_data == NULL || m->rand == NULL)
-        return RK_ERR_NULL;
+        goto done;
     st = measure(m, &total);
     if (st != RK_OK)
-        return st;
+        goto done;
+    st = RK_ERR_BUFFER;
     if (total > cap)
-        return RK_ERR_BUFFER;
+        goto done;
     ns = plan(m, kind, idx);
     c.buf = out;
     c.cap = cap;
     c.pos = 0;
     c.err = 0;
     write_all(&c, m, kind, idx, ns);
-    /*@ assert *out_len == 0 && *signed_len == 0; */
-    if (c.err != 0 || c.pos != total) {
-        rk_wipe(out, c.pos);
-        return RK_ERR_INTERNAL;
+    n = c.pos;
+    if (c.err != 0 || n != total) {
+        rk_wipe(out, n);
+        st = RK_ERR_INTERNAL;
+        goto done;
     }
     /* step 3: the parser is the specification of what may be emitted */
-    st = rk_mikey_parse(&v, out, c.pos);
-    /*@ assert *out_len == 0 && *signed_len == 0; */
+    st = rk_mikey_parse(&v, out, n);
     if (st != RK_OK) {
-        rk_wipe(out, c.pos);
-        return st;
+        rk_wipe(out, n);
+        goto done;
     }
-    *out_len = c.pos;
-    *signed_len = v.signed_range.len;
-    return RK_OK;
+    sl = v.signed_range.len;
+    /*@ assert n <= cap && n <= 4096 && sl + 129 == n; */
+done:
+    if (st != RK_OK) {
+        n = 0;
+        sl = 0;
+    }
+    *out_len = n;
+    *signed_len = sl;
+    return st;
 }
