@@ -359,6 +359,7 @@ rk_status rk_mikey_encode(uint8_t *out, size_t cap, size_t *out_len,
     c.err = 0;
     write_all(&c, m, kind, idx, ns);
     n = c.pos;
+    /*@ assert n <= cap; */
     if (c.err != 0 || n != total) {
         rk_wipe(out, n);
         st = RK_ERR_INTERNAL;
@@ -370,8 +371,10 @@ rk_status rk_mikey_encode(uint8_t *out, size_t cap, size_t *out_len,
         rk_wipe(out, n);
         goto done;
     }
+    /*@ assert rk_mikey_view_ok(&v, n); */
+    /*@ assert v.signed_range.len == v.sign.off + 2 && v.sign.off + 131 == n; */
     sl = v.signed_range.len;
-    /*@ assert n <= cap && n <= 4096 && sl + 129 == n; */
+    /*@ assert sl + 129 == n; */
 done:
     if (st != RK_OK) {
         n = 0;
