@@ -623,6 +623,8 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         st = next_class(next);
         if (st != RK_OK)
             return st;
+        /* the common precondition of the payload functions, stated once */
+        /*@ assert pl_pre(v, msg, len, pos, &end, &next); */
         switch (next) {
         case RK_MIKEY_PT_SIGN:
             st = parse_sign(v, msg, len, pos);

@@ -105,7 +105,7 @@ static measure_t measure(const rk_mikey_msg *m)
         r.st = RK_ERR_MIKEY_CS_LIMIT;
         return r;
     }
-    /*@ loop invariant 0 <= i <= m->n_cs && t <= 4096;
+    /*@ loop invariant 0 <= i <= m->n_cs && t <= 4096 && r.st == RK_OK;
         loop assigns i, t, r;
         loop variant m->n_cs - i; */
     for (i = 0; i < m->n_cs; i++) {
@@ -128,7 +128,7 @@ static measure_t measure(const rk_mikey_msg *m)
         r.st = t > RK_MIKEY_MAX_BYTES ? RK_ERR_MIKEY_TOO_LONG : RK_ERR_LENGTH;
         return r;
     }
-    /*@ loop invariant 0 <= i <= m->n_idr && t <= 4096;
+    /*@ loop invariant 0 <= i <= m->n_idr && t <= 4096 && r.st == RK_OK;
         loop assigns i, t, r;
         loop variant m->n_idr - i; */
     for (i = 0; i < m->n_idr; i++) {
@@ -162,7 +162,7 @@ static measure_t measure(const rk_mikey_msg *m)
         r.st = RK_ERR_LENGTH;
         return r;
     }
-    /*@ loop invariant 0 <= i <= m->n_genext && t <= 4096;
+    /*@ loop invariant 0 <= i <= m->n_genext && t <= 4096 && r.st == RK_OK;
         loop assigns i, t, r;
         loop variant m->n_genext - i; */
     for (i = 0; i < m->n_genext; i++) {
