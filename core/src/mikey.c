@@ -624,6 +624,14 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         if (st != RK_OK)
             return st;
         /* the common precondition of the payload functions, stated once */
+        /*@ assert len <= 4096 && pos <= len; */
+        /*@ assert \valid(v) && \valid(&end) && \valid(&next); */
+        /*@ assert \valid_read(msg + (0 .. len - 1)); */
+        /*@ assert \separated(v, &end, &next, msg + (0 .. len - 1)); */
+        /*@ assert \separated(&end, &next); */
+        /*@ assert state_ok(v); */
+        /* the conjunction of the above; the one goal of this module the
+         * provers do not close within 20 s (each conjunct proves alone) */
         /*@ assert pl_pre(v, msg, len, pos, &end, &next); */
         switch (next) {
         case RK_MIKEY_PT_SIGN:
