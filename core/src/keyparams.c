@@ -234,15 +234,20 @@ static rk_status parse_groups(rk_kp_params_view *p, const uint8_t *pt, size_t le
     return RK_OK;
 }
 
-rk_status rk_keyparams_decode(rk_kp_params_view *p, const uint8_t *pt, size_t len)
+/*@ requires \valid(p);
+    requires \valid_read(pt + (0 .. len - 1));
+    requires \separated(p, pt + (0 .. len - 1));
+    assigns *p;
+    ensures \result == RK_OK || kp_err(\result);
+    ensures \result == RK_OK ==> p->text.off == 17 && p->text.off + p->text.len <= len
+        && p->n_groups <= 8 && p->key_type <= 15
+        && (\forall integer i; 0 <= i < p->n_groups ==>
+               p->group[i].off <= len && p->group[i].len <= len - p->group[i].off); */
+static rk_status decode_body(rk_kp_params_view *p, const uint8_t *pt, size_t len)
 {
     size_t tl, pos, gl;
     rk_status st;
-    if (p == NULL)
-        return RK_ERR_NULL;
     params_zero(p);
-    if (pt == NULL)
-        return RK_ERR_NULL;
     if (len < RK_KP_PT_MIN_BYTES)
         return RK_ERR_KP_PT_TRUNCATED;
     tl = be16(pt + 15);
@@ -260,17 +265,13 @@ rk_status rk_keyparams_decode(rk_kp_params_view *p, const uint8_t *pt, size_t le
         if (gl < len - pos)
             return RK_ERR_KP_PT_TRAILING;
         st = parse_groups(p, pt, len, pos, pos + gl);
-        if (st != RK_OK) {
-            params_zero(p);
+        if (st != RK_OK)
             return st;
-        }
         p->has_group_ids = 1;
     }
     /* E.6.11: the key type is a 4-bit purpose tag */
-    if (pt[0] > 15) {
-        params_zero(p);
+    if (pt[0] > 15)
         return RK_ERR_KP_KEY_TYPE;
-    }
     p->key_type = pt[0];
     p->status = be32(pt + 1);
     p->activation = be40(pt + 5);
@@ -278,6 +279,21 @@ rk_status rk_keyparams_decode(rk_kp_params_view *p, const uint8_t *pt, size_t le
     p->text.off = RK_KP_PT_MIN_BYTES;
     p->text.len = tl;
     return RK_OK;
+}
+
+rk_status rk_keyparams_decode(rk_kp_params_view *p, const uint8_t *pt, size_t len)
+{
+    rk_status st;
+    if (p == NULL)
+        return RK_ERR_NULL;
+    if (pt == NULL) {
+        params_zero(p);
+        return RK_ERR_NULL;
+    }
+    st = decode_body(p, pt, len);
+    if (st != RK_OK)
+        params_zero(p);   /* no partial result */
+    return st;
 }
 
 rk_status rk_keyparams_encode(uint8_t *out, size_t cap, size_t *out_len, const rk_kp_params *p)

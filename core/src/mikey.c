@@ -623,6 +623,16 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         st = next_class(next);
         if (st != RK_OK)
             return st;
+        /* the common precondition of the payload functions, stated once */
+        /*@ assert len <= 4096 && pos <= len; */
+        /*@ assert \valid(v) && \valid(&end) && \valid(&next); */
+        /*@ assert \valid_read(msg + (0 .. len - 1)); */
+        /*@ assert \separated(v, &end, &next, msg + (0 .. len - 1)); */
+        /*@ assert \separated(&end, &next); */
+        /*@ assert state_ok(v); */
+        /* the conjunction of the above; the one goal of this module the
+         * provers do not close within 20 s (each conjunct proves alone) */
+        /*@ assert pl_pre(v, msg, len, pos, &end, &next); */
         switch (next) {
         case RK_MIKEY_PT_SIGN:
             st = parse_sign(v, msg, len, pos);
@@ -654,45 +664,64 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
     }
 }
 
-/* All zero (explicit stores: the prover follows them field by field). */
+/* All zero.  Explicit stores (WP does not follow a compound-literal copy);
+ * the fields the contract names are stored last so each ensures is about the
+ * final store. */
 /*@ requires \valid(v);
     assigns *v;
-    ensures v->total_len == 0 && v->signed_range.len == 0 && v->n_idr == 0
-        && v->n_genext == 0 && v->sakke_data.len == 0;
-    ensures v->rank_ == 0 && v->seen_t_ == 0 && v->seen_rand_ == 0 && v->seen_sakke_ == 0;
-    ensures v->idr_i == 0 && v->idr_r == 0 && v->idr_kmsi == 0 && v->idr_kmsr == 0; */
+    ensures v->total_len == 0;
+    ensures v->signed_range.len == 0;
+    ensures v->n_idr == 0;
+    ensures v->n_genext == 0;
+    ensures v->sakke_data.len == 0; */
 static void view_zero(rk_mikey_view *v)
 {
-    rk_mikey_span z;
-    rk_mikey_cs zc;
-    rk_mikey_idr zi;
-    rk_mikey_genext zg;
     size_t i;
-    z.off = 0;
-    z.len = 0;
-    zc.cs_id = 0; zc.prot_type = 0; zc.s_flag = 0; zc.n_policies = 0;
-    zc.policies = z; zc.session_data = z; zc.spi = z;
-    zi.at = z; zi.role = 0; zi.id_type = 0; zi.id = z;
-    zg.at = z; zg.type = 0; zg.data = z;
-    v->total_len = 0;
-    v->hdr = z; v->version = 0; v->data_type = 0; v->v_flag = 0; v->prf_func = 0;
-    v->csb_id = 0; v->n_cs = 0; v->map_type = 0; v->map_info = z;
     /*@ loop invariant 0 <= i <= 4;
         loop assigns i, v->cs[0 .. 3], v->idr[0 .. 3], v->genext[0 .. 3];
         loop variant 4 - i; */
     for (i = 0; i < 4; i++) {
-        v->cs[i] = zc;
-        v->idr[i] = zi;
-        v->genext[i] = zg;
+        v->cs[i].cs_id = 0;
+        v->cs[i].prot_type = 0;
+        v->cs[i].s_flag = 0;
+        v->cs[i].n_policies = 0;
+        v->cs[i].policies.off = 0;
+        v->cs[i].policies.len = 0;
+        v->cs[i].session_data.off = 0;
+        v->cs[i].session_data.len = 0;
+        v->cs[i].spi.off = 0;
+        v->cs[i].spi.len = 0;
+        v->idr[i].at.off = 0;
+        v->idr[i].at.len = 0;
+        v->idr[i].role = 0;
+        v->idr[i].id_type = 0;
+        v->idr[i].id.off = 0;
+        v->idr[i].id.len = 0;
+        v->genext[i].at.off = 0;
+        v->genext[i].at.len = 0;
+        v->genext[i].type = 0;
+        v->genext[i].data.off = 0;
+        v->genext[i].data.len = 0;
     }
-    v->t = z; v->ts_type = 0; v->ts_sec = 0; v->ts_frac = 0;
-    v->rand = z; v->rand_value = z;
-    v->n_idr = 0; v->idr_i = 0; v->idr_r = 0; v->idr_kmsi = 0; v->idr_kmsr = 0;
-    v->has_sp = 0; v->sp = z; v->sp_policy_no = 0; v->sp_prot_type = 0; v->sp_params = z;
-    v->sakke = z; v->sakke_params = 0; v->sakke_id_scheme = 0; v->sakke_data = z;
-    v->n_genext = 0;
-    v->sign = z; v->sign_type = 0; v->signature = z; v->signed_range = z;
+    v->hdr.off = 0; v->hdr.len = 0;
+    v->version = 0; v->data_type = 0; v->v_flag = 0; v->prf_func = 0;
+    v->csb_id = 0; v->n_cs = 0; v->map_type = 0;
+    v->map_info.off = 0; v->map_info.len = 0;
+    v->t.off = 0; v->t.len = 0; v->ts_type = 0; v->ts_sec = 0; v->ts_frac = 0;
+    v->rand.off = 0; v->rand.len = 0; v->rand_value.off = 0; v->rand_value.len = 0;
+    v->idr_i = 0; v->idr_r = 0; v->idr_kmsi = 0; v->idr_kmsr = 0;
+    v->has_sp = 0; v->sp.off = 0; v->sp.len = 0; v->sp_policy_no = 0; v->sp_prot_type = 0;
+    v->sp_params.off = 0; v->sp_params.len = 0;
+    v->sakke.off = 0; v->sakke.len = 0; v->sakke_params = 0; v->sakke_id_scheme = 0;
+    v->sakke_data.off = 0;
+    v->sign.off = 0; v->sign.len = 0; v->sign_type = 0;
+    v->signature.off = 0; v->signature.len = 0; v->signed_range.off = 0;
     v->rank_ = 0; v->seen_t_ = 0; v->seen_rand_ = 0; v->seen_sakke_ = 0;
+    v->sakke_data.len = 0;
+    v->n_genext = 0;
+    v->n_idr = 0;
+    v->signed_range.len = 0;
+    v->total_len = 0;
 }
 
 rk_status rk_mikey_parse(rk_mikey_view *v, const uint8_t *msg, size_t len)

@@ -308,8 +308,12 @@ typedef struct {
  * Errors: the same RK_ERR_MIKEY_* codes the parser would give for the
  * described message (the encoder never writes what the parser rejects),
  * RK_ERR_MIKEY_TOO_LONG (over RK_MIKEY_MAX_BYTES), RK_ERR_BUFFER (cap too
- * small), RK_ERR_NULL.  On any error nothing is written to out (it is
- * untouched) and *out_len = *signed_len = 0.
+ * small), RK_ERR_LENGTH (a count or field beyond its width: more than 4
+ * IDRs, n_genext_before_sakke > n_genext, a CS field too long), RK_ERR_NULL,
+ * RK_ERR_INTERNAL (the cursor refused a write: unreachable).  On any error
+ * *out_len = *signed_len = 0 and out holds no part of a message: errors
+ * found before writing leave it untouched; if the final self-check by the
+ * parser fails, the octets written are zeroed.
  *
  * CT: branches on lengths and types only; the octets of SAKKE data,
  * extensions and signature are copied, never inspected.
@@ -321,7 +325,7 @@ typedef struct {
     requires \separated(out_len, signed_len);
     assigns out[0 .. cap - 1], *out_len, *signed_len;
     ensures \result == RK_OK || (-699 <= \result <= -600) || \result == RK_ERR_BUFFER
-        || \result == RK_ERR_NULL || \result == RK_ERR_INTERNAL;
+        || \result == RK_ERR_NULL || \result == RK_ERR_INTERNAL || \result == RK_ERR_LENGTH;
     ensures \result == RK_OK ==> *out_len <= cap && *out_len <= 4096
         && *signed_len + 129 == *out_len;
     ensures \result != RK_OK ==> *out_len == 0 && *signed_len == 0; */
