@@ -49,7 +49,6 @@ static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t 
  * a local copy of rk_ct_lookup64 with the widths fixed, so that the
  * compilers unroll and vectorise it. */
 /*@ requires \valid(e + (0 .. 7)) && \valid_read(row + (0 .. 255));
-    requires \separated(e + (0 .. 7), row + (0 .. 255));
     assigns e[0 .. 7]; */
 static void lookup32(uint64_t e[8], const uint64_t *row, uint64_t idx)
 {
@@ -81,7 +80,7 @@ typedef struct {
 
 /*@ requires \valid(r) && \valid(w) && \valid_read(row + (0 .. 255));
     requires mag <= 32 && neg <= 1;
-    requires \separated(r, w) && \separated(w, row + (0 .. 255));
+    requires \separated(r, w);
     assigns *r, *w; */
 static void add_row_ct(rk_p256_point *r, row_scratch *w, const uint64_t *row,
                        uint64_t mag, uint64_t neg)
