@@ -132,6 +132,7 @@ void rk_p256_sc_inv(uint64_t r[4], const uint64_t a[4]);
 /*@ requires \valid(p);
     requires \valid_read(in + (0 .. len - 1));
     assigns *p;
+    ensures \result == RK_OK ==> len == 65;
     ensures \result == RK_OK || \result == RK_ERR_POINT_LENGTH ||
             \result == RK_ERR_POINT_PREFIX || \result == RK_ERR_POINT_RANGE ||
             \result == RK_ERR_POINT_CURVE; */
