@@ -368,7 +368,8 @@ rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
     requires \valid(sig + (0 .. sig_cap - 1));
     requires \valid_read(msg->p + (0 .. msg->n - 1));
     requires \valid_read(rnd->p + (0 .. rnd->n - 1));
-    assigns sig[0 .. sig_cap - 1]; */
+    assigns sig[0 .. sig_cap - 1];
+    ensures \result == RK_OK ==> sig_cap >= 129; */
 static rk_status sign_impl(const rk_eccsi_signer_ctx *s, uint8_t *sig, size_t sig_cap,
                            const span *msg, const span *rnd)
 {
