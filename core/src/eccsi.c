@@ -148,7 +148,10 @@ static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const vstate *vs,
 /*@ requires \valid_read(v) && \valid_read(id) && \valid(vs);
     requires \valid_read(id->p + (0 .. id->n - 1));
     requires \valid_read(sig + (0 .. sig_len - 1));
-    assigns *vs; */
+    requires \separated(vs, id) && \separated(vs, v);
+    requires \separated(vs, sig + (0 .. sig_len - 1));
+    assigns *vs;
+    ensures \result == RK_OK ==> sig_len == 129; */
 static rk_status verify_front(const rk_eccsi_verifier_ctx *v, const span *id,
                               const uint8_t *sig, size_t sig_len, vstate *vs)
 {
