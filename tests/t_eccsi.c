@@ -515,6 +515,35 @@ static void e8_ssk_install(void)
     }
 }
 
+/* Fault injection through the signer context (security.md 6.4): a flipped
+ * bit of the cached SSK, HS or PVT after validation must never yield a
+ * released signature from rk_eccsi_sign_verified. */
+static void fault_injection(void)
+{
+    rfc_vec x;
+    if (!load_rfc(&x)) return;
+    static rk_eccsi_signer_ctx s0, s;
+    uint8_t sig[129], rnd[32];
+    CHECK_EQ(rk_eccsi_signer_init(&s0, x.kpak, 65, x.id, x.id_len, x.ssk, 32, x.pvt, 65), RK_OK);
+    CHECK_EQ(rk_eccsi_verifier_init(&VER, x.kpak, 65), RK_OK);
+    for (int b = 0; b < 256 + 256 + 64; b++) {
+        s = s0;
+        const char *what;
+        if (b < 256) { s.ssk[b / 64] ^= 1ULL << (b % 64); what = "SSK"; }
+        else if (b < 512) { s.hs[(b - 256) / 8] ^= (uint8_t)(1u << (b % 8)); what = "HS"; }
+        else { s.pvt[1 + (b - 512) / 8 * 8] ^= (uint8_t)(1u << (b % 8)); what = "PVT"; }
+        CASE_BEGIN("eccsi fault: %s bit flip %d", what, b);
+        rnd_bytes(rnd, 32);
+        memset(sig, 0xAA, sizeof sig);
+        CHECK_EQ(rk_eccsi_sign_verified(&s, &VER, x.id, x.id_len, sig, sizeof sig, x.m, x.m_len, rnd, 32),
+                 RK_ERR_ECCSI_FAULT);
+        CHECK_ZERO(sig, sizeof sig);
+        CASE_END();
+    }
+    rk_eccsi_signer_wipe(&s0);
+    rk_eccsi_signer_wipe(&s);
+}
+
 /* ------------------------------------------------------- wolfSSL interop */
 #ifndef RK_NO_ORACLES
 static int wolf_sign(const uint8_t kpak[65], const uint8_t ssk[32], const uint8_t pvt[65],
@@ -648,6 +677,7 @@ void rk_suite_eccsi(void)
     e6_wrong_inputs();
     e7_signature_bit_flips();
     e8_ssk_install();
+    fault_injection();
 #ifndef RK_NO_ORACLES
     wolfssl_interop();
 #endif

@@ -19,6 +19,21 @@ static const uint64_t P256_P[4] = { 0xffffffffffffffffULL, 0x00000000ffffffffULL
 static const uint8_t J_LABEL[18] = { 'r', 'o', 'o', 't', 'k', 'e', 'y', ' ', 'e', 'c', 'c',
                                      's', 'i', ' ', 'j', ' ', 'v', '1' };
 
+/* RK_OK when ok, else a (alt == 1) or b (alt == 0), without a branch: the
+ * outcome of a secret-dependent check is turned into a status only here */
+/*@ requires ok <= 1 && alt <= 1;
+    requires -1000 <= a <= 0 && -1000 <= b <= 0;
+    assigns \nothing;
+    ensures ok == 1 ==> \result == RK_OK;
+    ensures ok == 0 && alt == 1 ==> \result == a;
+    ensures ok == 0 && alt == 0 ==> \result == b; */
+static rk_status pick_status(uint64_t ok, uint64_t alt, rk_status a, rk_status b)
+{
+    int64_t r = (int64_t)alt * a + (int64_t)(1u - alt) * b;
+    r = r * (int64_t)(1u - ok);
+    return (rk_status)r;
+}
+
 size_t rk_eccsi_sig_bytes(void)
 {
     return RK_ECCSI_SIG_BYTES;
@@ -133,7 +148,10 @@ static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const vstate *vs,
 /*@ requires \valid_read(v) && \valid_read(id) && \valid(vs);
     requires \valid_read(id->p + (0 .. id->n - 1));
     requires \valid_read(sig + (0 .. sig_len - 1));
-    assigns *vs; */
+    requires \separated(vs, id) && \separated(vs, v);
+    requires \separated(vs, sig + (0 .. sig_len - 1));
+    assigns *vs;
+    ensures \result == RK_OK ==> sig_len == 129; */
 static rk_status verify_front(const rk_eccsi_verifier_ctx *v, const span *id,
                               const uint8_t *sig, size_t sig_len, vstate *vs)
 {
@@ -235,6 +253,7 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
      * (hardening), HS (step 2), [SSK]G == [HS]PVT + KPAK (step 3).  The left
      * side is secret (constant time); the right side is public (vartime). */
     uint64_t in_range = rk_p256_sc_from_bytes(s->ssk, ssk);
+    /*@ assert in_range <= 1; */
     hash_hs(s->hs, kpak, id, id_len, pvt);
     rk_p256_sc_reduce(h, s->hs, 32);
     rk_p256_mul_base(&L, s->ssk);
@@ -259,10 +278,8 @@ rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
     s->ready = good;
     rk_wipe_u64(L.x, 4); rk_wipe_u64(L.y, 4); rk_wipe_u64(L.z, 4);
     /* RK_OK, or SSK_RANGE when out of range, else SSK_INVALID */
-    int64_t st = (int64_t)(1u - good) *
-                 ((int64_t)(1u - in_range) * RK_ERR_ECCSI_SSK_RANGE +
-                  (int64_t)in_range * RK_ERR_ECCSI_SSK_INVALID);
-    return (rk_status)st;
+    /*@ assert in_range <= 1 && good <= 1; */
+    return pick_status(good, 1u - in_range, RK_ERR_ECCSI_SSK_RANGE, RK_ERR_ECCSI_SSK_INVALID);
 }
 
 /* 5.2.1 steps 2-7 for a secret j (limbs).  jbad == 1 says j is unusable
@@ -325,9 +342,7 @@ static rk_status sign_core(const rk_eccsi_signer_ctx *s, const uint64_t j[4], ui
     rk_wipe_u64(sv, 4); rk_wipe_u64(r, 4); rk_wipe_u64(e, 4);
     rk_wipe(rb, 32); rk_wipe(he, 32);
     /* RK_OK; RETRY for a degenerate j or HE + r SSK; else FAULT */
-    int64_t st = (int64_t)(1u - good) *
-                 ((int64_t)retry * RK_ERR_ECCSI_RETRY + (int64_t)(1u - retry) * RK_ERR_ECCSI_FAULT);
-    return (rk_status)st;
+    return pick_status(good, retry, RK_ERR_ECCSI_RETRY, RK_ERR_ECCSI_FAULT);
 }
 
 rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
@@ -356,7 +371,8 @@ rk_status rk_eccsi_sign_with_j(const rk_eccsi_signer_ctx *s,
     requires \valid(sig + (0 .. sig_cap - 1));
     requires \valid_read(msg->p + (0 .. msg->n - 1));
     requires \valid_read(rnd->p + (0 .. rnd->n - 1));
-    assigns sig[0 .. sig_cap - 1]; */
+    assigns sig[0 .. sig_cap - 1];
+    ensures \result == RK_OK ==> sig_cap >= 129; */
 static rk_status sign_impl(const rk_eccsi_signer_ctx *s, uint8_t *sig, size_t sig_cap,
                            const span *msg, const span *rnd)
 {

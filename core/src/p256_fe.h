@@ -163,6 +163,32 @@ static inline void rk_fe_mul(uint64_t *r, const uint64_t *a, const uint64_t *b)
     r[3] = rk_ct_sel64(u3, t3, mk);
 }
 
+/* r := t - p if t >= p else t, for t = t[0..3] + t[4] 2^256 < 2p (the end
+ * of a Montgomery reduction); constant time */
+/*@ requires \valid(r + (0 .. 3)) && \valid_read(t + (0 .. 4));
+    assigns r[0 .. 3]; */
+static inline void rk_p256_fe_final(uint64_t *r, const uint64_t *t)
+{
+    uint64_t u0, u1, u2, u3, bw;
+    bw = rk_bn_sbb64(&u0, t[0], RK_P256_P0, 0);
+    bw = rk_bn_sbb64(&u1, t[1], RK_P256_P1, bw);
+    bw = rk_bn_sbb64(&u2, t[2], RK_P256_P2, bw);
+    bw = rk_bn_sbb64(&u3, t[3], RK_P256_P3, bw);
+    uint64_t tp = 1u - rk_ct_is_zero64(t[4]);
+    uint64_t nb = 1u - bw;
+    uint64_t use_u = tp + nb - tp * nb;
+    /*@ assert use_u == 0 || use_u == 1; */
+    uint64_t mk = rk_ct_mask64(use_u);
+    uint64_t v0 = rk_ct_sel64(u0, t[0], mk);
+    uint64_t v1 = rk_ct_sel64(u1, t[1], mk);
+    uint64_t v2 = rk_ct_sel64(u2, t[2], mk);
+    uint64_t v3 = rk_ct_sel64(u3, t[3], mk);
+    r[0] = v0;
+    r[1] = v1;
+    r[2] = v2;
+    r[3] = v3;
+}
+
 /* Squaring: the 512-bit square with 10 multiplications (cross products
  * once, doubled), then four Montgomery reduction steps specialised to p as
  * in rk_fe_mul, carries propagated to the top.  a < p, so a^2 < p 2^256 and
@@ -228,20 +254,8 @@ static inline void rk_fe_sqr(uint64_t *r, const uint64_t *a)
     RK_FESQR_STEP(t3, t4, t5, t6, t7)
     top += c;
 #undef RK_FESQR_STEP
-    uint64_t u0, u1, u2, u3, bw;
-    bw = rk_bn_sbb64(&u0, t4, RK_P256_P0, 0);
-    bw = rk_bn_sbb64(&u1, t5, RK_P256_P1, bw);
-    bw = rk_bn_sbb64(&u2, t6, RK_P256_P2, bw);
-    bw = rk_bn_sbb64(&u3, t7, RK_P256_P3, bw);
-    uint64_t tp = 1u - rk_ct_is_zero64(top);
-    uint64_t nb = 1u - bw;
-    uint64_t use_u = tp + nb - tp * nb;
-    /*@ assert use_u == 0 || use_u == 1; */
-    uint64_t mk = rk_ct_mask64(use_u);
-    r[0] = rk_ct_sel64(u0, t4, mk);
-    r[1] = rk_ct_sel64(u1, t5, mk);
-    r[2] = rk_ct_sel64(u2, t6, mk);
-    r[3] = rk_ct_sel64(u3, t7, mk);
+    uint64_t fin[5] = { t4, t5, t6, t7, top };
+    rk_p256_fe_final(r, fin);
 }
 
 /*@ requires \valid(r + (0 .. 3));

@@ -49,7 +49,6 @@ static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t 
  * a local copy of rk_ct_lookup64 with the widths fixed, so that the
  * compilers unroll and vectorise it. */
 /*@ requires \valid(e + (0 .. 7)) && \valid_read(row + (0 .. 255));
-    requires \separated(e + (0 .. 7), row + (0 .. 255));
     assigns e[0 .. 7]; */
 static void lookup32(uint64_t e[8], const uint64_t *row, uint64_t idx)
 {
@@ -71,47 +70,56 @@ static void lookup32(uint64_t e[8], const uint64_t *row, uint64_t idx)
     }
 }
 
-/*@ requires \valid(r) && \valid_read(row + (0 .. 255)) && mag <= 32 && neg <= 1;
-    assigns *r; */
-static void add_row_ct(rk_p256_point *r, const uint64_t *row, uint64_t mag, uint64_t neg)
-{
-    /* mag == 0 selects nothing: lookup of index mag - 1 (wraps to the top
-     * value) reads all 32 entries and returns zeros; the sum is discarded */
-    static const uint64_t zero[4] = { 0, 0, 0, 0 };
+/* scratch of add_row_ct, owned by rk_p256_mul_base and wiped once at the
+ * end (the rows overwrite it in turn) */
+typedef struct {
     uint64_t e[8], ny[4];
     rk_p256_affine a;
     rk_p256_point s;
-    lookup32(e, row, mag - 1u);
-    affine_from_words(&a, e);
-    rk_p256_fe_sub(ny, zero, a.y);
-    rk_ct_select64(a.y, ny, a.y, 4, rk_ct_mask64(neg));
-    rk_p256_add_affine(&s, r, &a);
+} row_scratch;
+
+/*@ requires \valid(r) && \valid(w) && \valid_read(row + (0 .. 255));
+    requires mag <= 32 && neg <= 1;
+    requires \separated(r, w);
+    assigns *r, *w; */
+static void add_row_ct(rk_p256_point *r, row_scratch *w, const uint64_t *row,
+                       uint64_t mag, uint64_t neg)
+{
+    /* mag == 0 selects nothing: lookup of index mag - 1 (wraps to the top
+     * value) reads all 32 entries and returns zeros; the sum is discarded */
+    uint64_t zero[4] = { 0, 0, 0, 0 };
+    lookup32(w->e, row, mag - 1u);
+    affine_from_words(&w->a, w->e);
+    rk_fe_sub(w->ny, zero, w->a.y);
+    rk_ct_select64(w->a.y, w->ny, w->a.y, 4, rk_ct_mask64(neg));
+    rk_p256_add_affine(&w->s, r, &w->a);
     uint64_t use = 1u - rk_ct_is_zero64(mag);
-    rk_bn_cmov(r->x, s.x, 4, use);
-    rk_bn_cmov(r->y, s.y, 4, use);
-    rk_bn_cmov(r->z, s.z, 4, use);
-    rk_wipe_u64(e, 8); rk_wipe_u64(ny, 4);
-    rk_wipe_u64(a.x, 4); rk_wipe_u64(a.y, 4);
-    rk_wipe_u64(s.x, 4); rk_wipe_u64(s.y, 4); rk_wipe_u64(s.z, 4);
+    rk_bn_cmov(r->x, w->s.x, 4, use);
+    rk_bn_cmov(r->y, w->s.y, 4, use);
+    rk_bn_cmov(r->z, w->s.z, 4, use);
 }
 
 void rk_p256_mul_base(rk_p256_point *r, const uint64_t k[4])
 {
     /* [k]G = sum over i of [d_i 64^i]G, each term a (negated) table entry */
     rk_p256_point acc;
+    row_scratch w;
     uint64_t carry = 0, mag;
     rk_p256_set_infinity(&acc);
     /*@ loop invariant 0 <= i <= 43 && carry <= 1;
-        loop assigns i, acc, carry, mag;
+        loop assigns i, acc, w, carry, mag;
         loop variant 43 - i; */
     for (size_t i = 0; i < 43; i++) {
         uint64_t neg = booth6(k, i, &carry, &mag);
-        add_row_ct(&acc, rk_p256_gtab_row(i), mag, neg);
+        add_row_ct(&acc, &w, rk_p256_gtab_row(i), mag, neg);
     }
     *r = acc;
     carry = 0;
     mag = 0;
     rk_wipe_u64(acc.x, 4); rk_wipe_u64(acc.y, 4); rk_wipe_u64(acc.z, 4);
+    rk_wipe_u64(w.e, 8); rk_wipe_u64(w.ny, 4);
+    rk_wipe_u64(w.a.x, 4); rk_wipe_u64(w.a.y, 4);
+    rk_wipe_u64(w.s.x, 4); rk_wipe_u64(w.s.y, 4); rk_wipe_u64(w.s.z, 4);
 }
 
 void rk_p256_mul(rk_p256_point *r, const rk_p256_affine *p, const uint64_t k[4])

@@ -111,6 +111,7 @@ RK_MUST_CHECK rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
     requires \valid_read(id + (0 .. id_len - 1));
     requires \valid_read(ssk + (0 .. ssk_len - 1));
     requires \valid_read(pvt + (0 .. pvt_len - 1));
+    requires \separated(s, ssk + (0 .. ssk_len - 1));
     assigns *s; */
 RK_MUST_CHECK rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
                                              const uint8_t *kpak, size_t kpak_len,

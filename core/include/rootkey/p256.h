@@ -131,7 +131,9 @@ void rk_p256_sc_inv(uint64_t r[4], const uint64_t a[4]);
  */
 /*@ requires \valid(p);
     requires \valid_read(in + (0 .. len - 1));
+    requires \separated(p, in + (0 .. len - 1));
     assigns *p;
+    ensures \result == RK_OK ==> len == 65;
     ensures \result == RK_OK || \result == RK_ERR_POINT_LENGTH ||
             \result == RK_ERR_POINT_PREFIX || \result == RK_ERR_POINT_RANGE ||
             \result == RK_ERR_POINT_CURVE; */
@@ -161,11 +163,13 @@ RK_MUST_CHECK rk_status rk_p256_encode(uint8_t out[65], const rk_p256_point *p);
 
 /* rk_p256_encode_affine - out := 0x04 || x || y. */
 /*@ requires \valid(out + (0 .. 64)) && \valid_read(p);
+    requires \separated(out + (0 .. 64), p);
     assigns out[0 .. 64]; */
 void rk_p256_encode_affine(uint8_t out[65], const rk_p256_affine *p);
 
 /* rk_p256_from_affine - r := (x : y : 1). */
 /*@ requires \valid(r) && \valid_read(p);
+    requires \separated(r, p);
     assigns *r; */
 void rk_p256_from_affine(rk_p256_point *r, const rk_p256_affine *p);
 
@@ -192,8 +196,9 @@ void rk_p256_add_affine(rk_p256_point *r, const rk_p256_point *a, const rk_p256_
     assigns *r; */
 void rk_p256_dbl(rk_p256_point *r, const rk_p256_point *a);
 
-/* rk_p256_neg_affine - r := -p. */
+/* rk_p256_neg_affine - r := -p (r may be p). */
 /*@ requires \valid(r) && \valid_read(p);
+    requires r == p || \separated(r, p);
     assigns *r; */
 void rk_p256_neg_affine(rk_p256_affine *r, const rk_p256_affine *p);
 
