@@ -294,14 +294,19 @@ void rk_gt_table_init(rk_gt_table *t)
         loop assigns j, t->e[1 .. 255];
         loop variant 256 - j; */
     for (size_t j = 1; j < 256; j++) {
-        size_t top = 0;
-        /*@ loop invariant 0 <= s <= 8 && top < 8;
-            loop assigns s, top;
+        /* top = the highest set bit of j, pw = 2^top */
+        size_t top = 0, pw = 1, p2 = 1;
+        /*@ loop invariant 0 <= s <= 8 && top <= 7 && 1 <= pw <= j && p2 >= 1;
+            loop assigns s, top, pw, p2;
             loop variant 8 - s; */
-        for (size_t s = 0; s < 8; s++)
-            if ((j >> s) & 1u)
+        for (size_t s = 0; s < 8; s++) {
+            if (p2 <= j) {
                 top = s;
-        rk_fp2_mul(&t->e[j], &t->e[j - ((size_t)1 << top)], &base[top]);
+                pw = p2;
+            }
+            p2 = p2 * 2u;
+        }
+        rk_fp2_mul(&t->e[j], &t->e[j - pw], &base[top]);
     }
 }
 

@@ -407,14 +407,19 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
             loop assigns j, e[1 .. 127];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++) {
-            size_t top = 0;
-            /*@ loop invariant 0 <= s <= 7;
-                loop assigns s, top;
+            /* top = the highest set bit of j, pw = 2^top: e[j] = e[j - pw] + base[top] */
+            size_t top = 0, pw = 1, p2 = 1;
+            /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && p2 >= 1;
+                loop assigns s, top, pw, p2;
                 loop variant 7 - s; */
-            for (size_t s = 0; s < 7; s++)
-                if ((j >> s) & 1u)
+            for (size_t s = 0; s < 7; s++) {
+                if (p2 <= j) {
                     top = s;
-            rk_ss_add(&e[j], &e[j - ((size_t)1 << top)], &base[top]);
+                    pw = p2;
+                }
+                p2 = p2 * 2u;
+            }
+            rk_ss_add(&e[j], &e[j - pw], &base[top]);
         }
         /* batch inversion of the Z's (Montgomery's trick); Z of O is set to 1 */
         size_t j0 = (h == 0) ? 1 : 0;
