@@ -296,7 +296,7 @@ void rk_gt_table_init(rk_gt_table *t)
     for (size_t j = 1; j < 256; j++) {
         /* top = the highest set bit of j, pw = 2^top */
         size_t top = 0, pw = 1, p2 = 1;
-        /*@ loop invariant 0 <= s <= 8 && top <= 7 && 1 <= pw <= j && p2 >= 1;
+        /*@ loop invariant 0 <= s <= 8 && top <= 7 && 1 <= pw <= j && 1 <= p2 <= 256;
             loop assigns s, top, pw, p2;
             loop variant 8 - s; */
         for (size_t s = 0; s < 8; s++) {
@@ -304,7 +304,8 @@ void rk_gt_table_init(rk_gt_table *t)
                 top = s;
                 pw = p2;
             }
-            p2 = p2 * 2u;
+            if (p2 <= 128)
+                p2 = p2 * 2u;
         }
         rk_fp2_mul(&t->e[j], &t->e[j - pw], &base[top]);
     }

@@ -252,7 +252,7 @@ static uint64_t is_square(const rk_fp *a)
         uint64_t hi = (i < 15) ? rk_fp_mod_p.m[i + 1] : 0;
         e[i] = (rk_fp_mod_p.m[i] >> 1) | (hi << 63);
     }
-    rk_fp_mpow_public(&t, a, e, 16, &rk_fp_mod_p);
+    rk_fp_pow_public(&t, a, e, 16);
     rk_fp_one(&one);
     return rk_fp_eq(&t, &one);
 }
@@ -263,7 +263,7 @@ static uint64_t is_square(const rk_fp *a)
     assigns *r; */
 static void sqrt_q(rk_fp *r, const rk_fp *a)
 {
-    rk_fp_mpow_public(r, a, rk_fp_mod_q.m, 16, &rk_fp_mod_p);
+    rk_fp_pow_public(r, a, rk_fp_mod_q.m, 16);
 }
 
 /* Order-q test by two 2-descent steps (docs/sakke.md "subgroup check").
@@ -409,7 +409,7 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
         for (size_t j = 1; j < half; j++) {
             /* top = the highest set bit of j, pw = 2^top: e[j] = e[j - pw] + base[top] */
             size_t top = 0, pw = 1, p2 = 1;
-            /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && p2 >= 1;
+            /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && 1 <= p2 <= 128;
                 loop assigns s, top, pw, p2;
                 loop variant 7 - s; */
             for (size_t s = 0; s < 7; s++) {
@@ -417,7 +417,8 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
                     top = s;
                     pw = p2;
                 }
-                p2 = p2 * 2u;
+                if (p2 <= 64)
+                    p2 = p2 * 2u;
             }
             rk_ss_add(&e[j], &e[j - pw], &base[top]);
         }
