@@ -9,14 +9,15 @@ size_t rk_sakke_receiver_ctx_bytes(void) { return sizeof(rk_sakke_receiver_ctx);
 
 /* status = bit ? a : b, without a branch (bit may be secret). */
 /*@ requires bit == 0 || bit == 1;
+    requires -100000 <= a <= 1 && -100000 <= b <= 1;
     assigns \nothing;
     ensures bit == 1 ==> \result == a;
     ensures bit == 0 ==> \result == b; */
 static rk_status st_sel(uint64_t bit, rk_status a, rk_status b)
 {
-    uint64_t ua = (uint64_t)(int64_t)a, ub = (uint64_t)(int64_t)b;
-    uint64_t r = rk_ct_sel64(ua, ub, rk_ct_mask64(bit));
-    return (rk_status)(int64_t)r;
+    int ib = (int)rk_ct_barrier64(bit);
+    /*@ assert ib == 0 || ib == 1; */
+    return ib * a + (1 - ib) * b;
 }
 
 /* x = (big-endian in[0 .. len-1]) mod q, plain (not Montgomery). */
@@ -237,7 +238,7 @@ rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx
         loop assigns i, data[257 .. 272];
         loop variant 16 - i; */
     for (size_t i = 0; i < RK_SAKKE_SSV_BYTES; i++)
-        data[RK_SAKKE_POINT_BYTES + i] = (uint8_t)((unsigned)(ssv[i] ^ mask[i]) % 256u);
+        data[RK_SAKKE_POINT_BYTES + i] = (uint8_t)(((unsigned)ssv[i] ^ (unsigned)mask[i]) % 256u);
     uint8_t zero[RK_SAKKE_DATA_BYTES] = { 0 };
     rk_ct_cmov8(data, zero, RK_SAKKE_DATA_BYTES, 1u - ok);
     rk_wipe_u64(r.v, 16);
@@ -385,10 +386,10 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
         loop variant 16 - i; */
     for (size_t i = 0; i < 16; i++) {
         uint8_t h = data[RK_SAKKE_POINT_BYTES + i];
-        c0[i] = (uint8_t)((unsigned)(h ^ m0[i]) % 256u);
-        c1[i] = (uint8_t)((unsigned)(h ^ m1[i]) % 256u);
-        c2[i] = (uint8_t)((unsigned)(h ^ m2[i]) % 256u);
-        c3[i] = (uint8_t)((unsigned)(h ^ m3[i]) % 256u);
+        c0[i] = (uint8_t)(((unsigned)h ^ (unsigned)m0[i]) % 256u);
+        c1[i] = (uint8_t)(((unsigned)h ^ (unsigned)m1[i]) % 256u);
+        c2[i] = (uint8_t)(((unsigned)h ^ (unsigned)m2[i]) % 256u);
+        c3[i] = (uint8_t)(((unsigned)h ^ (unsigned)m3[i]) % 256u);
     }
     rk_ct_cmov8(c1, c2, 16, z1);
     rk_ct_cmov8(c1, c3, 16, z2);
