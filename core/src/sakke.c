@@ -109,13 +109,7 @@ static void receiver_mask(rk_sakke_receiver_ctx *ctx, uint64_t keep)
     mask_words(ctx->K.y.v, 16, keep);
     mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
     mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
-    /*@ loop invariant 0 <= i <= 256;
-        loop assigns i, ctx->gt.e[0 .. 255];
-        loop variant 256 - i; */
-    for (size_t i = 0; i < 256; i++) {
-        mask_words(ctx->gt.e[i].a.v, 16, keep);
-        mask_words(ctx->gt.e[i].b.v, 16, keep);
-    }
+    mask_words(ctx->gt.w, 256 * 32, keep);
     /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
         loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
         loop variant RK_PAIRING_LINES - i; */
@@ -140,13 +134,7 @@ static void sender_zero(rk_sakke_sender_ctx *ctx)
     mask_words(ctx->Z.y.v, 16, 0);
     mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, 0);
     mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, 0);
-    /*@ loop invariant 0 <= i <= 256;
-        loop assigns i, ctx->gt.e[0 .. 255];
-        loop variant 256 - i; */
-    for (size_t i = 0; i < 256; i++) {
-        mask_words(ctx->gt.e[i].a.v, 16, 0);
-        mask_words(ctx->gt.e[i].b.v, 16, 0);
-    }
+    mask_words(ctx->gt.w, 256 * 32, 0);
 }
 
 rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len)

@@ -122,6 +122,7 @@ void rk_fp_mpow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen,
 /* r = (big-endian in[0 .. len-1]) mod q, plain. */
 /*@ requires \valid(r) && \valid_read(in + (0 .. len - 1));
     requires \separated(r, &rk_fp_mod_q);
+    requires \separated(r, in + (0 .. len - 1));
     assigns *r; */
 void rk_fp_q_reduce(rk_fp *r, const uint8_t *in, size_t len);
 
