@@ -46,6 +46,42 @@ static void from_bytes_range(void)
     CHECK(rk_fp_from_bytes(&a, out) == 0);
 }
 
+/* The 2-descent subgroup test against [q]R = O on random curve points,
+ * their multiples by 2 and 4 (in 2E, 4E) and with the torsion added. */
+static void subgroup_methods_agree(void)
+{
+    int n = 0, in = 0, bad = 0;
+    srand(7);
+    while (n < 12) {
+        uint8_t xb[128];
+        rk_fp x, y2, y, t, c;
+        for (int i = 0; i < 128; i++) xb[i] = (uint8_t)rand();
+        xb[0] &= 0x7f;
+        if (rk_fp_from_bytes(&x, xb) != 1) continue;
+        rk_fp_sqr(&y2, &x);
+        rk_fp_set_u64(&c, 3);
+        rk_fp_sub(&y2, &y2, &c);
+        rk_fp_mul(&y2, &y2, &x);
+        rk_fp_mpow_public(&y, &y2, rk_fp_mod_q.m, 16, &rk_fp_mod_p);   /* sqrt */
+        rk_fp_sqr(&t, &y);
+        if (rk_fp_eq(&t, &y2) != 1) continue;
+        rk_ss_aff a = { x, y }, b;
+        rk_ss_pt p, q2;
+        rk_ss_from_aff(&p, &a);
+        for (int k = 0; k < 3; k++) {
+            if (k > 0) { rk_ss_add(&q2, &p, &p); p = q2; }
+            if (rk_ss_to_aff(&b, &p) != 1) continue;
+            uint64_t s1 = rk_ss_in_subgroup(&b), s2 = rk_ss_in_subgroup_mul(&b);
+            bad += s1 != s2;
+            in += (int)s1;
+            if (k == 2) bad += s1 != 1;    /* [4]Q is always in the subgroup */
+        }
+        n++;
+    }
+    CHECK_EQ(bad, 0);
+    CHECK(in >= 12);
+}
+
 #ifndef RK_NO_ORACLES
 static void rnd(uint8_t *b, int kind)
 {
@@ -126,6 +162,7 @@ void rk_suite_fp1024(void)
     sk_rfc_load(&v);
     RUN(contexts_match_bn);
     RUN(from_bytes_range);
+    RUN(subgroup_methods_agree);
 #ifndef RK_NO_ORACLES
     RUN(differential_fp);
 #endif

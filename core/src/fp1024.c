@@ -140,3 +140,42 @@ void rk_fp_to_bytes(uint8_t out[128], const rk_fp *a)
 {
     rk_fp_mto_bytes(out, a, &rk_fp_mod_p);
 }
+
+void rk_fp_q_reduce(rk_fp *r, const uint8_t *in, size_t len)
+{
+    rk_bn_reduce_bytes(r->v, in, len, &rk_fp_mod_q);
+}
+
+/* to_mont(a) * b / 2^1024 = a b mod q */
+void rk_fp_q_mul(rk_fp *r, const rk_fp *a, const rk_fp *b)
+{
+    rk_fp am;
+    rk_bn_to_mont(am.v, a->v, &rk_fp_mod_q);
+    rk_bn_mont_mul(r->v, am.v, b->v, &rk_fp_mod_q);
+    rk_wipe_u64(am.v, 16);
+}
+
+void rk_fp_q_inv(rk_fp *r, const rk_fp *a)
+{
+    rk_fp am, im;
+    rk_bn_to_mont(am.v, a->v, &rk_fp_mod_q);
+    rk_bn_mont_inv(im.v, am.v, &rk_fp_mod_q);
+    rk_bn_from_mont(r->v, im.v, &rk_fp_mod_q);
+    rk_wipe_u64(am.v, 16);
+    rk_wipe_u64(im.v, 16);
+}
+
+void rk_fp_q_add(rk_fp *r, const rk_fp *a, const rk_fp *b)
+{
+    rk_bn_mod_add(r->v, a->v, b->v, rk_fp_mod_q.m, 16);
+}
+
+uint64_t rk_fp_q_in_range(const rk_fp *a)
+{
+    return rk_bn_lt(a->v, rk_fp_mod_q.m, 16) & (1u - rk_bn_is_zero(a->v, 16));
+}
+
+void rk_fp_pow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen)
+{
+    rk_bn_mont_pow_public(r->v, a->v, e, elen, &rk_fp_mod_p);
+}

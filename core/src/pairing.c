@@ -234,8 +234,13 @@ void rk_pairing_table_init(rk_pairing_table *t, const rk_ss_aff *k)
     }
     if (n > 0)
         flush(t, base, n, d, pre);
-    rk_wipe_u64(&d[0].v[0], CHUNK * 16);
-    rk_wipe_u64(&pre[0].v[0], CHUNK * 16);
+    /*@ loop invariant 0 <= h <= CHUNK;
+        loop assigns h, d[0 .. CHUNK - 1], pre[0 .. CHUNK - 1];
+        loop variant CHUNK - h; */
+    for (size_t h = 0; h < CHUNK; h++) {
+        rk_wipe_u64(d[h].v, 16);
+        rk_wipe_u64(pre[h].v, 16);
+    }
     rk_wipe_u64(c.X.v, 16);
     rk_wipe_u64(c.Y.v, 16);
     rk_wipe_u64(c.Z.v, 16);
@@ -273,9 +278,36 @@ void rk_pairing_with_table(rk_fp *w, const rk_pairing_table *t, const rk_ss_aff 
     rk_wipe_u64(re.v, 16);
 }
 
+/* table entry j <-> rk_fp2 */
+/*@ requires \valid(t) && j < 256 && \valid_read(x);
+    assigns t->w[j * 32 .. j * 32 + 31]; */
+static void gt_put(rk_gt_table *t, size_t j, const rk_fp2 *x)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, t->w[j * 32 .. j * 32 + 31];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        t->w[j * 32 + k] = x->a.v[k];
+        t->w[j * 32 + 16 + k] = x->b.v[k];
+    }
+}
+
+/*@ requires \valid(x) && \valid_read(w + (0 .. 31));
+    assigns *x; */
+static void gt_get(rk_fp2 *x, const uint64_t *w)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, *x;
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        x->a.v[k] = w[k];
+        x->b.v[k] = w[16 + k];
+    }
+}
+
 void rk_gt_table_init(rk_gt_table *t)
 {
-    rk_fp2 base[8];
+    rk_fp2 base[8], e, f;
     rk_fp_one(&base[0].a);
     base[0].b = rk_pairing_g;
     /*@ loop invariant 1 <= i <= 8;
@@ -289,28 +321,38 @@ void rk_gt_table_init(rk_gt_table *t)
         for (size_t s = 0; s < 128; s++)
             rk_fp2_sqr(&base[i], &base[i]);
     }
-    rk_fp2_one(&t->e[0]);
+    rk_fp2_one(&e);
+    gt_put(t, 0, &e);
     /*@ loop invariant 1 <= j <= 256;
-        loop assigns j, t->e[1 .. 255];
+        loop assigns j, e, f, t->w[32 .. 256 * 32 - 1];
         loop variant 256 - j; */
     for (size_t j = 1; j < 256; j++) {
-        size_t top = 0;
-        /*@ loop invariant 0 <= s <= 8 && top < 8;
-            loop assigns s, top;
+        /* top = the highest set bit of j, pw = 2^top */
+        size_t top = 0, pw = 1, p2 = 1;
+        /*@ loop invariant 0 <= s <= 8 && top <= 7 && 1 <= pw <= j && 1 <= p2 <= 256;
+            loop assigns s, top, pw, p2;
             loop variant 8 - s; */
-        for (size_t s = 0; s < 8; s++)
-            if ((j >> s) & 1u)
+        for (size_t s = 0; s < 8; s++) {
+            if (p2 <= j) {
                 top = s;
-        rk_fp2_mul(&t->e[j], &t->e[j - ((size_t)1 << top)], &base[top]);
+                pw = p2;
+            }
+            if (p2 <= 128)
+                p2 = p2 * 2u;
+        }
+        gt_get(&e, &t->w[(j - pw) * 32]);
+        rk_fp2_mul(&f, &e, &base[top]);
+        gt_put(t, j, &f);
     }
 }
 
 void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
 {
     rk_fp2 acc, e;
+    uint64_t ew[32];
     rk_fp2_one(&acc);
     /*@ loop invariant 0 <= i <= 128;
-        loop assigns i, acc, e;
+        loop assigns i, acc, e, ew[0 .. 31];
         loop variant 128 - i; */
     for (size_t i = 0; i < 128; i++) {
         size_t col = 127 - i;
@@ -323,12 +365,14 @@ void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
             idx |= (size_t)((k->v[pos / 64] >> (pos % 64)) & 1u) << s;
         }
         rk_fp2_sqr(&acc, &acc);
-        rk_ct_lookup64(&e.a.v[0], &t->e[0].a.v[0], 256, 32, idx);
+        rk_ct_lookup64(ew, t->w, 256, 32, idx);
+        gt_get(&e, ew);
         rk_fp2_mul(&acc, &acc, &e);
     }
     rk_fp2_repr(w, &acc);
-    rk_wipe_u64(&acc.a.v[0], 16);
-    rk_wipe_u64(&acc.b.v[0], 16);
-    rk_wipe_u64(&e.a.v[0], 16);
-    rk_wipe_u64(&e.b.v[0], 16);
+    rk_wipe_u64(acc.a.v, 16);
+    rk_wipe_u64(acc.b.v, 16);
+    rk_wipe_u64(e.a.v, 16);
+    rk_wipe_u64(e.b.v, 16);
+    rk_wipe_u64(ew, 32);
 }

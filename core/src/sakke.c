@@ -9,14 +9,15 @@ size_t rk_sakke_receiver_ctx_bytes(void) { return sizeof(rk_sakke_receiver_ctx);
 
 /* status = bit ? a : b, without a branch (bit may be secret). */
 /*@ requires bit == 0 || bit == 1;
+    requires -100000 <= a <= 1 && -100000 <= b <= 1;
     assigns \nothing;
     ensures bit == 1 ==> \result == a;
     ensures bit == 0 ==> \result == b; */
 static rk_status st_sel(uint64_t bit, rk_status a, rk_status b)
 {
-    uint64_t ua = (uint64_t)(int64_t)a, ub = (uint64_t)(int64_t)b;
-    uint64_t r = rk_ct_sel64(ua, ub, rk_ct_mask64(bit));
-    return (rk_status)(int64_t)r;
+    int ib = (int)rk_ct_barrier64(bit);
+    /*@ assert ib == 0 || ib == 1; */
+    return ib * a + (1 - ib) * b;
 }
 
 /* x = (big-endian in[0 .. len-1]) mod q, plain (not Montgomery). */
@@ -24,7 +25,7 @@ static rk_status st_sel(uint64_t bit, rk_status a, rk_status b)
     assigns *x; */
 static void reduce_q(rk_fp *x, const uint8_t *in, size_t len)
 {
-    rk_bn_reduce_bytes(x->v, in, len, &rk_fp_mod_q);
+    rk_fp_q_reduce(x, in, len);
 }
 
 /* r = a * b mod q for plain a, b < q: to_mont(a) * b / 2^1024 = a b. */
@@ -32,10 +33,7 @@ static void reduce_q(rk_fp *x, const uint8_t *in, size_t len)
     assigns *r; */
 static void mul_q(rk_fp *r, const rk_fp *a, const rk_fp *b)
 {
-    rk_fp am;
-    rk_bn_to_mont(am.v, a->v, &rk_fp_mod_q);
-    rk_fp_mmul(r, &am, b, &rk_fp_mod_q);
-    rk_wipe_u64(am.v, 16);
+    rk_fp_q_mul(r, a, b);
 }
 
 /* HashToIntegerRange(ssv || id, q) (RFC 6508 5.1 with l = 4, 6.2.1 step 2),
@@ -79,10 +77,64 @@ static void point_r(uint8_t *out, const rk_ss_comb *cp, const rk_ss_comb *cz,
 }
 
 /* valid identifier length */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result == 1 <==> (1 <= id_len <= RK_SAKKE_ID_MAX_BYTES);
+    ensures \result == 0 || \result == 1; */
 static int id_ok(size_t id_len)
 {
     return id_len >= 1 && id_len <= RK_SAKKE_ID_MAX_BYTES;
+}
+
+/* w[0 .. n-1] &= m (m a mask): branch-free conditional zeroing. */
+/*@ requires \valid(w + (0 .. n - 1));
+    assigns w[0 .. n - 1]; */
+static void mask_words(uint64_t *w, size_t n, uint64_t m)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, w[0 .. n - 1];
+        loop variant n - i; */
+    for (size_t i = 0; i < n; i++)
+        w[i] &= m;
+}
+
+/* Zero (keep == 0) or keep (keep == all-ones) every field of a receiver
+ * context, branch-free. */
+/*@ requires \valid(ctx) && rk_is_mask(keep);
+    assigns *ctx; */
+static void receiver_mask(rk_sakke_receiver_ctx *ctx, uint64_t keep)
+{
+    mask_words(ctx->Z.x.v, 16, keep);
+    mask_words(ctx->Z.y.v, 16, keep);
+    mask_words(ctx->K.x.v, 16, keep);
+    mask_words(ctx->K.y.v, 16, keep);
+    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    mask_words(ctx->gt.w, 256 * 32, keep);
+    /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
+        loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
+        loop variant RK_PAIRING_LINES - i; */
+    for (size_t i = 0; i < RK_PAIRING_LINES; i++) {
+        mask_words(ctx->lines.lam[i].v, 16, keep);
+        mask_words(ctx->lines.mu[i].v, 16, keep);
+    }
+    /*@ loop invariant 0 <= i <= RK_SAKKE_ID_MAX_BYTES;
+        loop assigns i, ctx->id[0 .. RK_SAKKE_ID_MAX_BYTES - 1];
+        loop variant RK_SAKKE_ID_MAX_BYTES - i; */
+    for (size_t i = 0; i < RK_SAKKE_ID_MAX_BYTES; i++)
+        ctx->id[i] = (uint8_t)(((unsigned)ctx->id[i] * (unsigned)(keep % 2u)) % 256u);
+    ctx->id_len = ctx->id_len * (size_t)(keep % 2u);
+    ctx->with_table = ctx->with_table * (keep % 2u);
+}
+
+/*@ requires \valid(ctx);
+    assigns *ctx; */
+static void sender_zero(rk_sakke_sender_ctx *ctx)
+{
+    mask_words(ctx->Z.x.v, 16, 0);
+    mask_words(ctx->Z.y.v, 16, 0);
+    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, 0);
+    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, 0);
+    mask_words(ctx->gt.w, 256 * 32, 0);
 }
 
 rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len)
@@ -95,7 +147,7 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
     if (z_len == 0 || z_len > RK_SAKKE_SCALAR_BYTES)
         return RK_ERR_LENGTH;
     rk_bn_from_bytes(zz.v, 16, z, z_len);
-    uint64_t ok = rk_bn_lt(zz.v, rk_fp_mod_q.m, 16) & (1u - rk_bn_is_zero(zz.v, 16));
+    uint64_t ok = rk_fp_q_in_range(&zz);
     rk_ss_comb_init(&cp, &rk_ss_base_p);
     rk_ss_comb_mul(&pt, &cp, &zz);
     (void)rk_ss_to_aff(&a, &pt);
@@ -110,7 +162,7 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
                            const uint8_t *id, size_t id_len)
 {
     rk_ss_comb cp;
-    rk_fp zz, a, s, sm, im, e;
+    rk_fp zz, a, s, e;
     rk_ss_pt pt;
     rk_ss_aff k;
     rk_wipe(k_out, RK_SAKKE_POINT_BYTES);
@@ -119,13 +171,11 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
     if (!id_ok(id_len))
         return RK_ERR_SAKKE_ID_LENGTH;
     rk_bn_from_bytes(zz.v, 16, z, z_len);
-    uint64_t ok = rk_bn_lt(zz.v, rk_fp_mod_q.m, 16) & (1u - rk_bn_is_zero(zz.v, 16));
+    uint64_t ok = rk_fp_q_in_range(&zz);
     reduce_q(&a, id, id_len);
-    rk_bn_mod_add(s.v, a.v, zz.v, rk_fp_mod_q.m, 16);     /* a + z mod q */
-    ok &= 1u - rk_bn_is_zero(s.v, 16);
-    rk_bn_to_mont(sm.v, s.v, &rk_fp_mod_q);
-    rk_fp_minv(&im, &sm, &rk_fp_mod_q);
-    rk_bn_from_mont(e.v, im.v, &rk_fp_mod_q);              /* (a + z)^-1 mod q */
+    rk_fp_q_add(&s, &a, &zz);                              /* a + z mod q */
+    ok &= 1u - rk_fp_is_zero(&s);
+    rk_fp_q_inv(&e, &s);                                   /* (a + z)^-1 mod q */
     rk_ss_comb_init(&cp, &rk_ss_base_p);
     rk_ss_comb_mul(&pt, &cp, &e);
     (void)rk_ss_to_aff(&k, &pt);
@@ -134,8 +184,6 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
     rk_ct_cmov8(k_out, zero, RK_SAKKE_POINT_BYTES, 1u - ok);
     rk_wipe_u64(zz.v, 16);
     rk_wipe_u64(s.v, 16);
-    rk_wipe_u64(sm.v, 16);
-    rk_wipe_u64(im.v, 16);
     rk_wipe_u64(e.v, 16);
     rk_wipe_u64(k.x.v, 16);
     rk_wipe_u64(k.y.v, 16);
@@ -146,7 +194,7 @@ rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257
 {
     rk_status st = rk_ss_decode(&ctx->Z, z_pub);
     if (st != RK_OK) {
-        rk_wipe((uint8_t *)ctx, sizeof *ctx);
+        sender_zero(ctx);
         return RK_ERR_SAKKE_Z_POINT;
     }
     rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
@@ -178,7 +226,7 @@ rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx
         loop assigns i, data[257 .. 272];
         loop variant 16 - i; */
     for (size_t i = 0; i < RK_SAKKE_SSV_BYTES; i++)
-        data[RK_SAKKE_POINT_BYTES + i] = (uint8_t)(ssv[i] ^ mask[i]);
+        data[RK_SAKKE_POINT_BYTES + i] = (uint8_t)(((unsigned)ssv[i] ^ (unsigned)mask[i]) % 256u);
     uint8_t zero[RK_SAKKE_DATA_BYTES] = { 0 };
     rk_ct_cmov8(data, zero, RK_SAKKE_DATA_BYTES, 1u - ok);
     rk_wipe_u64(r.v, 16);
@@ -187,18 +235,6 @@ rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx
     rk_wipe(wb, sizeof wb);
     rk_wipe(mask, sizeof mask);
     return st_sel(ok, RK_OK, RK_ERR_SAKKE_R_ZERO);
-}
-
-/* w[0 .. n-1] &= m (m a mask): branch-free conditional zeroing. */
-/*@ requires \valid(w + (0 .. n - 1));
-    assigns w[0 .. n - 1]; */
-static void mask_words(uint64_t *w, size_t n, uint64_t m)
-{
-    /*@ loop invariant 0 <= i <= n;
-        loop assigns i, w[0 .. n - 1];
-        loop variant n - i; */
-    for (size_t i = 0; i < n; i++)
-        w[i] &= m;
 }
 
 /* 1 if [q]K = O (K of order q, or O itself: K comes from an affine
@@ -234,11 +270,11 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
     rk_fp a, w;
     rk_ss_pt pt, zp;
     rk_ss_aff apz;
-    rk_wipe((uint8_t *)ctx, sizeof *ctx);
+    receiver_mask(ctx, 0);
     if (!id_ok(id_len))
         return RK_ERR_SAKKE_ID_LENGTH;
     if (rk_ss_decode(&ctx->Z, z_pub) != RK_OK) {
-        rk_wipe((uint8_t *)ctx, sizeof *ctx);
+        receiver_mask(ctx, 0);
         return RK_ERR_SAKKE_Z_POINT;
     }
     /* The RSK is secret: every check on it runs branch-free, the verdict is
@@ -274,41 +310,14 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
     rk_status st = st_sel(okk, st_sel(okg, RK_OK, RK_ERR_SAKKE_RSK_INVALID),
                           RK_ERR_SAKKE_RSK_POINT);
     /* on error zero the whole context, branch-free */
-    uint64_t keep = rk_ct_mask64(okk & okg);
-    mask_words(ctx->Z.x.v, 16, keep);
-    mask_words(ctx->Z.y.v, 16, keep);
-    mask_words(ctx->K.x.v, 16, keep);
-    mask_words(ctx->K.y.v, 16, keep);
-    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
-    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
-    /*@ loop invariant 0 <= i <= 256;
-        loop assigns i, ctx->gt.e[0 .. 255];
-        loop variant 256 - i; */
-    for (size_t i = 0; i < 256; i++) {
-        mask_words(ctx->gt.e[i].a.v, 16, keep);
-        mask_words(ctx->gt.e[i].b.v, 16, keep);
-    }
-    /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
-        loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
-        loop variant RK_PAIRING_LINES - i; */
-    for (size_t i = 0; i < RK_PAIRING_LINES; i++) {
-        mask_words(ctx->lines.lam[i].v, 16, keep);
-        mask_words(ctx->lines.mu[i].v, 16, keep);
-    }
-    /*@ loop invariant 0 <= i <= RK_SAKKE_ID_MAX_BYTES;
-        loop assigns i, ctx->id[0 .. RK_SAKKE_ID_MAX_BYTES - 1];
-        loop variant RK_SAKKE_ID_MAX_BYTES - i; */
-    for (size_t i = 0; i < RK_SAKKE_ID_MAX_BYTES; i++)
-        ctx->id[i] = (uint8_t)(ctx->id[i] & (keep % 256u));
-    ctx->id_len &= (size_t)keep;
-    ctx->with_table &= keep;
+    receiver_mask(ctx, rk_ct_mask64(okk & okg));
     rk_wipe_u64(w.v, 16);
     return st;
 }
 
 void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx)
 {
-    rk_wipe((uint8_t *)ctx, sizeof *ctx);
+    receiver_mask(ctx, 0);
 }
 
 /* The r of a candidate SSV and whether g^r equals the pairing value w (a
@@ -365,10 +374,10 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
         loop variant 16 - i; */
     for (size_t i = 0; i < 16; i++) {
         uint8_t h = data[RK_SAKKE_POINT_BYTES + i];
-        c0[i] = (uint8_t)(h ^ m0[i]);
-        c1[i] = (uint8_t)(h ^ m1[i]);
-        c2[i] = (uint8_t)(h ^ m2[i]);
-        c3[i] = (uint8_t)(h ^ m3[i]);
+        c0[i] = (uint8_t)(((unsigned)h ^ (unsigned)m0[i]) % 256u);
+        c1[i] = (uint8_t)(((unsigned)h ^ (unsigned)m1[i]) % 256u);
+        c2[i] = (uint8_t)(((unsigned)h ^ (unsigned)m2[i]) % 256u);
+        c3[i] = (uint8_t)(((unsigned)h ^ (unsigned)m3[i]) % 256u);
     }
     rk_ct_cmov8(c1, c2, 16, z1);
     rk_ct_cmov8(c1, c3, 16, z2);

@@ -229,11 +229,83 @@ void rk_ss_mul_public(rk_ss_pt *r, const rk_ss_aff *a, const uint64_t *k, size_t
         rk_ss_set_inf(r);
 }
 
-uint64_t rk_ss_in_subgroup(const rk_ss_aff *a)
+uint64_t rk_ss_in_subgroup_mul(const rk_ss_aff *a)
 {
     jac t;
     jac_mul_public(&t, a, rk_fp_mod_q.m, 16);
     return rk_fp_is_zero(&t.Z);
+}
+
+/* 1 if a is a non-zero square mod p (Euler: a^((p-1)/2) == 1). */
+/*@ requires \valid_read(a);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static uint64_t is_square(const rk_fp *a)
+{
+    uint64_t e[16];
+    rk_fp t, one;
+    /* (p - 1) / 2 = p >> 1 (p odd) */
+    /*@ loop invariant 0 <= i <= 16;
+        loop assigns i, e[0 .. 15];
+        loop variant 16 - i; */
+    for (size_t i = 0; i < 16; i++) {
+        uint64_t hi = (i < 15) ? rk_fp_mod_p.m[i + 1] : 0;
+        e[i] = (rk_fp_mod_p.m[i] >> 1) | (hi << 63);
+    }
+    rk_fp_pow_public(&t, a, e, 16);
+    rk_fp_one(&one);
+    return rk_fp_eq(&t, &one);
+}
+
+/* r = a^((p+1)/4) = a^q: a square root of a when a is a square (p = 3 mod 4). */
+/*@ requires \valid(r) && \valid_read(a);
+    requires \separated(r, &rk_fp_mod_p);
+    assigns *r; */
+static void sqrt_q(rk_fp *r, const rk_fp *a)
+{
+    rk_fp_pow_public(r, a, rk_fp_mod_q.m, 16);
+}
+
+/* Order-q test by two 2-descent steps (docs/sakke.md "subgroup check").
+ * E(F_p) is cyclic of order 4q, so the order-q subgroup is 4E.  With
+ * T = (0,0) the only point of order 2, the map (x, y) -> x mod squares has
+ * kernel 2E; so R is in 2E iff x is a square.  The two halves S, S + T of R
+ * have x-coordinates s with s - 3/s = u, u = 2x +- 2 sqrt(x^2 - 3) (the sign
+ * for which u^2 + 12 is a square), s = (u + sqrt(u^2 + 12)) / 2, and both
+ * halves have the same class (-3 is a square), so R is in 4E iff s is a
+ * square; 2 is not a square (p = 3 mod 8), so iff u + sqrt(u^2 + 12) is not.
+ * Five or six exponentiations instead of a 1022-bit scalar multiplication.
+ * Public input only (branches); a must be on the curve. */
+uint64_t rk_ss_in_subgroup(const rk_ss_aff *a)
+{
+    rk_fp t, d, u, v, c;
+    if (rk_fp_is_zero(&a->y))              /* (0,0): order 2 */
+        return 0;
+    if (!is_square(&a->x))                 /* not in 2E */
+        return 0;
+    rk_fp_sqr(&t, &a->x);
+    rk_fp_set_u64(&c, 3);
+    rk_fp_sub(&t, &t, &c);                 /* x^2 - 3 = y^2 / x */
+    sqrt_q(&d, &t);
+    rk_fp_sqr(&v, &d);
+    if (!rk_fp_eq(&v, &t))
+        return 0;                          /* not on the curve */
+    rk_fp_add(&u, &a->x, &d);
+    rk_fp_add(&u, &u, &u);                 /* 2x + 2d */
+    rk_fp_set_u64(&c, 12);
+    rk_fp_sqr(&t, &u);
+    rk_fp_add(&t, &t, &c);
+    if (!is_square(&t)) {
+        rk_fp_sub(&u, &a->x, &d);
+        rk_fp_add(&u, &u, &u);             /* 2x - 2d */
+        rk_fp_sqr(&t, &u);
+        rk_fp_add(&t, &t, &c);
+        if (!is_square(&t))
+            return 0;                      /* no half: not in 2E (cannot happen) */
+    }
+    sqrt_q(&v, &t);
+    rk_fp_add(&v, &u, &v);                 /* 2 s */
+    return 1u - is_square(&v);
 }
 
 rk_status rk_ss_decode(rk_ss_aff *r, const uint8_t in[257])
@@ -335,14 +407,20 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
             loop assigns j, e[1 .. 127];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++) {
-            size_t top = 0;
-            /*@ loop invariant 0 <= s <= 7;
-                loop assigns s, top;
+            /* top = the highest set bit of j, pw = 2^top: e[j] = e[j - pw] + base[top] */
+            size_t top = 0, pw = 1, p2 = 1;
+            /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && 1 <= p2 <= 128;
+                loop assigns s, top, pw, p2;
                 loop variant 7 - s; */
-            for (size_t s = 0; s < 7; s++)
-                if ((j >> s) & 1u)
+            for (size_t s = 0; s < 7; s++) {
+                if (p2 <= j) {
                     top = s;
-            rk_ss_add(&e[j], &e[j - ((size_t)1 << top)], &base[top]);
+                    pw = p2;
+                }
+                if (p2 <= 64)
+                    p2 = p2 * 2u;
+            }
+            rk_ss_add(&e[j], &e[j - pw], &base[top]);
         }
         /* batch inversion of the Z's (Montgomery's trick); Z of O is set to 1 */
         size_t j0 = (h == 0) ? 1 : 0;

@@ -115,7 +115,50 @@ void rk_fp_minv(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 void rk_fp_mpow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen,
                        const rk_fp_mod *md);
 
+/* --- scalars modulo q, plain (not Montgomery) integers < q --------------
+ * For the KMS and HashToIntegerRange; thin wrappers over bn with the q
+ * context (callers need not see its fields). */
+
+/* r = (big-endian in[0 .. len-1]) mod q, plain. */
+/*@ requires \valid(r) && \valid_read(in + (0 .. len - 1));
+    requires \separated(r, &rk_fp_mod_q);
+    requires \separated(r, in + (0 .. len - 1));
+    assigns *r; */
+void rk_fp_q_reduce(rk_fp *r, const uint8_t *in, size_t len);
+
+/* r = a * b mod q for plain a, b < q. */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
+    requires \separated(r, &rk_fp_mod_q);
+    assigns *r; */
+void rk_fp_q_mul(rk_fp *r, const rk_fp *a, const rk_fp *b);
+
+/* r = a^-1 mod q for plain a < q (0 gives 0).  CT. */
+/*@ requires \valid(r) && \valid_read(a);
+    requires \separated(r, &rk_fp_mod_q);
+    assigns *r; */
+void rk_fp_q_inv(rk_fp *r, const rk_fp *a);
+
+/* r = a + b mod q for plain a, b < q. */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
+    requires \separated(r, &rk_fp_mod_q);
+    assigns *r; */
+void rk_fp_q_add(rk_fp *r, const rk_fp *a, const rk_fp *b);
+
+/* 1 if the plain integer a is in [1, q-1], else 0. */
+/*@ requires \valid_read(a);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+uint64_t rk_fp_q_in_range(const rk_fp *a);
+
 /* --- the field F_p ------------------------------------------------------ */
+
+/* r = a^e mod p, e a PUBLIC exponent of elen limbs (1 <= elen <= 16). */
+/*@ requires \valid(r) && \valid_read(a);
+    requires 1 <= elen <= 16 && \valid_read(e + (0 .. elen - 1));
+    requires \separated(r, &rk_fp_mod_p);
+    assigns *r; */
+void rk_fp_pow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen);
+
 
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
     requires \separated(r, &rk_fp_mod_p);

@@ -61,6 +61,7 @@ void rk_fp2_one(rk_fp2 *r);
 /* if bit == 1 then r = x */
 /*@ requires bit == 0 || bit == 1;
     requires \valid(r) && \valid_read(x);
+    requires r == x || \separated(r, x);
     assigns *r; */
 void rk_fp2_cmov(rk_fp2 *r, const rk_fp2 *x, uint64_t bit);
 

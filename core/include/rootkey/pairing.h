@@ -49,7 +49,7 @@ typedef struct {
 
 /* Fixed-base table for g^k in PF_p (8-tooth comb over F_p^2, 64 KiB):
  * entry j = prod over set bits i of j of (1 + i g)^(2^(128 i)). */
-typedef struct { rk_fp2 e[256]; } rk_gt_table;
+typedef struct { uint64_t w[256 * 32]; } rk_gt_table;   /* entry j: a then b, 32 words */
 
 /* The pairing value g = <P, P> of parameter set 1 (Montgomery form). */
 extern const rk_fp rk_pairing_g;
