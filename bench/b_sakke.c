@@ -8,8 +8,6 @@
 #include <wolfssl/wolfcrypt/random.h>
 #include "bench.h"
 #include "rootkey/sakke.h"
-/* TEMPORARY until hash.c lands on main (weak, overridden by librootkey) */
-#include "../tests/sk_h2i_fallback.c"
 
 static rk_sakke_sender_ctx snd;
 static rk_sakke_receiver_ctx rcv, rcv_nt;

@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rootkey/sscurve.h"
-/* TEMPORARY until hash.c lands on main (the harness links the whole core) */
 #include <sodium.h>
-#include "../tests/sk_h2i_fallback.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
