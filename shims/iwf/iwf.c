@@ -246,7 +246,7 @@ static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const 
     uint64_t period = 0;
     if (!req) return RK_ERR_ALLOC;
     if (strcmp(kms_uri, w->kms.kms_uri) != 0) {
-        snprintf(err, errlen, "kms_uri %s is not this batch's KMS", kms_uri);
+        snprintf(err, errlen, "kms_uri %.100s is not this batch's KMS", kms_uri);
         st = RK_ERR_STORE_INVENTORY; goto out;
     }
     st = rk_ntp_from_unix(&ts, now_unix);
@@ -289,7 +289,7 @@ static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const 
     char mark[64];
     int mn = snprintf(mark, sizeof mark, "%08X\n", (unsigned)key_id);
     if (st == RK_OK) st = rk_file_write_atomic(path, (const uint8_t *)mark, (size_t)mn, 0644);
-    if (st != RK_OK) snprintf(err, errlen, "writing %s: %s", path, strerror(errno));
+    if (st != RK_OK) snprintf(err, errlen, "writing %.200s: %s", path, strerror(errno));
 out:
     free(req);
     return st;
