@@ -230,27 +230,20 @@ static void pct(char *out, size_t cap, const char *s)
     out[j] = 0;
 }
 
-/* One user: wrap, element, XCAP request, marker. */
-static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const rk_lmr_block *b,
-                         const char *outdir, const char *stem, const char *xcap_root,
-                         int64_t now_unix, char *err, size_t errlen)
+rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64_t now_unix,
+                         uint8_t *el, size_t cap, size_t *elen, uint32_t *key_id_out,
+                         uint64_t *period_out, char *err, size_t errlen)
 {
     rk_status st;
     uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES];
     uint8_t msg[RK_ROOTKEY_MAX_MSG];
     char b64[RK_B64_ENCODED_LEN(RK_ROOTKEY_MAX_MSG) + 1];
-    uint8_t el[4096];
-    char *req = malloc(16384), uri_id[1024], path[4096];
-    size_t ml = 0, bl = 0, elen = 0;
+    size_t ml = 0, bl = 0;
     uint32_t key_id = 0, ts = 0;
     uint64_t period = 0;
-    if (!req) return RK_ERR_ALLOC;
-    if (strcmp(kms_uri, w->kms.kms_uri) != 0) {
-        snprintf(err, errlen, "kms_uri %.100s is not this batch's KMS", kms_uri);
-        st = RK_ERR_STORE_INVENTORY; goto out;
-    }
+    *elen = 0;
     st = rk_ntp_from_unix(&ts, now_unix);
-    if (st != RK_OK) goto out;
+    if (st != RK_OK) return st;
     randombytes_buf(rnd, sizeof rnd);
     rk_rootkey_wrap_in in;
     memset(&in, 0, sizeof in);
@@ -265,13 +258,36 @@ static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const 
     in.ts_sec = ts; in.rnd = rnd;
     st = rk_rootkey_wrap(msg, sizeof msg, &ml, &key_id, &period, &in);
     sodium_memzero(rnd, sizeof rnd);
-    if (st != RK_OK) { snprintf(err, errlen, "wrap: %s", rk_strerror(st)); goto out; }
+    if (st != RK_OK) { snprintf(err, errlen, "wrap: %s", rk_strerror(st)); return st; }
     st = rk_b64_encode(b64, sizeof b64, msg, ml, &bl);
     if (st == RK_OK)
-        st = rk_profile_encode_element(el, sizeof el, &elen, b->lmr_type, key_id,
+        st = rk_profile_encode_element(el, cap, elen, b->lmr_type, key_id,
                                        (const uint8_t *)w->kms.kms_uri, strlen(w->kms.kms_uri),
                                        period, (const uint8_t *)b64, bl);
-    if (st != RK_OK) { snprintf(err, errlen, "element: %s", rk_strerror(st)); goto out; }
+    if (st != RK_OK) { snprintf(err, errlen, "element: %s", rk_strerror(st)); return st; }
+    *key_id_out = key_id;
+    *period_out = period;
+    return RK_OK;
+}
+
+/* One user: wrap, element, XCAP request, marker. */
+static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const rk_lmr_block *b,
+                         const char *outdir, const char *stem, const char *xcap_root,
+                         int64_t now_unix, char *err, size_t errlen)
+{
+    rk_status st;
+    uint8_t el[4096];
+    char *req = malloc(16384), uri_id[1024], path[4096];
+    size_t elen = 0;
+    uint32_t key_id = 0;
+    uint64_t period = 0;
+    if (!req) return RK_ERR_ALLOC;
+    if (strcmp(kms_uri, w->kms.kms_uri) != 0) {
+        snprintf(err, errlen, "kms_uri %.100s is not this batch's KMS", kms_uri);
+        st = RK_ERR_STORE_INVENTORY; goto out;
+    }
+    st = rk_iwf_element(w, id, b, now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);
+    if (st != RK_OK) goto out;
     pct(uri_id, sizeof uri_id, id);
     int n = snprintf(req, 16384,
         "PUT %s/org.3gpp.mcptt.user-profile/users/%s/user-profile.xml/~~/mcptt-user-profile/anyExt/"

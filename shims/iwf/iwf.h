@@ -45,6 +45,11 @@ RK_MUST_CHECK rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const cha
                                      const char *xcap_root, unsigned shard_i, unsigned shard_n,
                                      int64_t now_unix, FILE *log, int progress, rk_iwf_stats *stats);
 
+/* One user's profile element (the wrapped root key) into el. */
+RK_MUST_CHECK rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b,
+                                       int64_t now_unix, uint8_t *el, size_t cap, size_t *elen,
+                                       uint32_t *key_id, uint64_t *period, char *err, size_t errlen);
+
 /* Safe file stem for an MCPTT ID. */
 void rk_iwf_stem(char *out, size_t cap, const char *id);
 #endif
