@@ -201,6 +201,8 @@ enum {
     RK_ERR_RK_KEY_TYPE = -823,      /* key parameters' key type is not the purpose tag */
     RK_ERR_RK_LMR_TYPE = -824,      /* LMR type is not the expected one */
     RK_ERR_RK_ELEMENT = -825,       /* profile element attributes contradict the signed message */
+    RK_ERR_RK_REVOKED = -826,       /* key parameters' status does not say "not revoked" */
+    RK_ERR_RK_INITIATOR_ROLE = -827,/* IDRi hides the IWF (role 8): authorisation needs its URI */
     /* rootkey: add codes here, in this block */
 
     /* --- xml (-900 .. -999) --- */

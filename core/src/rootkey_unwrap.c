@@ -1,0 +1,116 @@
+/* see rootkey/rootkey.h - the client side: checks in the order of DESIGN.md 5 */
+#include "rootkey/rootkey.h"
+#include "rootkey/ct.h"
+#include "rootkey/hash.h"
+#include "rootkey/policy.h"
+
+void rk_rootkey_result_wipe(rk_rootkey_result *r)
+{
+    r->key_id = 0;
+    r->wrap_time = 0;
+    r->period_no = 0;
+    r->activation = 0;
+    r->expiry = 0;
+    r->iwf_index = 0;
+    r->keyset_index = 0;
+    rk_lmr_wipe(&r->lmr);
+}
+
+/* a[0..an-1] == b[0..bn-1] (public octets) */
+static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
+{
+    if (an != bn) return 0;
+    for (size_t i = 0; i < an; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
+rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
+                            const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
+{
+    rk_status st;
+    size_t iwf = 0, ks = 0, ext_len = 0;
+    uint64_t t1900, pno = 0, cur = 0;
+    const rk_mikey_view *v = &sc->view;
+
+    rk_rootkey_result_wipe(out);
+    if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
+        in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
+        in->n_iwf > RK_ROOTKEY_MAX_IWF)
+        return RK_ERR_NULL;
+
+    /* 1. strict parse and HDR values */
+    st = rk_mikey_parse(&sc->view, msg, len);
+    if (st != RK_OK) goto fail;
+    /* 2. the purpose tag of the root-key ID */
+    if (v->csb_id / 268435456u != in->purpose_tag) { st = RK_ERR_RK_PURPOSE; goto fail; }
+    /* 3. IDRi: an authorised IWF, named by its URI */
+    {
+        const rk_mikey_idr *i = &v->idr[v->idr_i];
+        if (i->role != 1) { st = RK_ERR_RK_INITIATOR_ROLE; goto fail; }
+        for (iwf = 0; iwf < in->n_iwf; iwf++)
+            if (same(msg + i->id.off, i->id.len, in->iwf_uris[iwf], in->iwf_uri_lens[iwf])) break;
+        if (iwf == in->n_iwf) { st = RK_ERR_RK_IWF; goto fail; }
+    }
+    /* 4. a key set of mine for IDRkmsr and the key period of T */
+    t1900 = rk_ntp_seconds_since_1900(v->ts_sec);
+    {
+        const rk_mikey_idr *k = &v->idr[v->idr_kmsr];
+        for (ks = 0; ks < in->n_keysets; ks++) {
+            const rk_mikeysakke_rx *x = &in->keysets[ks];
+            if (!same(msg + k->id.off, k->id.len, x->kmsr_uri, x->kmsr_uri_len)) continue;
+            if (rk_key_period_no(&pno, t1900, x->period_len, x->period_offset) != RK_OK) continue;
+            if (pno == x->period_no) break;
+        }
+        if (ks == in->n_keysets) { st = RK_ERR_RK_NO_KEYSET; goto fail; }
+    }
+    /* 5. that period is the current one or the one before (policy.h) */
+    {
+        const rk_mikeysakke_rx *x = &in->keysets[ks];
+        uint64_t now1900 = in->now_unix > -(int64_t)RK_NTP_UNIX_OFFSET
+                               ? (uint64_t)(in->now_unix + (int64_t)RK_NTP_UNIX_OFFSET) : 0;
+        if (rk_key_period_no(&cur, now1900, x->period_len, x->period_offset) != RK_OK) cur = 0;
+        st = rk_policy_key_period(pno, cur);
+        if (st != RK_OK) goto fail;
+    }
+    /* 6. identities, ECCSI, SAKKE (R checked before the pairing, TEST after), GCM */
+    sc->rx = in->keysets[ks];
+    sc->rx.expected_uri = in->iwf_uris[iwf];
+    sc->rx.expected_uri_len = in->iwf_uri_lens[iwf];
+    sc->rx.expected_uid = 0;
+    sc->rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+    sc->rx.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    st = rk_mikeysakke_receive(&sc->res, sc->ext, sizeof sc->ext, &ext_len, &sc->rx, msg, len);
+    if (st != RK_OK) goto fail;
+    /* 7. key type and status of the key parameters, then the LMR block */
+    if (sc->res.kp.key_type != in->purpose_tag) { st = RK_ERR_RK_KEY_TYPE; goto fail; }
+    if (sc->res.kp.status % 2u != 1u) { st = RK_ERR_RK_REVOKED; goto fail; }
+    st = rk_lmr_decode(&out->lmr, sc->ext, ext_len);
+    if (st != RK_OK) goto fail;
+    /* 8. the LMR type the caller expects */
+    if (in->lmr_type != 0 && out->lmr.lmr_type != in->lmr_type) { st = RK_ERR_RK_LMR_TYPE; goto fail; }
+    /* 9. strictly newer than what is stored for this root-key ID */
+    st = rk_policy_newer(t1900, in->have_stored, in->stored_wrap_time);
+    if (st != RK_OK) goto fail;
+    /* 10. activation and expiry */
+    st = rk_policy_window(in->now_unix > 0 ? (uint64_t)in->now_unix : 0, sc->res.kp.activation,
+                          sc->res.kp.expiry);
+    if (st != RK_OK) goto fail;
+
+    out->key_id = v->csb_id;
+    out->wrap_time = t1900;
+    out->period_no = pno;
+    out->activation = sc->res.kp.activation;
+    out->expiry = sc->res.kp.expiry;
+    out->iwf_index = iwf;
+    out->keyset_index = ks;
+    rk_mikeysakke_result_wipe(&sc->res);      /* K_T is no longer needed */
+    rk_wipe(sc->ext, sizeof sc->ext);
+    return RK_OK;
+
+fail:
+    rk_rootkey_result_wipe(out);
+    rk_mikeysakke_result_wipe(&sc->res);
+    rk_wipe(sc->ext, sizeof sc->ext);
+    return st;
+}
