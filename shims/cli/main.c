@@ -578,7 +578,7 @@ static int cmd_demo(int argc, char **argv)
             char hx[65]; size_t hl = 0;
             if (rk_hex_encode(hx, sizeof hx, keys + 32 * i, 32, &hl) != RK_OK) { st = RK_ERR_INTERNAL; break; }
             len += (size_t)snprintf(inv + len, cap - len,
-                "sip:user%06zu@mcptt.example.org,%s,P25,wacn=BEE00;sys=3A1;rsi=%zu;algid=84;kid=F1A2;keyset=1,hex:%s\n",
+                "sip:user%06zu@mcptt.example.org,%s,P25,wacn=BEE00;sys=3A1;rsi=%zu;algid=84;kid=F1A2;keyset=1,hex:%.64s\n",
                 i, KMS, 1000000 + i, hx);
             sodium_memzero(hx, sizeof hx);
         }
