@@ -160,6 +160,17 @@ static void cli_wrap_unwrap(void)
     CHECK(strstr(out, "\"lmr_type\": \"P25\"") != NULL);
     CHECK(strstr(out, "sip:alice@test.example") != NULL);
     CHECK(strstr(out, "\"signature_length\": 129") != NULL);
+    /* mikey receive: any MIKEY-SAKKE message for my key set; the SSV only on request */
+    CHECK_EQ(sh("sed -n 's/.*\">\\(.*\\)<\\/rk.*/\\1/p' alice-profile.xml > msg.b64 && test -s msg.b64"), 0);
+    snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --ext 250", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"private_extension_length\"") != NULL);
+    CHECK(strstr(out, "ssv") == NULL && strstr(out, "\"private_extension\":") == NULL);
+    snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset bob.xml --message msg.b64", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 4);
+    snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --show-secrets", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"ssv\": \"") != NULL);
 }
 
 static void cli_inventory_errors(void)
