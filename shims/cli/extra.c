@@ -317,7 +317,7 @@ int rk_cli_mikey(int argc, char **argv)
     st = rk_file_read(keyset, ksx, 1 << 16, &kl);
     if (st != RK_OK) { fprintf(stderr, "rootkey mikey: %s: cannot read\n", keyset); return 3; }
     rk_client cl;
-    st = rk_client_open(&cl, &c, &ic, "", ksx, kl, err, sizeof err);
+    st = rk_client_open(&cl, &c, &ic, "", ksx, kl, 0, err, sizeof err);
     sodium_free(ksx);
     if (st != RK_OK) { fprintf(stderr, "rootkey mikey: key set: %s\n", err); return 4; }
     st = rk_file_read(msgf, raw, 1 << 16, &rl);

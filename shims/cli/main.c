@@ -358,7 +358,7 @@ static int cmd_unwrap(int argc, char **argv)
     uint8_t *ksx = slurp(keyset, &n, &st);
     if (!ksx) { sodium_free(sk); return fail("unwrap", keyset, st); }
     rk_client cl;
-    st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, err, sizeof err);
+    st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, 1, err, sizeof err);
     sodium_memzero(ksx, n); free(ksx);
     if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s\n", err); return ex_of(st); }
     rk_keystore *ks = rk_keystore_new(256);
@@ -654,7 +654,7 @@ static int cmd_demo(int argc, char **argv)
         snprintf(path, sizeof path, "%s/keys/user%06zu.xml", dir, i);
         uint8_t *kx = slurp(path, &kl, &st);
         if (!kx) { cl_bad++; continue; }
-        st = rk_client_open(&cl, &m->cert, &m->cert, IWF, kx, kl, err, sizeof err);
+        st = rk_client_open(&cl, &m->cert, &m->cert, IWF, kx, kl, 0, err, sizeof err);
         sodium_memzero(kx, kl); free(kx);
         double b = mono();
         t_load += b - a;

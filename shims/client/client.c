@@ -18,7 +18,7 @@ void rk_client_close(rk_client *c)
 }
 
 rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
-                         const char *iwf_uri, const uint8_t *xml, size_t len,
+                         const char *iwf_uri, const uint8_t *xml, size_t len, int with_table,
                          char *err, size_t errlen)
 {
     rk_status st;
@@ -48,7 +48,7 @@ rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms, const rk_kms_cert
         if (err) snprintf(err, errlen, "UserID is not UID(UserUri, KmsUri, KeyPeriodNo)");
         st = RK_ERR_STORE_KMS_XML; goto fail;
     }
-    st = rk_sakke_receiver_install(c->rx, kms->z_pub, uid, 32, c->ks->rsk, 0);
+    st = rk_sakke_receiver_install(c->rx, kms->z_pub, uid, 32, c->ks->rsk, with_table ? 1 : 0);
     if (st != RK_OK) { if (err) snprintf(err, errlen, "RSK validation: %s", rk_strerror(st)); goto fail; }
     st = rk_eccsi_signer_init(sg, kms->kpak, 65, uid, 32, c->ks->ssk, 32, c->ks->pvt, 65);
     rk_eccsi_signer_wipe(sg);

@@ -24,10 +24,12 @@ typedef struct {
     char iwf_uri[RK_KMS_URI_MAX + 1];
 } rk_client;
 
-/* Load and validate the key set XML.  err gets a readable reason. */
+/* Load and validate the key set XML.  with_table = 1 also precomputes the
+ * RSK's pairing lines (392 KiB, faster unwraps: a device's long-lived key
+ * set); 0 for one-shot use.  err gets a readable reason. */
 RK_MUST_CHECK rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms,
                                        const rk_kms_cert *iwf_kms, const char *iwf_uri,
-                                       const uint8_t *keyset_xml, size_t len,
+                                       const uint8_t *keyset_xml, size_t len, int with_table,
                                        char *err, size_t errlen);
 void rk_client_close(rk_client *c);
 
