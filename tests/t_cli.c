@@ -226,6 +226,15 @@ static void cli_crash_resume(void)
     CHECK_EQ(count_tmp("outc"), 0);
     /* every element file is whole: the profile reader accepts each */
     CHECK_EQ(sh("for f in outc/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
+    /* a real SIGKILL at an arbitrary point: the rerun completes every user
+     * once; no final-named file is partial (a leftover *.tmp* is allowed) */
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outk > /dev/null 2>&1 & "
+                "p=$!; sleep 1; kill -KILL $p; wait $p; true", bin), 0);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outk > killed.txt", bin), 0);
+    CHECK_EQ(sh("grep -q '12 lines, .* wrapped, .* already done, 0 failed' killed.txt"), 0);
+    CHECK_EQ(count_files("outk", ".done"), 12);
+    CHECK_EQ(count_files("outk", ".element.xml"), 12);
+    CHECK_EQ(sh("for f in outk/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
     /* a third run does nothing */
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outc > again.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, 0 wrapped, 12 already done' again.txt"), 0);
@@ -253,6 +262,12 @@ static void cli_no_secrets(void)
                     KEYS[i], KEYS[i], KEYS[i]), 0);
         CASE_END();
     }
+    /* the user's SSK and RSK and the storage key never leave their files either */
+    CHECK_EQ(sh("files=$(find . -type f ! -path './kms/*' ! -path './demo/keys/*' ! -name '*.xml' ! -name '*.key' ! -name '*.b64'); "
+                "files=\"$files $(find . -name '*.element.xml') alice-profile.xml\"; "
+                "for tag in UserSigningKeySSK UserDecryptKey; do v=$(sed -n \"s/.*<$tag>\\(.*\\)<\\/$tag>.*/\\1/p\" alice.xml); "
+                "test -n \"$v\" || exit 1; ! grep -l -i -F -e \"$v\" $files || exit 1; done; "
+                "! grep -l -i -F -e $(cat storage.key) $files"), 0);
     /* the inventory keys did reach the scanned outputs' inputs (the scan is not vacuous) */
     CHECK_EQ(sh("grep -q -i %s inv.csv", KEYS[1]), 0);
     if (!getenv("RK_KEEP")) { char c[4300]; snprintf(c, sizeof c, "rm -rf '%s'", dir); CHECK_EQ(system(c), 0); }
