@@ -287,6 +287,8 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_TRUNCATED: return "key store: file truncated";
     case RK_ERR_STORE_TAMPERED: return "key store: authentication failed (altered file or wrong storage key)";
     case RK_ERR_STORE_ENTRY: return "key store: entry field out of range";
+    case RK_ERR_STORE_KMS_XML: return "KMS document: field missing, repeated or malformed";
+    case RK_ERR_STORE_INVENTORY: return "IWF inventory: malformed line";
     /* store: strings here */
     default: return "unknown status";
     }

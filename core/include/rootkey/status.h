@@ -329,6 +329,8 @@ enum {
     RK_ERR_STORE_TRUNCATED = -1303, /* the file is shorter than its header says */
     RK_ERR_STORE_TAMPERED = -1304,  /* authentication failed: altered file or wrong storage key */
     RK_ERR_STORE_ENTRY = -1305,     /* an entry field is out of range (key length, metadata) */
+    RK_ERR_STORE_KMS_XML = -1310,   /* KMS document (TS 33.180 Annex D): field missing, repeated or malformed */
+    RK_ERR_STORE_INVENTORY = -1311, /* IWF inventory line malformed */
     /* store: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999

@@ -1,0 +1,41 @@
+/*
+ * shims/client/client.h - the client side: load a TS 33.180 Annex D key set
+ * (validated: UserID = UID(UserUri, KmsUri, period), RSK by RFC 6508 6.1.2
+ * with the table, SSK by RFC 6507 5.1.2), then unwrap every root-key
+ * element of a fetched profile document with the policy of DESIGN 5
+ * (rk_rootkey_unwrap) into the key store.
+ */
+#ifndef RK_SHIM_CLIENT_H
+#define RK_SHIM_CLIENT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "rootkey/status.h"
+#include "rootkey/sakke.h"
+#include "rootkey/eccsi.h"
+#include "common/kms.h"
+#include "client/keystore.h"
+
+typedef struct {
+    rk_kms_cert kms;               /* my KMS */
+    rk_kms_cert iwf_kms;           /* the IWF's KMS */
+    rk_eccsi_verifier_ctx *iwf_kpak;
+    rk_kms_keyset *ks;             /* guarded memory */
+    rk_sakke_receiver_ctx *rx;     /* guarded memory */
+    char iwf_uri[RK_KMS_URI_MAX + 1];
+} rk_client;
+
+/* Load and validate the key set XML.  with_table = 1 also precomputes the
+ * RSK's pairing lines (392 KiB, faster unwraps: a device's long-lived key
+ * set); 0 for one-shot use.  err gets a readable reason. */
+RK_MUST_CHECK rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms,
+                                       const rk_kms_cert *iwf_kms, const char *iwf_uri,
+                                       const uint8_t *keyset_xml, size_t len, int with_table,
+                                       char *err, size_t errlen);
+void rk_client_close(rk_client *c);
+
+/* Unwrap every lmr-root-key element of doc into ks; *n_ok / *n_bad count
+ * them; the first failure's code is returned (others continue). */
+RK_MUST_CHECK rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks,
+                                             const uint8_t *doc, size_t len, int64_t now_unix,
+                                             size_t *n_ok, size_t *n_bad);
+#endif

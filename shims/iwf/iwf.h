@@ -1,0 +1,55 @@
+/*
+ * shims/iwf/iwf.h - batch wrap of LMR root keys for a fleet (docs/inventory.md).
+ * Per user: <out>/<id>.p<period>.element.xml (the profile element),
+ * <out>/<id>.p<period>.xcap (the XCAP PUT request writing it), then
+ * <out>/<id>.p<period>.done; each written atomically, the marker last, so a
+ * rerun skips exactly the users finished for this key period.
+ */
+#ifndef RK_SHIM_IWF_H
+#define RK_SHIM_IWF_H
+#include <stdio.h>
+#include "rootkey/status.h"
+#include "rootkey/lmr.h"
+#include "rootkey/sakke.h"
+#include "rootkey/eccsi.h"
+#include "common/kms.h"
+
+typedef struct {
+    rk_kms_cert kms;                 /* the users' KMS (one KMS per batch) */
+    rk_kms_cert iwf_kms;
+    rk_sakke_sender_ctx *sakke;      /* Z table, built once */
+    rk_eccsi_signer_ctx *signer;     /* guarded memory */
+    rk_eccsi_verifier_ctx *verifier;
+    uint8_t iwf_uid[32];
+    uint64_t period_no;
+    char iwf_uri[RK_KMS_URI_MAX + 1];
+} rk_iwf;
+
+typedef struct {
+    size_t lines, done, skipped, failed, other_shard;
+} rk_iwf_stats;
+
+RK_MUST_CHECK rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
+                                    const uint8_t *keyset_xml, size_t len, int64_t now_unix,
+                                    char *err, size_t errlen);
+void rk_iwf_close(rk_iwf *w);
+
+/* One inventory line (without newline) -> block and names.  err gets the reason. */
+RK_MUST_CHECK rk_status rk_iwf_parse_line(const char *line, char *mcptt_id, size_t idcap,
+                                          char *kms_uri, size_t kmscap, rk_lmr_block *b,
+                                          char *err, size_t errlen);
+
+/* The batch.  shard_i/shard_n: this machine takes the users whose line's
+ * hash mod n is i (n = 1: all).  log: errors and progress (no key material). */
+RK_MUST_CHECK rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const char *outdir,
+                                     const char *xcap_root, unsigned shard_i, unsigned shard_n,
+                                     int64_t now_unix, FILE *log, int progress, rk_iwf_stats *stats);
+
+/* One user's profile element (the wrapped root key) into el. */
+RK_MUST_CHECK rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b,
+                                       int64_t now_unix, uint8_t *el, size_t cap, size_t *elen,
+                                       uint32_t *key_id, uint64_t *period, char *err, size_t errlen);
+
+/* Safe file stem for an MCPTT ID. */
+void rk_iwf_stem(char *out, size_t cap, const char *id);
+#endif
