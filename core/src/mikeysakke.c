@@ -52,55 +52,71 @@ static size_t find_ext(const rk_mikey_view *v, uint8_t type)
     return v->n_genext;
 }
 
+/*@ requires \valid(h);
+    assigns *h;
+    ensures h->dppk_id == 0 && h->msg_type == 0 && h->alg == 0; */
+static void header_zero(rk_kp_header *h)
+{
+    size_t i;
+    h->msg_type = 0;
+    h->date_time = 0;
+    h->payload_id = 0;
+    h->seq = 0;
+    h->alg = 0;
+    /*@ loop invariant 0 <= i <= 16;
+        loop assigns i, h->iv[0 .. 15];
+        loop variant 16 - i; */
+    for (i = 0; i < RK_KP_IV_BYTES; i++)
+        h->iv[i] = 0;
+    h->dppk_id = 0;
+}
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures p->n_groups == 0 && p->text.len == 0 && p->has_group_ids == 0
+        && p->key_type == 0 && p->status == 0; */
+static void params_zero(rk_kp_params_view *p)
+{
+    size_t i;
+    p->key_type = 0;
+    p->status = 0;
+    p->activation = 0;
+    p->expiry = 0;
+    p->text.off = 0;
+    p->text.len = 0;
+    p->has_group_ids = 0;
+    p->n_groups = 0;
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, p->group[0 .. 7];
+        loop variant 8 - i; */
+    for (i = 0; i < RK_KP_MAX_GROUPS; i++) {
+        p->group[i].off = 0;
+        p->group[i].len = 0;
+    }
+}
+
 void rk_mikeysakke_result_wipe(rk_mikeysakke_result *res)
 {
     rk_status ign;
-    size_t i;
     if (res == NULL)
         return;
-    rk_wipe(res->ssv, RK_MIKEYSAKKE_SSV_BYTES);
+    /* the parser's own zeroing of a view (it refuses a NULL message) */
+    ign = rk_mikey_parse(&res->view, NULL, 0);
+    (void)ign;
+    header_zero(&res->kp_header);
+    header_zero(&res->ext_header);
+    params_zero(&res->kp);
+    rk_wipe(res->kp_pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
+    rk_wipe(res->initiator_uid, RK_MIKEYSAKKE_UID_BYTES);
     res->csb_id = 0;
     res->ts_sec = 0;
     res->ts_frac = 0;
     res->period_no = 0;
-    rk_wipe(res->initiator_uid, RK_MIKEYSAKKE_UID_BYTES);
     res->sakke_form = 0;
-    /* the parser's own zeroing of a view (it refuses a NULL message) */
-    ign = rk_mikey_parse(&res->view, NULL, 0);
-    (void)ign;
     res->has_kp = 0;
-    res->kp_header.msg_type = 0;
-    res->kp_header.date_time = 0;
-    res->kp_header.payload_id = 0;
-    res->kp_header.seq = 0;
-    res->kp_header.alg = 0;
-    rk_wipe(res->kp_header.iv, RK_KP_IV_BYTES);
-    res->kp_header.dppk_id = 0;
-    res->kp.key_type = 0;
-    res->kp.status = 0;
-    res->kp.activation = 0;
-    res->kp.expiry = 0;
-    res->kp.text.off = 0;
-    res->kp.text.len = 0;
-    res->kp.has_group_ids = 0;
-    res->kp.n_groups = 0;
-    /*@ loop invariant 0 <= i <= 8;
-        loop assigns i, res->kp.group[0 .. 7];
-        loop variant 8 - i; */
-    for (i = 0; i < RK_KP_MAX_GROUPS; i++) {
-        res->kp.group[i].off = 0;
-        res->kp.group[i].len = 0;
-    }
     res->kp_pt_len = 0;
-    rk_wipe(res->kp_pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
     res->has_ext = 0;
-    res->ext_header.msg_type = 0;
-    res->ext_header.date_time = 0;
-    res->ext_header.payload_id = 0;
-    res->ext_header.seq = 0;
-    res->ext_header.alg = 0;
-    rk_wipe(res->ext_header.iv, RK_KP_IV_BYTES);
-    res->ext_header.dppk_id = 0;
+    rk_wipe(res->ssv, RK_MIKEYSAKKE_SSV_BYTES);
 }
 
 /*
@@ -131,7 +147,8 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
 
 /*
  * Steps 2-4 of the header: KMS URIs, IDRr names me, key period of T.
- * *period_no receives the key period of T (under my KMS's parameters).
+ * *period_no receives the key period of T (under my KMS's parameters); it
+ * is written only on success (the caller's local).
  */
 /*@ requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
     requires \valid_read(v) && rk_mikey_view_ok(v, len);
@@ -146,10 +163,9 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
     const rk_mikey_idr *kr = &v->idr[v->idr_kmsr];
     const rk_mikey_idr *ki = &v->idr[v->idr_kmsi];
     uint8_t uid[RK_UID_BYTES];
-    uint64_t t;
+    uint64_t t, no = 0;
     rk_status st;
     (void)len;   /* bounds of the spans: in the contract */
-    *period_no = 0;
     /* RFC 6509 / TS 33.180 E.1: the responder's and initiator's KMS */
     if (!bytes_eq(msg + kr->id.off, kr->id.len, rx->kmsr_uri, rx->kmsr_uri_len))
         return RK_ERR_MSAK_KMSR;
@@ -164,30 +180,25 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
     }
     /* TS 33.180 F.2.1: the key period of T selects the RSK */
     t = rk_ntp_seconds_since_1900(v->ts_sec);
-    st = rk_key_period_no(period_no, t, rx->period_len, rx->period_offset);
+    st = rk_key_period_no(&no, t, rx->period_len, rx->period_offset);
     if (st != RK_OK)
         return st;
-    if (*period_no != rx->period_no) {
-        *period_no = 0;
+    if (no != rx->period_no)
         return RK_ERR_MSAK_PERIOD;
-    }
     /* URI mode: the installed RSK belongs to UID(me, my KMS, this period) */
     if (rx->my_uri != NULL) {
         st = rk_uid(uid, rx->my_uri, rx->my_uri_len, rx->kmsr_uri, rx->kmsr_uri_len,
                     rx->period_len, rx->period_offset, rx->period_no);
         if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, rx->sakke->id_len))
             st = RK_ERR_MSAK_KEYSET;
-        if (st != RK_OK) {
-            *period_no = 0;
+        if (st != RK_OK)
             return st;
-        }
     }
     /* IDRuidr (TS 33.180 E.7): the UID my RSK was issued for */
     if (r->role == RK_MIKEY_ROLE_IDRUIDR
-        && !bytes_eq(msg + r->id.off, r->id.len, rx->sakke->id, rx->sakke->id_len)) {
-        *period_no = 0;
+        && !bytes_eq(msg + r->id.off, r->id.len, rx->sakke->id, rx->sakke->id_len))
         return RK_ERR_MSAK_RECEIVER;
-    }
+    *period_no = no;
     return RK_OK;
 }
 
@@ -366,6 +377,8 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
     st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
                                    msg + v->sakke_data.off, v->sakke_data.len, &form);
+    RK_CT_PUBLIC(&st, sizeof st);      /* TEST passed or not: the status says it */
+    RK_CT_PUBLIC(&form, sizeof form);  /* which w encoding passed TEST: public */
     if (st != RK_OK)
         return st;
     res->sakke_form = form;
@@ -375,8 +388,12 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     if (ik < v->n_genext) {
         st = ext_open(res->kp_pt, &fk, msg + v->genext[ik].data.off, v->genext[ik].data.len,
                       dpck);
+        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision */
         if (st != RK_OK)
             return st;
+        /* key metadata (type, status, times, names), not key material: the
+         * codec may branch on it (rootkey/keyparams.h) */
+        RK_CT_PUBLIC(res->kp_pt, kp_len);
         res->kp_pt_len = kp_len;
         st = rk_keyparams_decode(&res->kp, res->kp_pt, kp_len);
         if (st != RK_OK)
@@ -387,6 +404,7 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     if (ie < v->n_genext) {
         st = ext_open(ext_out, &fe, msg + v->genext[ie].data.off, v->genext[ie].data.len,
                       dpck);
+        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision; the plaintext stays secret */
         if (st != RK_OK)
             return st;
         *ext_len = ext_pt_len;
