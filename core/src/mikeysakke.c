@@ -34,6 +34,20 @@ static void put_be32(uint8_t *p, uint32_t x)
     p[3] = (uint8_t)(x % 256u);
 }
 
+/* Whether the ID of the i-th IDR payload equals b[0..blen-1] (public). */
+/*@ requires \valid_read(v) && rk_mikey_view_ok(v, len) && i < 4;
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int idr_eq(const rk_mikey_view *v, size_t i, const uint8_t *msg, size_t len,
+                  const uint8_t *b, size_t blen)
+{
+    (void)len;   /* the span's bound: in the contract */
+    /*@ assert rk_span_in(v->idr[i].id, len); */
+    return bytes_eq(msg + v->idr[i].id.off, v->idr[i].id.len, b, blen);
+}
+
 /* Index of the General Extension of the given type, n_genext if none. */
 /*@ requires \valid_read(v) && v->n_genext <= 4;
     assigns \nothing;
@@ -124,7 +138,8 @@ void rk_mikeysakke_result_wipe(rk_mikeysakke_result *res)
  * the message).
  */
 /*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
-    assigns \nothing; */
+    assigns \nothing;
+    ensures \result == RK_OK ==> rx->sakke->id_len == 32; */
 static rk_status check_rx(const rk_mikeysakke_rx *rx)
 {
     if (rx->kpak == NULL || rx->sakke == NULL || rx->kmsi_uri == NULL || rx->kmsr_uri == NULL)
@@ -159,23 +174,20 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
 static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
                                 const rk_mikey_view *v, const uint8_t *msg, size_t len)
 {
-    const rk_mikey_idr *r = &v->idr[v->idr_r];
-    const rk_mikey_idr *kr = &v->idr[v->idr_kmsr];
-    const rk_mikey_idr *ki = &v->idr[v->idr_kmsi];
+    uint8_t role_r = v->idr[v->idr_r].role;
     uint8_t uid[RK_UID_BYTES];
     uint64_t t, no = 0;
     rk_status st;
-    (void)len;   /* bounds of the spans: in the contract */
     /* RFC 6509 / TS 33.180 E.1: the responder's and initiator's KMS */
-    if (!bytes_eq(msg + kr->id.off, kr->id.len, rx->kmsr_uri, rx->kmsr_uri_len))
+    if (!idr_eq(v, v->idr_kmsr, msg, len, rx->kmsr_uri, rx->kmsr_uri_len))
         return RK_ERR_MSAK_KMSR;
-    if (!bytes_eq(msg + ki->id.off, ki->id.len, rx->kmsi_uri, rx->kmsi_uri_len))
+    if (!idr_eq(v, v->idr_kmsi, msg, len, rx->kmsi_uri, rx->kmsi_uri_len))
         return RK_ERR_MSAK_KMSI;
     /* IDRr as a URI: my MC service ID, octet for octet */
-    if (r->role == RK_MIKEY_ROLE_IDRR) {
+    if (role_r == RK_MIKEY_ROLE_IDRR) {
         if (rx->my_uri == NULL)
             return RK_ERR_MSAK_RECEIVER_URI;
-        if (!bytes_eq(msg + r->id.off, r->id.len, rx->my_uri, rx->my_uri_len))
+        if (!idr_eq(v, v->idr_r, msg, len, rx->my_uri, rx->my_uri_len))
             return RK_ERR_MSAK_RECEIVER;
     }
     /* TS 33.180 F.2.1: the key period of T selects the RSK */
@@ -195,8 +207,8 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
             return st;
     }
     /* IDRuidr (TS 33.180 E.7): the UID my RSK was issued for */
-    if (r->role == RK_MIKEY_ROLE_IDRUIDR
-        && !bytes_eq(msg + r->id.off, r->id.len, rx->sakke->id, rx->sakke->id_len))
+    if (role_r == RK_MIKEY_ROLE_IDRUIDR
+        && !idr_eq(v, v->idr_r, msg, len, rx->sakke->id, rx->sakke->id_len))
         return RK_ERR_MSAK_RECEIVER;
     *period_no = no;
     return RK_OK;

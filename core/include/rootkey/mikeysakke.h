@@ -162,8 +162,7 @@ typedef struct {
         rx->kmsr_uri_len <= 1024 && \valid_read(rx->kmsr_uri + (0 .. rx->kmsr_uri_len - 1)) &&
         rk_msak_opt(rx->my_uri, rx->my_uri_len) &&
         rk_msak_opt(rx->expected_uri, rx->expected_uri_len) &&
-        (rx->expected_uid == \null || \valid_read(rx->expected_uid + (0 .. 31))) &&
-        rx->sakke->id_len <= 128;
+        (rx->expected_uid == \null || \valid_read(rx->expected_uid + (0 .. 31)));
 */
 
 /*
