@@ -256,7 +256,8 @@ typedef struct {
  *     kp_msg_type (0x43 or 0x40) and kp_date_time fill the framing header
  *     of every protected extension.
  *   ext/n_ext: private extensions (types 241..255, distinct), encrypted the
- *     same way.
+ *     same way; each plaintext at least 17 octets (the framing decoder's
+ *     minimum, RK_ERR_KP_CT_LENGTH otherwise).
  *   ext_before_sakke: 0 writes the extensions after SAKKE (the Streamwide
  *     order), 1 before it (the ALEA order).
  *   iv_rnd: 16 octets per protected extension, in order (type 7 first, then
