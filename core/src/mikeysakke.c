@@ -165,7 +165,7 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
  * *period_no receives the key period of T (under my KMS's parameters); it
  * is written only on success (the caller's local).
  */
-/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
     requires \valid_read(v) && rk_mikey_view_ok(v, len);
     requires \valid_read(msg + (0 .. len - 1));
     requires \valid(period_no);
@@ -178,6 +178,9 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
     uint8_t uid[RK_UID_BYTES];
     uint64_t t, no = 0;
     rk_status st;
+    /* an installed RSK of a TS 33.180 UID (checked here, where it is read) */
+    if (rx->sakke->id_len != RK_UID_BYTES)
+        return RK_ERR_MSAK_CONFIG;
     /* RFC 6509 / TS 33.180 E.1: the responder's and initiator's KMS */
     if (!idr_eq(v, v->idr_kmsr, msg, len, rx->kmsr_uri, rx->kmsr_uri_len))
         return RK_ERR_MSAK_KMSR;
@@ -201,14 +204,14 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
     if (rx->my_uri != NULL) {
         st = rk_uid(uid, rx->my_uri, rx->my_uri_len, rx->kmsr_uri, rx->kmsr_uri_len,
                     rx->period_len, rx->period_offset, rx->period_no);
-        if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, rx->sakke->id_len))
+        if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, RK_UID_BYTES))
             st = RK_ERR_MSAK_KEYSET;
         if (st != RK_OK)
             return st;
     }
     /* IDRuidr (TS 33.180 E.7): the UID my RSK was issued for */
     if (role_r == RK_MIKEY_ROLE_IDRUIDR
-        && !idr_eq(v, v->idr_r, msg, len, rx->sakke->id, rx->sakke->id_len))
+        && !idr_eq(v, v->idr_r, msg, len, rx->sakke->id, RK_UID_BYTES))
         return RK_ERR_MSAK_RECEIVER;
     *period_no = no;
     return RK_OK;
@@ -323,7 +326,7 @@ static rk_status ext_open(uint8_t *out, const rk_kp_frame *f, const uint8_t *d, 
 
 /* The receive steps, outputs already zero; the caller zeroes them again on error. */
 /*@ requires \valid(res) && \valid(ext_len);
-    requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+    requires \valid_read(rx) && rk_msak_rx_ok(rx);
     requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
     requires ext_cap <= 0x7fffffff;
     requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
@@ -430,6 +433,24 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     return RK_OK;
 }
 
+/* Every output zero (the error contract of rk_mikeysakke_receive). */
+/*@ requires \valid(res) && \valid(ext_len) && \separated(res, ext_len);
+    requires ext_cap <= 0x7fffffff;
+    requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
+    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, ext_len);
+    assigns *res, *ext_len, ext_out[0 .. ext_cap - 1];
+    ensures *ext_len == 0 && res->csb_id == 0 && res->has_kp == 0
+        && res->has_ext == 0 && res->kp_pt_len == 0 && res->view.total_len == 0
+        && (\forall integer k; 0 <= k < 16 ==> res->ssv[k] == 0); */
+static void zero_outputs(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
+                         size_t *ext_len)
+{
+    rk_mikeysakke_result_wipe(res);
+    if (ext_cap > 0)
+        rk_wipe(ext_out, ext_cap);
+    *ext_len = 0;
+}
+
 rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
                                 size_t *ext_len, const rk_mikeysakke_rx *rx,
                                 const uint8_t *msg, size_t len)
@@ -438,25 +459,19 @@ rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, siz
     rk_status st;
     if (res == NULL || ext_len == NULL)
         return RK_ERR_NULL;
-    rk_mikeysakke_result_wipe(res);
-    *ext_len = 0;
-    if (ext_cap > 0 && ext_out == NULL)
+    if (ext_cap > 0 && ext_out == NULL) {
+        zero_outputs(res, NULL, 0, ext_len);
         return RK_ERR_NULL;
-    if (ext_cap > 0)
-        rk_wipe(ext_out, ext_cap);
-    if (rx == NULL || msg == NULL)
-        return RK_ERR_NULL;
-    st = check_rx(rx);
+    }
+    /* the caller's inputs first (reads only), then clean outputs */
+    st = (rx == NULL || msg == NULL) ? RK_ERR_NULL : check_rx(rx);
+    zero_outputs(res, ext_out, ext_cap, ext_len);
     if (st != RK_OK)
         return st;
     rk_wipe(dpck, RK_DPCK_BYTES);
     st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
     rk_wipe(dpck, RK_DPCK_BYTES);
-    if (st != RK_OK) {
-        rk_mikeysakke_result_wipe(res);
-        *ext_len = 0;
-        if (ext_cap > 0)
-            rk_wipe(ext_out, ext_cap);
-    }
+    if (st != RK_OK)
+        zero_outputs(res, ext_out, ext_cap, ext_len);
     return st;
 }
