@@ -34,6 +34,20 @@ static void put_be32(uint8_t *p, uint32_t x)
     p[3] = (uint8_t)(x % 256u);
 }
 
+/* Whether the ID of the i-th IDR payload equals b[0..blen-1] (public). */
+/*@ requires \valid_read(v) && rk_mikey_view_ok(v, len) && i < 4;
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static int idr_eq(const rk_mikey_view *v, size_t i, const uint8_t *msg, size_t len,
+                  const uint8_t *b, size_t blen)
+{
+    (void)len;   /* the span's bound: in the contract */
+    /*@ assert rk_span_in(v->idr[i].id, len); */
+    return bytes_eq(msg + v->idr[i].id.off, v->idr[i].id.len, b, blen);
+}
+
 /* Index of the General Extension of the given type, n_genext if none. */
 /*@ requires \valid_read(v) && v->n_genext <= 4;
     assigns \nothing;
@@ -52,55 +66,71 @@ static size_t find_ext(const rk_mikey_view *v, uint8_t type)
     return v->n_genext;
 }
 
+/*@ requires \valid(h);
+    assigns *h;
+    ensures h->dppk_id == 0 && h->msg_type == 0 && h->alg == 0; */
+static void header_zero(rk_kp_header *h)
+{
+    size_t i;
+    h->msg_type = 0;
+    h->date_time = 0;
+    h->payload_id = 0;
+    h->seq = 0;
+    h->alg = 0;
+    /*@ loop invariant 0 <= i <= 16;
+        loop assigns i, h->iv[0 .. 15];
+        loop variant 16 - i; */
+    for (i = 0; i < RK_KP_IV_BYTES; i++)
+        h->iv[i] = 0;
+    h->dppk_id = 0;
+}
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures p->n_groups == 0 && p->text.len == 0 && p->has_group_ids == 0
+        && p->key_type == 0 && p->status == 0; */
+static void params_zero(rk_kp_params_view *p)
+{
+    size_t i;
+    p->key_type = 0;
+    p->status = 0;
+    p->activation = 0;
+    p->expiry = 0;
+    p->text.off = 0;
+    p->text.len = 0;
+    p->has_group_ids = 0;
+    p->n_groups = 0;
+    /*@ loop invariant 0 <= i <= 8;
+        loop assigns i, p->group[0 .. 7];
+        loop variant 8 - i; */
+    for (i = 0; i < RK_KP_MAX_GROUPS; i++) {
+        p->group[i].off = 0;
+        p->group[i].len = 0;
+    }
+}
+
 void rk_mikeysakke_result_wipe(rk_mikeysakke_result *res)
 {
     rk_status ign;
-    size_t i;
     if (res == NULL)
         return;
-    rk_wipe(res->ssv, RK_MIKEYSAKKE_SSV_BYTES);
+    /* the parser's own zeroing of a view (it refuses a NULL message) */
+    ign = rk_mikey_parse(&res->view, NULL, 0);
+    (void)ign;
+    header_zero(&res->kp_header);
+    header_zero(&res->ext_header);
+    params_zero(&res->kp);
+    rk_wipe(res->kp_pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
+    rk_wipe(res->initiator_uid, RK_MIKEYSAKKE_UID_BYTES);
     res->csb_id = 0;
     res->ts_sec = 0;
     res->ts_frac = 0;
     res->period_no = 0;
-    rk_wipe(res->initiator_uid, RK_MIKEYSAKKE_UID_BYTES);
     res->sakke_form = 0;
-    /* the parser's own zeroing of a view (it refuses a NULL message) */
-    ign = rk_mikey_parse(&res->view, NULL, 0);
-    (void)ign;
     res->has_kp = 0;
-    res->kp_header.msg_type = 0;
-    res->kp_header.date_time = 0;
-    res->kp_header.payload_id = 0;
-    res->kp_header.seq = 0;
-    res->kp_header.alg = 0;
-    rk_wipe(res->kp_header.iv, RK_KP_IV_BYTES);
-    res->kp_header.dppk_id = 0;
-    res->kp.key_type = 0;
-    res->kp.status = 0;
-    res->kp.activation = 0;
-    res->kp.expiry = 0;
-    res->kp.text.off = 0;
-    res->kp.text.len = 0;
-    res->kp.has_group_ids = 0;
-    res->kp.n_groups = 0;
-    /*@ loop invariant 0 <= i <= 8;
-        loop assigns i, res->kp.group[0 .. 7];
-        loop variant 8 - i; */
-    for (i = 0; i < RK_KP_MAX_GROUPS; i++) {
-        res->kp.group[i].off = 0;
-        res->kp.group[i].len = 0;
-    }
     res->kp_pt_len = 0;
-    rk_wipe(res->kp_pt, RK_MIKEYSAKKE_KP_MAX_BYTES);
     res->has_ext = 0;
-    res->ext_header.msg_type = 0;
-    res->ext_header.date_time = 0;
-    res->ext_header.payload_id = 0;
-    res->ext_header.seq = 0;
-    res->ext_header.alg = 0;
-    rk_wipe(res->ext_header.iv, RK_KP_IV_BYTES);
-    res->ext_header.dppk_id = 0;
+    rk_wipe(res->ssv, RK_MIKEYSAKKE_SSV_BYTES);
 }
 
 /*
@@ -108,7 +138,8 @@ void rk_mikeysakke_result_wipe(rk_mikeysakke_result *res)
  * the message).
  */
 /*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
-    assigns \nothing; */
+    assigns \nothing;
+    ensures \result == RK_OK ==> rx->sakke->id_len == 32; */
 static rk_status check_rx(const rk_mikeysakke_rx *rx)
 {
     if (rx->kpak == NULL || rx->sakke == NULL || rx->kmsi_uri == NULL || rx->kmsr_uri == NULL)
@@ -131,9 +162,10 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
 
 /*
  * Steps 2-4 of the header: KMS URIs, IDRr names me, key period of T.
- * *period_no receives the key period of T (under my KMS's parameters).
+ * *period_no receives the key period of T (under my KMS's parameters); it
+ * is written only on success (the caller's local).
  */
-/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
     requires \valid_read(v) && rk_mikey_view_ok(v, len);
     requires \valid_read(msg + (0 .. len - 1));
     requires \valid(period_no);
@@ -142,52 +174,46 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
 static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
                                 const rk_mikey_view *v, const uint8_t *msg, size_t len)
 {
-    const rk_mikey_idr *r = &v->idr[v->idr_r];
-    const rk_mikey_idr *kr = &v->idr[v->idr_kmsr];
-    const rk_mikey_idr *ki = &v->idr[v->idr_kmsi];
+    uint8_t role_r = v->idr[v->idr_r].role;
     uint8_t uid[RK_UID_BYTES];
-    uint64_t t;
+    uint64_t t, no = 0;
     rk_status st;
-    (void)len;   /* bounds of the spans: in the contract */
-    *period_no = 0;
+    /* an installed RSK of a TS 33.180 UID (checked here, where it is read) */
+    if (rx->sakke->id_len != RK_UID_BYTES)
+        return RK_ERR_MSAK_CONFIG;
     /* RFC 6509 / TS 33.180 E.1: the responder's and initiator's KMS */
-    if (!bytes_eq(msg + kr->id.off, kr->id.len, rx->kmsr_uri, rx->kmsr_uri_len))
+    if (!idr_eq(v, v->idr_kmsr, msg, len, rx->kmsr_uri, rx->kmsr_uri_len))
         return RK_ERR_MSAK_KMSR;
-    if (!bytes_eq(msg + ki->id.off, ki->id.len, rx->kmsi_uri, rx->kmsi_uri_len))
+    if (!idr_eq(v, v->idr_kmsi, msg, len, rx->kmsi_uri, rx->kmsi_uri_len))
         return RK_ERR_MSAK_KMSI;
     /* IDRr as a URI: my MC service ID, octet for octet */
-    if (r->role == RK_MIKEY_ROLE_IDRR) {
+    if (role_r == RK_MIKEY_ROLE_IDRR) {
         if (rx->my_uri == NULL)
             return RK_ERR_MSAK_RECEIVER_URI;
-        if (!bytes_eq(msg + r->id.off, r->id.len, rx->my_uri, rx->my_uri_len))
+        if (!idr_eq(v, v->idr_r, msg, len, rx->my_uri, rx->my_uri_len))
             return RK_ERR_MSAK_RECEIVER;
     }
     /* TS 33.180 F.2.1: the key period of T selects the RSK */
     t = rk_ntp_seconds_since_1900(v->ts_sec);
-    st = rk_key_period_no(period_no, t, rx->period_len, rx->period_offset);
+    st = rk_key_period_no(&no, t, rx->period_len, rx->period_offset);
     if (st != RK_OK)
         return st;
-    if (*period_no != rx->period_no) {
-        *period_no = 0;
+    if (no != rx->period_no)
         return RK_ERR_MSAK_PERIOD;
-    }
     /* URI mode: the installed RSK belongs to UID(me, my KMS, this period) */
     if (rx->my_uri != NULL) {
         st = rk_uid(uid, rx->my_uri, rx->my_uri_len, rx->kmsr_uri, rx->kmsr_uri_len,
                     rx->period_len, rx->period_offset, rx->period_no);
-        if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, rx->sakke->id_len))
+        if (st == RK_OK && !bytes_eq(uid, RK_UID_BYTES, rx->sakke->id, RK_UID_BYTES))
             st = RK_ERR_MSAK_KEYSET;
-        if (st != RK_OK) {
-            *period_no = 0;
+        if (st != RK_OK)
             return st;
-        }
     }
     /* IDRuidr (TS 33.180 E.7): the UID my RSK was issued for */
-    if (r->role == RK_MIKEY_ROLE_IDRUIDR
-        && !bytes_eq(msg + r->id.off, r->id.len, rx->sakke->id, rx->sakke->id_len)) {
-        *period_no = 0;
+    if (role_r == RK_MIKEY_ROLE_IDRUIDR
+        && !idr_eq(v, v->idr_r, msg, len, rx->sakke->id, RK_UID_BYTES))
         return RK_ERR_MSAK_RECEIVER;
-    }
+    *period_no = no;
     return RK_OK;
 }
 
@@ -300,7 +326,7 @@ static rk_status ext_open(uint8_t *out, const rk_kp_frame *f, const uint8_t *d, 
 
 /* The receive steps, outputs already zero; the caller zeroes them again on error. */
 /*@ requires \valid(res) && \valid(ext_len);
-    requires \valid_read(rx) && rk_msak_rx_ok(rx) && rx->sakke->id_len == 32;
+    requires \valid_read(rx) && rk_msak_rx_ok(rx);
     requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
     requires ext_cap <= 0x7fffffff;
     requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
@@ -366,6 +392,8 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
     st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
                                    msg + v->sakke_data.off, v->sakke_data.len, &form);
+    RK_CT_PUBLIC(&st, sizeof st);      /* TEST passed or not: the status says it */
+    RK_CT_PUBLIC(&form, sizeof form);  /* which w encoding passed TEST: public */
     if (st != RK_OK)
         return st;
     res->sakke_form = form;
@@ -375,8 +403,12 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     if (ik < v->n_genext) {
         st = ext_open(res->kp_pt, &fk, msg + v->genext[ik].data.off, v->genext[ik].data.len,
                       dpck);
+        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision */
         if (st != RK_OK)
             return st;
+        /* key metadata (type, status, times, names), not key material: the
+         * codec may branch on it (rootkey/keyparams.h) */
+        RK_CT_PUBLIC(res->kp_pt, kp_len);
         res->kp_pt_len = kp_len;
         st = rk_keyparams_decode(&res->kp, res->kp_pt, kp_len);
         if (st != RK_OK)
@@ -387,6 +419,7 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     if (ie < v->n_genext) {
         st = ext_open(ext_out, &fe, msg + v->genext[ie].data.off, v->genext[ie].data.len,
                       dpck);
+        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision; the plaintext stays secret */
         if (st != RK_OK)
             return st;
         *ext_len = ext_pt_len;
@@ -400,6 +433,24 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
     return RK_OK;
 }
 
+/* Every output zero (the error contract of rk_mikeysakke_receive). */
+/*@ requires \valid(res) && \valid(ext_len) && \separated(res, ext_len);
+    requires ext_cap <= 0x7fffffff;
+    requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
+    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, ext_len);
+    assigns *res, *ext_len, ext_out[0 .. ext_cap - 1];
+    ensures *ext_len == 0 && res->csb_id == 0 && res->has_kp == 0
+        && res->has_ext == 0 && res->kp_pt_len == 0 && res->view.total_len == 0
+        && (\forall integer k; 0 <= k < 16 ==> res->ssv[k] == 0); */
+static void zero_outputs(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
+                         size_t *ext_len)
+{
+    rk_mikeysakke_result_wipe(res);
+    if (ext_cap > 0)
+        rk_wipe(ext_out, ext_cap);
+    *ext_len = 0;
+}
+
 rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
                                 size_t *ext_len, const rk_mikeysakke_rx *rx,
                                 const uint8_t *msg, size_t len)
@@ -408,25 +459,19 @@ rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, siz
     rk_status st;
     if (res == NULL || ext_len == NULL)
         return RK_ERR_NULL;
-    rk_mikeysakke_result_wipe(res);
-    *ext_len = 0;
-    if (ext_cap > 0 && ext_out == NULL)
+    if (ext_cap > 0 && ext_out == NULL) {
+        zero_outputs(res, NULL, 0, ext_len);
         return RK_ERR_NULL;
-    if (ext_cap > 0)
-        rk_wipe(ext_out, ext_cap);
-    if (rx == NULL || msg == NULL)
-        return RK_ERR_NULL;
-    st = check_rx(rx);
+    }
+    /* the caller's inputs first (reads only), then clean outputs */
+    st = (rx == NULL || msg == NULL) ? RK_ERR_NULL : check_rx(rx);
+    zero_outputs(res, ext_out, ext_cap, ext_len);
     if (st != RK_OK)
         return st;
     rk_wipe(dpck, RK_DPCK_BYTES);
     st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
     rk_wipe(dpck, RK_DPCK_BYTES);
-    if (st != RK_OK) {
-        rk_mikeysakke_result_wipe(res);
-        *ext_len = 0;
-        if (ext_cap > 0)
-            rk_wipe(ext_out, ext_cap);
-    }
+    if (st != RK_OK)
+        zero_outputs(res, ext_out, ext_cap, ext_len);
     return st;
 }

@@ -271,6 +271,7 @@ static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_
     /* RFC 6508 6.2.1 to the receiver's UID for the message's key period */
     st = rk_sakke_encapsulate(sakke_data, tx->sakke, tx->receiver_uid, RK_UID_BYTES, tx->ssv,
                               RK_MIKEYSAKKE_SSV_BYTES);
+    RK_CT_PUBLIC(&st, sizeof st);      /* r = 0 or not: the status says it */
     if (st != RK_OK)
         return st;
     fill_msg(&m, tx, sakke_data);
@@ -291,6 +292,7 @@ static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_
     else
         st = rk_eccsi_sign(tx->signer, sig, RK_ECCSI_SIG_BYTES, out, signed_len, tx->sign_rnd,
                            tx->sign_rnd_len);
+    RK_CT_PUBLIC(&st, sizeof st);      /* the fault checks' verdict: public */
     if (st != RK_OK) {
         *out_len = 0;
         return st;

@@ -162,8 +162,7 @@ typedef struct {
         rx->kmsr_uri_len <= 1024 && \valid_read(rx->kmsr_uri + (0 .. rx->kmsr_uri_len - 1)) &&
         rk_msak_opt(rx->my_uri, rx->my_uri_len) &&
         rk_msak_opt(rx->expected_uri, rx->expected_uri_len) &&
-        (rx->expected_uid == \null || \valid_read(rx->expected_uid + (0 .. 31))) &&
-        rx->sakke->id_len <= 128;
+        (rx->expected_uid == \null || \valid_read(rx->expected_uid + (0 .. 31)));
 */
 
 /*
@@ -257,7 +256,8 @@ typedef struct {
  *     kp_msg_type (0x43 or 0x40) and kp_date_time fill the framing header
  *     of every protected extension.
  *   ext/n_ext: private extensions (types 241..255, distinct), encrypted the
- *     same way.
+ *     same way; each plaintext at least 17 octets (the framing decoder's
+ *     minimum, RK_ERR_KP_CT_LENGTH otherwise).
  *   ext_before_sakke: 0 writes the extensions after SAKKE (the Streamwide
  *     order), 1 before it (the ALEA order).
  *   iv_rnd: 16 octets per protected extension, in order (type 7 first, then
