@@ -197,12 +197,10 @@ bench: deps-check
 	@$(MAKE) --no-print-directory $(B)/rk_bench
 	@$(B)/rk_bench
 
+DEMO_USERS ?= 1000
 demo: deps-check
-	@if [ -z "$(RK_BIN)" ]; then \
-	  echo "make demo: not there yet - the rootkey command arrives with the shims issue (#7)."; \
-	  echo "Until then: make check, make proofs, make fuzz-smoke, make ct."; exit 1; fi
 	@$(MAKE) --no-print-directory $(RK_BIN)
-	@$(RK_BIN) demo
+	@$(RK_BIN) demo --users $(DEMO_USERS)
 
 cross: deps-check
 	@if [ -x scripts/cross.sh ]; then scripts/cross.sh; else \
