@@ -151,12 +151,27 @@ proofs-record: deps-check
 	@RECORD=1 proofs/run.sh
 
 # ---------------------------------------------------------------- fuzz
-FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-$(B)/fuzz/lf_%: fuzz/%.c $(CORE_SRC) $(CORE_HDR) | $(B)/fuzz
-	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -o $@ $< $(CORE_SRC) -lsodium
+FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# The core is compiled once per engine (instrumented, not linked with a
+# driver) into a static library; each harness links against it.
+FUZZ_LF_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/fuzz/lf/%.o)
+FUZZ_AFL_OBJ := $(CORE_SRC:core/src/%.c=$(B)/fuzz/afl/%.o)
+$(B)/fuzz/lf/%.o: core/src/%.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+$(B)/fuzz/afl/%.o: core/src/%.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+$(B)/fuzz/libcore_lf.a: $(FUZZ_LF_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/fuzz/libcore_afl.a: $(FUZZ_AFL_OBJ)
+	rm -f $@ && ar rcs $@ $^
 
-$(B)/fuzz/afl_%: fuzz/%.c $(CORE_SRC) $(CORE_HDR) | $(B)/fuzz
-	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -o $@ $< $(CORE_SRC) -lsodium
+$(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a -lsodium
+
+$(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
 
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 
