@@ -25,7 +25,7 @@ export WHY3CONFIG
 
 PROVERS=${PROVERS:-cvc4,z3}
 TIMEOUT=${WP_TIMEOUT:-20}
-PAR=${WP_PAR:-2}
+PAR=${WP_PAR:-1}
 # proofs/pending lists modules whose proof is not finished (module, reason):
 # they are not covered by the default run, and every run says so.
 pending=()
@@ -38,10 +38,9 @@ if [ $# -gt 0 ]; then mods=("$@"); else
     [ $skip -eq 1 ] || mods+=("$m"); done
 fi
 
-total_p=0; total_t=0; bad=0
-for m in "${mods[@]}"; do
-  src=core/src/$m.c
-  extra=()
+# One module: WP with RTE, gated; writes $out/$m.result = "p t status secs".
+prove_one() {
+  local m=$1 src=core/src/$1.c extra=() warn o t0 rc line p t rec status
   [ -f "proofs/opts/$m" ] && while read -r o; do
     case "$o" in ''|'#'*) ;; *) extra+=("$o") ;; esac; done < "proofs/opts/$m"
   warn=(-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast)
@@ -62,11 +61,31 @@ for m in "${mods[@]}"; do
   p=${p:-0}; t=${t:-0}; p=$((p)); t=$((t))
   rec=0; [ -f "proofs/results/$m.count" ] && rec=$(cat "proofs/results/$m.count")
   status=ok
-  if [ $rc -ne 0 ] || [ "$p" -lt "$t" ] || [ "$t" -eq 0 ]; then status=FAIL; bad=$((bad+1));
-  elif [ "$t" -lt "$rec" ]; then status="FAIL(total $t < recorded $rec)"; bad=$((bad+1)); fi
-  printf '%-14s %5s/%-5s goals  %4ss  %s\n' "$m" "$p" "$t" "$(( $(date +%s) - t0 ))" "$status"
-  [ "$status" = ok ] || grep -aE 'ERROR|Timeout|Unknown|Failed|error:' "$out/$m.log" | head -15 | sed 's/^/    /'
-  if [ "${RECORD:-0}" = 1 ] && [ "$status" = ok ]; then echo "$t" > "proofs/results/$m.count"; fi
+  if [ $rc -ne 0 ] || [ "$p" -lt "$t" ] || [ "$t" -eq 0 ]; then status=FAIL;
+  elif [ "$t" -lt "$rec" ]; then status="FAIL(total-$t-below-recorded-$rec)"; fi
+  echo "$p $t $status $(( $(date +%s) - t0 ))" > "$out/$m.result"
+}
+
+# Qed simplification is single-threaded and dominates the time, so modules
+# run JOBS at a time (default: the number of cores), each with WP_PAR provers.
+JOBS=${PROOF_JOBS:-$(nproc)}
+running=0
+for m in "${mods[@]}"; do
+  rm -f "$out/$m.result"
+  prove_one "$m" &
+  running=$((running + 1))
+  if [ $running -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+done
+wait
+
+total_p=0; total_t=0; bad=0
+for m in "${mods[@]}"; do
+  read -r p t status secs < "$out/$m.result" 2>/dev/null || { p=0; t=0; status=FAIL; secs=0; }
+  printf '%-16s %5s/%-5s goals  %4ss  %s\n' "$m" "$p" "$t" "$secs" "$status"
+  if [ "$status" != ok ]; then
+    bad=$((bad+1))
+    grep -aE 'ERROR|Timeout|Unknown|Failed|error:' "$out/$m.log" | head -15 | sed 's/^/    /'
+  elif [ "${RECORD:-0}" = 1 ]; then echo "$t" > "proofs/results/$m.count"; fi
   total_p=$((total_p + p)); total_t=$((total_t + t))
 done
 
