@@ -231,6 +231,8 @@ for t in $TARGETS; do
   suites=""; skipped=""
   for s in $TEST_SRC; do
     n=${s#tests/t_}; n=${n%.c}
+    # the cli suite drives the host's build/rootkey, not this target's code
+    if [ "$n" = cli ]; then skipped="$skipped $n"; continue; fi
     case " $SKIP " in *" $t:$n "*) skipped="$skipped $n" ;; *) suites="$suites $n" ;; esac
   done
   [ -n "$skipped" ] || suites=""          # no argument: every suite
