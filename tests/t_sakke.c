@@ -327,6 +327,13 @@ static void k9_ssv_lengths(void)
     CHECK_EQ(rk_sakke_encapsulate(data, &snd, v.b, 129, ssv, 16), RK_ERR_SAKKE_ID_LENGTH);
     CHECK_ZERO(data, 273);
     CASE_END();
+    CASE_BEGIN("decapsulate with a wiped receiver context");
+    memcpy(&tmp, &rcv, sizeof tmp);
+    rk_sakke_receiver_wipe(&tmp);
+    memset(ssv, 0x11, 16);
+    CHECK_EQ(rk_sakke_decapsulate(ssv, 16, &tmp, v.data, 273), RK_ERR_SAKKE_ID_LENGTH);
+    CHECK_ZERO(ssv, 16);
+    CASE_END();
     CASE_BEGIN("KMS secret range");
     uint8_t k[257];
     CHECK_EQ(rk_sakke_kms_public(k, v.q, 128), RK_ERR_SAKKE_KMS_SECRET);

@@ -357,13 +357,14 @@ void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
     for (size_t i = 0; i < 128; i++) {
         size_t col = 127 - i;
         size_t idx = 0;
-        /*@ loop invariant 0 <= s <= 8 && idx < 256;
+        /*@ loop invariant 0 <= s <= 8;
             loop assigns s, idx;
             loop variant 8 - s; */
         for (size_t s = 0; s < 8; s++) {
             size_t pos = s * 128 + col;
             idx |= (size_t)((k->v[pos / 64] >> (pos % 64)) & 1u) << s;
         }
+        idx &= 0xFFu;   /* eight bits already; states the table bound for WP */
         rk_fp2_sqr(&acc, &acc);
         rk_ct_lookup64(ew, t->w, 256, 32, idx);
         gt_get(&e, ew);

@@ -22,6 +22,7 @@ static rk_status st_sel(uint64_t bit, rk_status a, rk_status b)
 
 /* x = (big-endian in[0 .. len-1]) mod q, plain (not Montgomery). */
 /*@ requires \valid(x) && \valid_read(in + (0 .. len - 1));
+    requires \separated(x, &rk_fp_mod_q) && \separated(x, in + (0 .. len - 1));
     assigns *x; */
 static void reduce_q(rk_fp *x, const uint8_t *in, size_t len)
 {
@@ -40,6 +41,7 @@ static void mul_q(rk_fp *r, const rk_fp *a, const rk_fp *b)
  * plain.  The blocks come from rootkey/hash.h; the reduction is bn's. */
 /*@ requires \valid(r) && \valid_read(ssv + (0 .. 15));
     requires 1 <= id_len <= RK_SAKKE_ID_MAX_BYTES && \valid_read(id + (0 .. id_len - 1));
+    requires \separated(r, &rk_fp_mod_q);
     assigns *r; */
 static void derive_r(rk_fp *r, const uint8_t *ssv, const uint8_t *id, size_t id_len)
 {
@@ -323,6 +325,8 @@ void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx)
 /* The r of a candidate SSV and whether g^r equals the pairing value w (a
  * cheap filter: the point TEST below remains the check that decides). */
 /*@ requires \valid(r) && \valid_read(ctx) && \valid_read(cand + (0 .. 15)) && \valid_read(w);
+    requires 1 <= ctx->id_len <= RK_SAKKE_ID_MAX_BYTES;
+    requires \separated(r, &rk_fp_mod_q);
     assigns *r;
     ensures \result == 0 || \result == 1; */
 static uint64_t candidate(rk_fp *r, const rk_sakke_receiver_ctx *ctx, const uint8_t *cand,
@@ -350,6 +354,8 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
         return RK_ERR_SAKKE_SSV_LENGTH;
     if (data_len != RK_SAKKE_DATA_BYTES)
         return RK_ERR_SAKKE_LENGTH;
+    if (!id_ok(ctx->id_len))          /* a wiped or never installed context */
+        return RK_ERR_SAKKE_ID_LENGTH;
     rk_status st = rk_ss_decode(&R, data);                /* R validated first */
     if (st != RK_OK)
         return st;

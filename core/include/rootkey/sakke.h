@@ -146,8 +146,9 @@ RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
  * rk_sakke_decapsulate - RFC 6508 6.2.2: parse data (273 octets:
  * RK_ERR_SAKKE_LENGTH), validate R before the pairing (RK_ERR_SAKKE_R_PREFIX,
  * _R_RANGE, _R_CURVE, _R_ORDER), w = <R, K>, SSV = H xor mask, r, and TEST
- * (RK_ERR_SAKKE_TEST).  ssv_len must be 16 (RK_ERR_SAKKE_SSV_LENGTH).  ssv is
- * written only on success; on every error it is all zero.
+ * (RK_ERR_SAKKE_TEST).  ssv_len must be 16 (RK_ERR_SAKKE_SSV_LENGTH).  A
+ * context that was wiped or never installed is refused (RK_ERR_SAKKE_ID_LENGTH).
+ * ssv is written only on success; on every error it is all zero.
  */
 /*@ requires \valid_read(ctx);
     requires \valid(ssv + (0 .. ssv_len - 1));
