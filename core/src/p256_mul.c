@@ -138,7 +138,7 @@ static void add_row_ct(rk_p256_point *r, row_scratch *w, const uint64_t *row,
     uint64_t use = 1u - rk_ct_is_zero64(mag);
     /*@ assert use <= 1 && in <= 1; */
     uint64_t fresh = use * in;              /* first non-zero digit */
-    /*@ assert fresh <= 1 && fresh <= use; */
+    /*@ assert fresh <= 1 && fresh <= use && fresh <= in; */
     uint64_t add = use - fresh;             /* a later non-zero digit */
     /*@ assert add <= 1; */
     rk_bn_cmov(r->x, w->s.x, 4, add);
