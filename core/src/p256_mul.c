@@ -499,7 +499,9 @@ static size_t wnaf5(int8_t naf[258], const uint64_t k[4])
 /* acc += d_i 64^i T for the Booth digit of u in row i (vartime) */
 /*@ requires \valid(acc) && \valid_read(row + (0 .. 255)) && \valid_read(u + (0 .. 3));
     requires i < 43 && \valid(carry) && *carry <= 1;
-    assigns *acc, *carry; */
+    requires \separated(acc, carry);
+    assigns *acc, *carry;
+    ensures *carry <= 1; */
 static void jadd_row(jpt *acc, const uint64_t *row, const uint64_t u[4], size_t i, uint64_t *carry)
 {
     static const uint64_t zero[4] = { 0, 0, 0, 0 };
