@@ -8,10 +8,14 @@
     ensures \result < 16; */
 static size_t nibble(const uint64_t k[4], size_t i)
 {
-    return (size_t)((k[i / 16] >> (4 * (i % 16))) % 16u);
+    /* through a uint64_t, so that WP knows the shifted value is
+     * non-negative before the remainder */
+    uint64_t v = k[i / 16] >> (4 * (i % 16));
+    return (size_t)(v % 16u);
 }
 
 /*@ requires \valid(a) && \valid_read(w + (0 .. 7));
+    requires \separated(a, w + (0 .. 7));
     assigns *a; */
 static void affine_from_words(rk_p256_affine *a, const uint64_t *w)
 {
@@ -34,11 +38,17 @@ static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t 
     if (bit % 64 > 58 && bit / 64 < 3)            /* the window spans two limbs */
         w += k[bit / 64 + 1] << (64 - bit % 64);
     w %= 64u;
+    /*@ assert w < 64; */
     uint64_t v = w + *carry;                      /* 0 .. 64 */
+    /*@ assert v <= 64; */
     uint64_t c = (v + 31u) / 64u;                 /* v > 32 */
     /*@ assert c <= 1; */
+    /*@ assert c == 0 ==> v <= 32; */
+    /*@ assert c == 1 ==> 33 <= v; */
     uint64_t m = rk_ct_sel64(64u - v, v, rk_ct_mask64(c));
-    /*@ assert m == v || m == 64 - v; */
+    /*@ assert c == 0 ==> m == v; */
+    /*@ assert c == 1 ==> m == 64 - v; */
+    /*@ assert m <= 32; */
     *carry = c;
     *mag = m;
     return c;
@@ -343,8 +353,11 @@ static void jadd_aff(jpt *r, const jpt *p, const uint64_t *x2, const uint64_t *y
 {
     uint64_t z1z1[4], u2[4], s2[4], h[4], hh[4], i[4], j[4], rr[4], v[4], t[4];
     if (p->inf != 0) {
-        rk_bn_copy(r->x, x2, 4);
-        rk_bn_copy(r->y, y2, 4);
+        /* through locals: x2 and y2 may lie anywhere, r is written */
+        rk_bn_copy(u2, x2, 4);
+        rk_bn_copy(s2, y2, 4);
+        rk_bn_copy(r->x, u2, 4);
+        rk_bn_copy(r->y, s2, 4);
         rk_bn_copy(r->z, ONE_MONT, 4);
         r->inf = 0;
         return;
