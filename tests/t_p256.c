@@ -87,6 +87,64 @@ static void generator_and_order(void)
     }
 }
 
+/* The fixed-base walk adds table entries with an incomplete Jacobian mixed
+ * addition (p256_mul.c argues why its exceptional cases cannot occur):
+ * scalars built digit by digit around those cases (single digits d 64^i with
+ * Booth carries, 64^i - 1, q -/+ 64^i, 2^256 - 64^i, the top digit 15 or 16
+ * with any low part), checked against the complete-formula ladder. */
+static void base_walk_edges(void)
+{
+    uint8_t g[65], qb[32];
+    rk_p256_affine G;
+    rk_p256_point R, S;
+    uint64_t q[4], k[4], t[4], one[4] = { 1, 0, 0, 0 };
+    static const uint64_t digits[] = { 1, 2, 31, 32, 33, 63 };
+    CHECK(rk_t_unhex(G_HEX, g, 65) == 65);
+    CHECK_EQ(rk_p256_decode(&G, g, 65), RK_OK);
+    rk_t_unhex(Q_HEX, qb, 32);
+    k_from(q, qb);
+    for (unsigned i = 0; i < 43; i++) {
+        uint64_t p64[4] = { 0, 0, 0, 0 };            /* 64^i */
+        p64[(6 * i) / 64] = (uint64_t)1 << ((6 * i) % 64);
+        for (unsigned v = 0; v < 6 + 5; v++) {
+            switch (v) {
+            case 6: (void)rk_bn_sub(k, p64, one, 4); break;              /* 64^i - 1 */
+            case 7: (void)rk_bn_sub(k, q, p64, 4); break;          /* q - 64^i */
+            case 8: if (rk_bn_add(k, q, p64, 4)) continue; break;  /* q + 64^i */
+            case 9: rk_bn_zero(t, 4); (void)rk_bn_sub(k, t, p64, 4); break; /* 2^256 - 64^i */
+            case 10:                                       /* alternating 32, -32 */
+                for (unsigned l = 0; l < 4; l++) k[l] = 0x8208208208208208ULL >> (i % 6);
+                break;
+            default:                                       /* d 64^i mod 2^256 */
+                rk_bn_zero(k, 4);
+                for (uint64_t c = 0; c < digits[v]; c++) (void)rk_bn_add(k, k, p64, 4);
+                break;
+            }
+            rk_p256_mul_base(&R, k);
+            rk_p256_mul(&S, &G, k);
+            CHECK(rk_p256_eq(&R, &S));
+        }
+    }
+    /* top digit 15 or 16 (bits 252..255 set, with or without the carry of
+     * bit 251) over low parts 0, 1, 2^251 - 1, 2^251, 2^252 - 1, 2^256 - q */
+    for (unsigned top = 0; top < 2; top++)
+        for (unsigned lo = 0; lo < 6; lo++) {
+            rk_bn_zero(k, 4);
+            switch (lo) {
+            case 1: k[0] = 1; break;
+            case 2: k[0] = k[1] = k[2] = ~(uint64_t)0; k[3] = 0x07ffffffffffffffULL; break;
+            case 3: k[3] = 0x0800000000000000ULL; break;
+            case 4: k[0] = k[1] = k[2] = ~(uint64_t)0; k[3] = 0x0fffffffffffffffULL; break;
+            case 5: rk_bn_zero(t, 4); (void)rk_bn_sub(k, t, q, 4); break;
+            default: break;
+            }
+            k[3] |= top ? 0xf000000000000000ULL : 0xe000000000000000ULL;
+            rk_p256_mul_base(&R, k);
+            rk_p256_mul(&S, &G, k);
+            CHECK(rk_p256_eq(&R, &S));
+        }
+}
+
 static void complete_formulas(void)
 {
     /* P + P == 2P, P + (-P) == O, O + P == P, O + O == O, 2 O == O */
@@ -337,6 +395,7 @@ void rk_suite_p256(void)
 {
     RUN(generator_and_order);
     RUN(complete_formulas);
+    RUN(base_walk_edges);
     RUN(decode_rejects);
     RUN(table_matches_base);
 #ifndef RK_NO_ORACLES

@@ -378,7 +378,7 @@ static rk_status sign_impl(const rk_eccsi_signer_ctx *s, uint8_t *sig, size_t si
 {
     uint8_t key[32], seed[32], wide[64], ctr[2];
     uint64_t jj[4];
-    rk_hmac_ctx h;
+    rk_hmac_ctx h, h2;
     rk_status st;
     rk_wipe(sig, sig_cap);
     if (s->ready != 1)
@@ -398,11 +398,17 @@ static rk_status sign_impl(const rk_eccsi_signer_ctx *s, uint8_t *sig, size_t si
     rk_hmac_update(&h, rnd->p, rnd->n);
     rk_hmac_update(&h, msg->p, msg->n);
     rk_hmac_final(&h, seed);
+    /* both halves are keyed by seed: key it once and copy the state
+     * (saves the second pair of key-block compressions) */
+    rk_hmac_init(&h, seed, 32);
+    h2 = h;
     ctr[0] = 0;
     ctr[1] = 1;
-    rk_hmac_sha256(wide, seed, 32, ctr, 2);
+    rk_hmac_update(&h2, ctr, 2);
+    rk_hmac_final(&h2, wide);
     ctr[1] = 2;
-    rk_hmac_sha256(wide + 32, seed, 32, ctr, 2);
+    rk_hmac_update(&h, ctr, 2);
+    rk_hmac_final(&h, wide + 32);
     rk_p256_sc_reduce(jj, wide, 64);   /* bias below 2^-256 */
     st = sign_core(s, jj, rk_bn_is_zero(jj, 4), sig, msg->p, msg->n);
     rk_wipe(key, 32);

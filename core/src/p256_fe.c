@@ -10,9 +10,6 @@ static const uint64_t RR_P[4] = { 0x0000000000000003ULL, 0xfffffffbffffffffULL,
 static const uint64_t RR_Q[4] = { 0x83244c95be79eea2ULL, 0x4699799c49bd6fa6ULL,
                                   0x2845b2392b6bec59ULL, 0x66e12d94f3d95620ULL };
 static const uint64_t ONE[4] = { 1, 0, 0, 0 };
-/* q - 2, the Fermat exponent for scalar inversion (public) */
-static const uint64_t QM2[4] = { 0xf3b9cac2fc63254fULL, 0xbce6faada7179e84ULL,
-                                 0xffffffffffffffffULL, 0xffffffff00000000ULL };
 
 uint64_t rk_p256_fe_from_bytes(uint64_t r[4], const uint8_t in[32])
 {
@@ -155,49 +152,69 @@ void rk_p256_sc_add(uint64_t r[4], const uint64_t a[4], const uint64_t b[4])
     rk_p256_modadd4(r, a, b, RK_P256_Q0, RK_P256_Q1, RK_P256_Q2, RK_P256_Q3);
 }
 
-/* digit k (0..63) of q - 2 in base 16 */
-/*@ requires 0 <= k < 64;
-    assigns \nothing;
-    ensures \result < 16; */
-static size_t qm2_digit(int k)
+/* q - 2 below its top 128 bits (0xffffffff00000000ffffffffffffffff, done
+ * with x32 = a^(2^32 - 1)), as sliding windows of at most 4 bits: for each
+ * {s, i}, square s times, then multiply by a^(2i + 1).  Public constants
+ * (printed by tests/tools/gen_p256_qinv_chain.py), so the table
+ * index below leaks nothing about a. */
+static const uint8_t QM2_LO[27][2] = {
+    { 4, 5 }, { 2, 1 }, { 5, 3 }, { 6, 6 }, { 4, 7 }, { 4, 2 }, { 5, 5 }, { 5, 6 }, { 5, 3 },
+    { 7, 5 }, { 2, 1 }, { 6, 7 }, { 2, 0 }, { 8, 4 }, { 3, 3 }, { 5, 3 }, { 4, 3 }, { 5, 3 },
+    { 5, 2 }, { 3, 1 }, { 8, 5 }, { 4, 7 }, { 5, 1 }, { 5, 1 }, { 6, 4 }, { 4, 2 }, { 6, 7 }
+};
+
+/* r := r^(2^k) mod q (k Montgomery squarings in place) */
+/*@ requires \valid(r + (0 .. 3));
+    assigns r[0 .. 3]; */
+static void sc_sqr_n(uint64_t r[4], int k)
 {
-    return (size_t)((QM2[k / 16] >> (4 * (k % 16))) % 16u);
+    /*@ loop invariant i <= k || k < 0;
+        loop assigns i, r[0 .. 3];
+        loop variant k - i; */
+    for (int i = 0; i < k; i++)
+        rk_sc_sqr(r, r);
 }
 
-/* acc := acc^16 * tab[d] (Montgomery form mod q), tab of 16 entries */
-/*@ requires \valid(acc + (0 .. 3)) && \valid_read(tab + (0 .. 63)) && d < 16;
-    requires \separated(acc + (0 .. 3), tab + (0 .. 63));
-    assigns acc[0 .. 3]; */
-static void sc_window(uint64_t acc[4], const uint64_t *tab, size_t d)
+/* r := r^(2^k) y mod q, y < q (Montgomery form) */
+/*@ requires \valid(r + (0 .. 3)) && \valid_read(y + (0 .. 3));
+    assigns r[0 .. 3]; */
+static void sc_sqr_n_mul(uint64_t r[4], int k, const uint64_t *y)
 {
-    rk_sc_mont(acc, acc, acc);
-    rk_sc_mont(acc, acc, acc);
-    rk_sc_mont(acc, acc, acc);
-    rk_sc_mont(acc, acc, acc);
-    rk_sc_mont(acc, acc, tab + 4 * d);
+    sc_sqr_n(r, k);
+    rk_sc_mont(r, r, y);
 }
 
 void rk_p256_sc_inv(uint64_t r[4], const uint64_t a[4])
 {
-    /* a^(q-2) with 4-bit windows; the exponent is public, so indexing the
-     * window table by its digits leaks nothing about a */
-    uint64_t tab[64], acc[4], am[4];
-    rk_sc_mont(am, a, RR_Q);                 /* Montgomery form */
-    rk_sc_mont(tab, ONE, RR_Q);              /* 1 */
-    rk_bn_copy(tab + 4, am, 4);
-    /*@ loop invariant 2 <= k <= 16;
-        loop assigns k, tab[0 .. 63];
-        loop variant 16 - k; */
-    for (size_t k = 2; k < 16; k++)
-        rk_sc_mont(tab + 4 * k, tab + 4 * (k - 1), am);
-    rk_bn_copy(acc, tab, 4);
-    /*@ loop invariant 0 <= w <= 64;
-        loop assigns w, acc[0 .. 3];
-        loop variant w; */
-    for (int w = 64; w > 0; w--)
-        sc_window(acc, tab, qm2_digit(w - 1));
-    rk_sc_mont(r, acc, ONE);                 /* back to plain */
-    rk_wipe_u64(tab, 64);
-    rk_wipe_u64(acc, 4);
-    rk_wipe_u64(am, 4);
+    /* a^(q-2) (Fermat) with a fixed addition chain: 255 squarings, 40
+     * multiplications.  odd[i] = a^(2i + 1), x = a^(2^k - 1). */
+    uint64_t odd[32], x[4], t[4];
+    rk_sc_mont(odd, a, RR_Q);                /* Montgomery form */
+    rk_sc_sqr(t, odd);                       /* a^2 */
+    /*@ loop invariant 1 <= i <= 8;
+        loop assigns i, odd[4 .. 31];
+        loop variant 8 - i; */
+    for (size_t i = 1; i < 8; i++)
+        rk_sc_mont(odd + 4 * i, odd + 4 * (i - 1), t);
+    rk_bn_copy(x, odd + 4, 4);               /* x2 = a^3 */
+    rk_bn_copy(t, x, 4);
+    sc_sqr_n_mul(t, 2, x);                   /* x4 */
+    rk_bn_copy(x, t, 4);
+    sc_sqr_n_mul(t, 4, x);                   /* x8 */
+    rk_bn_copy(x, t, 4);
+    sc_sqr_n_mul(t, 8, x);                   /* x16 */
+    rk_bn_copy(x, t, 4);
+    sc_sqr_n_mul(t, 16, x);                  /* x32 */
+    rk_bn_copy(x, t, 4);
+    sc_sqr_n_mul(t, 64, x);                  /* ffffffff 00000000 ffffffff */
+    sc_sqr_n_mul(t, 32, x);                  /* ... ffffffff: the top 128 bits */
+    /*@ loop invariant 0 <= w <= 27;
+        loop assigns w, t[0 .. 3];
+        loop variant 27 - w; */
+    for (size_t w = 0; w < 27; w++)
+        sc_sqr_n_mul(t, QM2_LO[w][0], odd + 4 * (QM2_LO[w][1] % 8u));
+    rk_sc_mont(r, t, ONE);                   /* back to plain */
+    rk_wipe_u64(odd, 32);
+    rk_wipe_u64(x, 4);
+    rk_wipe_u64(t, 4);
 }

@@ -258,6 +258,98 @@ static inline void rk_fe_sqr(uint64_t *r, const uint64_t *a)
     rk_p256_fe_final(r, fin);
 }
 
+/* r := t - q if t >= q else t, for t = t[0..3] + t[4] 2^256 < 2q (the end
+ * of a Montgomery reduction mod q); constant time */
+/*@ requires \valid(r + (0 .. 3)) && \valid_read(t + (0 .. 4));
+    assigns r[0 .. 3]; */
+static inline void rk_p256_sc_final(uint64_t *r, const uint64_t *t)
+{
+    uint64_t u0, u1, u2, u3, bw;
+    bw = rk_bn_sbb64(&u0, t[0], RK_P256_Q0, 0);
+    bw = rk_bn_sbb64(&u1, t[1], RK_P256_Q1, bw);
+    bw = rk_bn_sbb64(&u2, t[2], RK_P256_Q2, bw);
+    bw = rk_bn_sbb64(&u3, t[3], RK_P256_Q3, bw);
+    uint64_t tp = 1u - rk_ct_is_zero64(t[4]);
+    uint64_t nb = 1u - bw;
+    uint64_t use_u = tp + nb - tp * nb;
+    /*@ assert use_u == 0 || use_u == 1; */
+    uint64_t mk = rk_ct_mask64(use_u);
+    uint64_t v0 = rk_ct_sel64(u0, t[0], mk);
+    uint64_t v1 = rk_ct_sel64(u1, t[1], mk);
+    uint64_t v2 = rk_ct_sel64(u2, t[2], mk);
+    uint64_t v3 = rk_ct_sel64(u3, t[3], mk);
+    r[0] = v0;
+    r[1] = v1;
+    r[2] = v2;
+    r[3] = v3;
+}
+
+/* Montgomery squaring mod q: the 512-bit square with 10 multiplications as
+ * in rk_fe_sqr, then four reduction steps with q (mq = t_i (-q^-1) mod
+ * 2^64 clears limb i), carries propagated to the top.  a < q, so the
+ * reduced value is < 2q: one conditional subtraction.  The scalar
+ * inversion is 255 of these. */
+/*@ requires \valid(r + (0 .. 3));
+    requires \valid_read(a + (0 .. 3));
+    assigns r[0 .. 3]; */
+static inline void rk_sc_sqr(uint64_t *r, const uint64_t *a)
+{
+    uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+    uint64_t t1, t2, t3, t4, t5, t6, t7, t0, C, c, h, top, mq, junk;
+    C = rk_bn_mac64(&t1, a0, a1, 0, 0);
+    C = rk_bn_mac64(&t2, a0, a2, C, 0);
+    C = rk_bn_mac64(&t3, a0, a3, C, 0);
+    t4 = C;
+    C = rk_bn_mac64(&t3, a1, a2, t3, 0);
+    C = rk_bn_mac64(&t4, a1, a3, t4, C);
+    t5 = C;
+    C = rk_bn_mac64(&t5, a2, a3, t5, 0);
+    t6 = C;
+    t7 = t6 / 0x8000000000000000ULL;
+    t6 = t6 * 2u + t5 / 0x8000000000000000ULL;
+    t5 = t5 * 2u + t4 / 0x8000000000000000ULL;
+    t4 = t4 * 2u + t3 / 0x8000000000000000ULL;
+    t3 = t3 * 2u + t2 / 0x8000000000000000ULL;
+    t2 = t2 * 2u + t1 / 0x8000000000000000ULL;
+    t1 = t1 * 2u;
+    rk_bn_mul64(a0, a0, &h, &t0);
+    c = rk_bn_adc64(&t1, t1, h, 0);
+    rk_bn_mul64(a1, a1, &h, &mq);
+    c = rk_bn_adc64(&t2, t2, mq, c);
+    c = rk_bn_adc64(&t3, t3, h, c);
+    rk_bn_mul64(a2, a2, &h, &mq);
+    c = rk_bn_adc64(&t4, t4, mq, c);
+    c = rk_bn_adc64(&t5, t5, h, c);
+    rk_bn_mul64(a3, a3, &h, &mq);
+    c = rk_bn_adc64(&t6, t6, mq, c);
+    (void)rk_bn_adc64(&t7, t7, h, c);
+    top = 0;
+#define RK_SCSQR_STEP(T0, T1, T2, T3, T4)                             \
+    mq = T0 * RK_P256_Q0INV;                                         \
+    C = rk_bn_mac64(&junk, mq, RK_P256_Q0, T0, 0);                   \
+    C = rk_bn_mac64(&T1, mq, RK_P256_Q1, T1, C);                     \
+    C = rk_bn_mac64(&T2, mq, RK_P256_Q2, T2, C);                     \
+    C = rk_bn_mac64(&T3, mq, RK_P256_Q3, T3, C);                     \
+    c = rk_bn_adc64(&T4, T4, C, 0);
+    RK_SCSQR_STEP(t0, t1, t2, t3, t4)
+    c = rk_bn_adc64(&t5, t5, 0, c);
+    c = rk_bn_adc64(&t6, t6, 0, c);
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_SCSQR_STEP(t1, t2, t3, t4, t5)
+    c = rk_bn_adc64(&t6, t6, 0, c);
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_SCSQR_STEP(t2, t3, t4, t5, t6)
+    c = rk_bn_adc64(&t7, t7, 0, c);
+    top += c;
+    RK_SCSQR_STEP(t3, t4, t5, t6, t7)
+    top += c;
+#undef RK_SCSQR_STEP
+    uint64_t fin[5] = { t4, t5, t6, t7, top };
+    rk_p256_sc_final(r, fin);
+}
+
 /*@ requires \valid(r + (0 .. 3));
     requires \valid_read(a + (0 .. 3)) && \valid_read(b + (0 .. 3));
     assigns r[0 .. 3]; */

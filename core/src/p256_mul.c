@@ -8,10 +8,14 @@
     ensures \result < 16; */
 static size_t nibble(const uint64_t k[4], size_t i)
 {
-    return (size_t)((k[i / 16] >> (4 * (i % 16))) % 16u);
+    /* through a uint64_t, so that WP knows the shifted value is
+     * non-negative before the remainder */
+    uint64_t v = k[i / 16] >> (4 * (i % 16));
+    return (size_t)(v % 16u);
 }
 
 /*@ requires \valid(a) && \valid_read(w + (0 .. 7));
+    requires \separated(a, w + (0 .. 7));
     assigns *a; */
 static void affine_from_words(rk_p256_affine *a, const uint64_t *w)
 {
@@ -34,11 +38,17 @@ static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t 
     if (bit % 64 > 58 && bit / 64 < 3)            /* the window spans two limbs */
         w += k[bit / 64 + 1] << (64 - bit % 64);
     w %= 64u;
+    /*@ assert w < 64; */
     uint64_t v = w + *carry;                      /* 0 .. 64 */
+    /*@ assert v <= 64; */
     uint64_t c = (v + 31u) / 64u;                 /* v > 32 */
     /*@ assert c <= 1; */
+    /*@ assert c == 0 ==> v <= 32; */
+    /*@ assert c == 1 ==> 33 <= v; */
     uint64_t m = rk_ct_sel64(64u - v, v, rk_ct_mask64(c));
-    /*@ assert m == v || m == 64 - v; */
+    /*@ assert c == 0 ==> m == v; */
+    /*@ assert c == 1 ==> m == 64 - v; */
+    /*@ assert m <= 32; */
     *carry = c;
     *mag = m;
     return c;
@@ -70,54 +80,135 @@ static void lookup32(uint64_t e[8], const uint64_t *row, uint64_t idx)
     }
 }
 
+/* 1 in Montgomery form (2^256 mod p): the Z of a table entry */
+static const uint64_t ONE_MONT[4] = { 0x0000000000000001ULL, 0xffffffff00000000ULL,
+                                      0xffffffffffffffffULL, 0x00000000fffffffeULL };
+
 /* scratch of add_row_ct, owned by rk_p256_mul_base and wiped once at the
  * end (the rows overwrite it in turn) */
 typedef struct {
-    uint64_t e[8], ny[4];
+    uint64_t e[8], ny[4], t1[4], t2[4], t3[4], t4[4];
     rk_p256_affine a;
     rk_p256_point s;
 } row_scratch;
 
+/* w->s := acc + w->a, acc in Jacobian coordinates (x = X/Z^2, y = Y/Z^3),
+ * w->a affine: 8M + 3S (the mixed addition of Hankerson-Menezes-Vanstone,
+ * Guide to ECC, algorithm 3.22, without its special cases).  Not complete:
+ * wrong for acc at infinity or acc == w->a (the doubling case); right for
+ * acc == -w->a (H = 0 gives Z3 = 0, the point at infinity).
+ * rk_p256_mul_base never reaches the wrong cases: see there. */
+/*@ requires \valid(w) && \valid_read(acc) && \separated(w, acc);
+    assigns *w; */
+static void jmadd(row_scratch *w, const rk_p256_point *acc)
+{
+    rk_fe_sqr(w->t1, acc->z);               /* Z1^2 */
+    rk_fe_mul(w->t2, w->t1, acc->z);        /* Z1^3 */
+    rk_fe_mul(w->t1, w->t1, w->a.x);        /* U2 = x2 Z1^2 */
+    rk_fe_mul(w->t2, w->t2, w->a.y);        /* S2 = y2 Z1^3 */
+    rk_fe_sub(w->t1, w->t1, acc->x);        /* H = U2 - X1 */
+    rk_fe_sub(w->t2, w->t2, acc->y);        /* R = S2 - Y1 */
+    rk_fe_mul(w->s.z, acc->z, w->t1);       /* Z3 = Z1 H */
+    rk_fe_sqr(w->t4, w->t1);                /* H^2 */
+    rk_fe_mul(w->t3, w->t4, w->t1);         /* H^3 */
+    rk_fe_mul(w->t4, w->t4, acc->x);        /* V = X1 H^2 */
+    rk_fe_add(w->t1, w->t4, w->t4);         /* 2 V */
+    rk_fe_sqr(w->s.x, w->t2);
+    rk_fe_sub(w->s.x, w->s.x, w->t1);
+    rk_fe_sub(w->s.x, w->s.x, w->t3);       /* X3 = R^2 - 2V - H^3 */
+    rk_fe_sub(w->t4, w->t4, w->s.x);
+    rk_fe_mul(w->t4, w->t4, w->t2);         /* R (V - X3) */
+    rk_fe_mul(w->t3, w->t3, acc->y);        /* Y1 H^3 */
+    rk_fe_sub(w->s.y, w->t4, w->t3);        /* Y3 = R (V - X3) - Y1 H^3 */
+}
+
+/* One row of the fixed-base walk: acc (Jacobian) += d 64^i G for the digit
+ * d = (-1)^neg mag.  *inf is 1 while acc is still the point at infinity
+ * (every digit so far zero): the first non-zero digit sets acc to the entry
+ * itself (Z = 1), later ones add it, a zero digit keeps acc.  All three
+ * outcomes are computed and picked by cmov (no branch on the digit). */
 /*@ requires \valid(r) && \valid(w) && \valid_read(row + (0 .. 255));
+    requires \valid(inf) && *inf <= 1;
     requires mag <= 32 && neg <= 1;
-    requires \separated(r, w);
-    assigns *r, *w; */
+    requires \separated(r, w) && \separated(inf, r) && \separated(inf, w);
+    assigns *r, *w, *inf;
+    ensures *inf <= 1; */
 static void add_row_ct(rk_p256_point *r, row_scratch *w, const uint64_t *row,
-                       uint64_t mag, uint64_t neg)
+                       uint64_t mag, uint64_t neg, uint64_t *inf)
 {
     /* mag == 0 selects nothing: lookup of index mag - 1 (wraps to the top
      * value) reads all 32 entries and returns zeros; the sum is discarded */
     uint64_t zero[4] = { 0, 0, 0, 0 };
+    uint64_t in = *inf;
     lookup32(w->e, row, mag - 1u);
     affine_from_words(&w->a, w->e);
     rk_fe_sub(w->ny, zero, w->a.y);
     rk_ct_select64(w->a.y, w->ny, w->a.y, 4, rk_ct_mask64(neg));
-    rk_p256_add_affine(&w->s, r, &w->a);
+    jmadd(w, r);
     uint64_t use = 1u - rk_ct_is_zero64(mag);
-    rk_bn_cmov(r->x, w->s.x, 4, use);
-    rk_bn_cmov(r->y, w->s.y, 4, use);
-    rk_bn_cmov(r->z, w->s.z, 4, use);
+    /*@ assert use <= 1 && in <= 1; */
+    uint64_t fresh = use * in;              /* first non-zero digit */
+    /*@ assert fresh <= 1 && fresh <= use && fresh <= in; */
+    uint64_t add = use - fresh;             /* a later non-zero digit */
+    /*@ assert add <= 1; */
+    rk_bn_cmov(r->x, w->s.x, 4, add);
+    rk_bn_cmov(r->y, w->s.y, 4, add);
+    rk_bn_cmov(r->z, w->s.z, 4, add);
+    rk_bn_cmov(r->x, w->a.x, 4, fresh);
+    rk_bn_cmov(r->y, w->a.y, 4, fresh);
+    rk_bn_cmov(r->z, ONE_MONT, 4, fresh);
+    *inf = in - fresh;
 }
 
 void rk_p256_mul_base(rk_p256_point *r, const uint64_t k[4])
 {
-    /* [k]G = sum over i of [d_i 64^i]G, each term a (negated) table entry */
+    /* [k]G = sum over i of [d_i 64^i]G, each term a (negated) table entry,
+     * accumulated in Jacobian coordinates with the incomplete mixed addition
+     * jmadd.  Its exceptional cases cannot occur.  The Booth digits are
+     * d_i in [-32, 32], and d_42 = (bits 252..255 of k) + carry <= 16.
+     * Before row i, acc = [m]G with m = sum_{l<i} d_l 64^l, so
+     * |m| <= 32 (64^i - 1)/63 < 64^i / 1.9.
+     * - acc at infinity: m == 0 (mod q).  |m| < 2^252 < q, so m == 0 as an
+     *   integer: every digit so far was zero, which inf tracks (from the
+     *   digits, arithmetically); add_row_ct then takes the entry itself.
+     * - doubling, acc == [d_i 64^i]G with d_i != 0: m == d_i 64^i (mod q).
+     *   For i <= 41, |d_i 64^i - m| < 33 2^246 < q, so they are equal as
+     *   integers, impossible since |m| < 64^i.  For i = 42, 0 < d 2^252 - m
+     *   < 17 2^252 < 2q, so d 2^252 - m = q, which needs d = 16 and
+     *   m = 2^256 - q > 0; but d = 16 means bits 252..255 all one and no
+     *   carry (m >= 0), so k = 16 2^252 + m >= 2^256: impossible.
+     * - acc == -[d_i 64^i]G gives H = 0 and Z = 0, the point at infinity,
+     *   which is right (only k = q gets there, in the last row).
+     * The result goes back to projective (X Z : Y : Z^3). */
     rk_p256_point acc;
     row_scratch w;
-    uint64_t carry = 0, mag;
+    uint64_t carry = 0, mag, inf = 1;
     rk_p256_set_infinity(&acc);
-    /*@ loop invariant 0 <= i <= 43 && carry <= 1;
-        loop assigns i, acc, w, carry, mag;
+    /*@ loop invariant 0 <= i <= 43 && carry <= 1 && inf <= 1;
+        loop assigns i, acc, w, carry, mag, inf;
         loop variant 43 - i; */
     for (size_t i = 0; i < 43; i++) {
         uint64_t neg = booth6(k, i, &carry, &mag);
-        add_row_ct(&acc, &w, rk_p256_gtab_row(i), mag, neg);
+        add_row_ct(&acc, &w, rk_p256_gtab_row(i), mag, neg, &inf);
     }
-    *r = acc;
+    rk_fe_sqr(w.t1, acc.z);
+    rk_fe_mul(r->x, acc.x, acc.z);
+    rk_bn_copy(r->y, acc.y, 4);
+    rk_fe_mul(r->z, w.t1, acc.z);
+    /* k = 0 (inf) or k = q (Z = 0): the canonical (0 : 1 : 0) */
+    uint64_t iz = rk_bn_is_zero(acc.z, 4);
+    /*@ assert iz <= 1 && inf <= 1; */
+    uint64_t at_inf = iz + inf - iz * inf;
+    /*@ assert at_inf <= 1; */
+    rk_p256_set_infinity(&w.s);
+    rk_bn_cmov(r->x, w.s.x, 4, at_inf);
+    rk_bn_cmov(r->y, w.s.y, 4, at_inf);
+    rk_bn_cmov(r->z, w.s.z, 4, at_inf);
     carry = 0;
     mag = 0;
     rk_wipe_u64(acc.x, 4); rk_wipe_u64(acc.y, 4); rk_wipe_u64(acc.z, 4);
     rk_wipe_u64(w.e, 8); rk_wipe_u64(w.ny, 4);
+    rk_wipe_u64(w.t1, 4); rk_wipe_u64(w.t2, 4); rk_wipe_u64(w.t3, 4); rk_wipe_u64(w.t4, 4);
     rk_wipe_u64(w.a.x, 4); rk_wipe_u64(w.a.y, 4);
     rk_wipe_u64(w.s.x, 4); rk_wipe_u64(w.s.y, 4); rk_wipe_u64(w.s.z, 4);
 }
@@ -216,8 +307,6 @@ void rk_p256_table_init(rk_p256_table *t, const rk_p256_affine *p)
 typedef struct { uint64_t x[4], y[4], z[4]; uint64_t inf; } jpt;
 
 static const uint64_t ZERO4[4] = { 0, 0, 0, 0 };
-static const uint64_t ONE_M4[4] = { 0x0000000000000001ULL, 0xffffffff00000000ULL,
-                                    0xffffffffffffffffULL, 0x00000000fffffffeULL };
 
 /*@ requires \valid(r) && \valid_read(p);
     assigns *r; */
@@ -264,9 +353,12 @@ static void jadd_aff(jpt *r, const jpt *p, const uint64_t *x2, const uint64_t *y
 {
     uint64_t z1z1[4], u2[4], s2[4], h[4], hh[4], i[4], j[4], rr[4], v[4], t[4];
     if (p->inf != 0) {
-        rk_bn_copy(r->x, x2, 4);
-        rk_bn_copy(r->y, y2, 4);
-        rk_bn_copy(r->z, ONE_M4, 4);
+        /* through locals: x2 and y2 may lie anywhere, r is written */
+        rk_bn_copy(u2, x2, 4);
+        rk_bn_copy(s2, y2, 4);
+        rk_bn_copy(r->x, u2, 4);
+        rk_bn_copy(r->y, s2, 4);
+        rk_bn_copy(r->z, ONE_MONT, 4);
         r->inf = 0;
         return;
     }
@@ -281,7 +373,7 @@ static void jadd_aff(jpt *r, const jpt *p, const uint64_t *x2, const uint64_t *y
             jdbl(r, p);
         } else {
             rk_bn_zero(r->x, 4);
-            rk_bn_copy(r->y, ONE_M4, 4);
+            rk_bn_copy(r->y, ONE_MONT, 4);
             rk_bn_zero(r->z, 4);
             r->inf = 1;
         }
@@ -339,7 +431,7 @@ static void jadd(jpt *r, const jpt *p, const jpt *q)
             jdbl(r, p);
         } else {
             rk_bn_zero(r->x, 4);
-            rk_bn_copy(r->y, ONE_M4, 4);
+            rk_bn_copy(r->y, ONE_MONT, 4);
             rk_bn_zero(r->z, 4);
             r->inf = 1;
         }
@@ -420,7 +512,9 @@ static size_t wnaf5(int8_t naf[258], const uint64_t k[4])
 /* acc += d_i 64^i T for the Booth digit of u in row i (vartime) */
 /*@ requires \valid(acc) && \valid_read(row + (0 .. 255)) && \valid_read(u + (0 .. 3));
     requires i < 43 && \valid(carry) && *carry <= 1;
-    assigns *acc, *carry; */
+    requires \separated(acc, carry);
+    assigns *acc, *carry;
+    ensures *carry <= 1; */
 static void jadd_row(jpt *acc, const uint64_t *row, const uint64_t u[4], size_t i, uint64_t *carry)
 {
     static const uint64_t zero[4] = { 0, 0, 0, 0 };
@@ -448,7 +542,7 @@ void rk_p256_mul3_vartime(rk_p256_point *r, const uint64_t u1[4],
     uint64_t ny[4], z3[4];
     rk_bn_copy(odd[0].x, p->x, 4);
     rk_bn_copy(odd[0].y, p->y, 4);
-    rk_bn_copy(odd[0].z, ONE_M4, 4);
+    rk_bn_copy(odd[0].z, ONE_MONT, 4);
     odd[0].inf = 0;
     jdbl(&p2, &odd[0]);
     /*@ loop invariant 1 <= i <= 8;
@@ -459,7 +553,7 @@ void rk_p256_mul3_vartime(rk_p256_point *r, const uint64_t u1[4],
     size_t n = wnaf5(naf, u3);
     acc.inf = 1;
     rk_bn_zero(acc.x, 4);
-    rk_bn_copy(acc.y, ONE_M4, 4);
+    rk_bn_copy(acc.y, ONE_MONT, 4);
     rk_bn_zero(acc.z, 4);
     /*@ loop invariant 0 <= i <= n;
         loop assigns i, acc, ny[0 .. 3];

@@ -213,8 +213,10 @@ uint64_t rk_p256_eq(const rk_p256_point *a, const rk_p256_point *b);
 /*
  * rk_p256_mul_base - r := [k]G for any 256-bit k (k = 0 and k = q give the
  * point at infinity), with the built-in fixed-base table: k in 43 signed
- * 6-bit digits, 43 complete additions of entries read by full scan and
- * negated by mask.  CT: yes.
+ * 6-bit digits, 43 Jacobian mixed additions of entries read by full scan and
+ * negated by mask.  The additions are incomplete, but their exceptional
+ * cases cannot occur for these digits (argued in p256_mul.c; the first
+ * non-zero digit is tracked arithmetically).  CT: yes.
  */
 /*@ requires \valid(r) && \valid_read(k + (0 .. 3));
     assigns *r; */
