@@ -739,6 +739,61 @@ static void own_negatives(void)
     rx_expect("RSK n+1 with T in n (UID-only)", &rx, out, len, 0, RK_OK);
 }
 
+/* The type-7 plaintext limit (RK_MIKEYSAKKE_KP_MAX_BYTES, the result's kp_pt):
+ * our sender cannot exceed it (it encodes type 7 into that buffer), so the
+ * message is built with a private extension carrying encoded key parameters
+ * of 1024 or 1025 octets, its type octet changed to 7, re-signed.  1024 is
+ * received in full; 1025 is refused by the framing check, before ECCSI. */
+static void kp_size_limit(void)
+{
+    static tx_fix f;
+    static uint8_t text[1008], pt[1100], m[4096];
+    size_t n, len, pt_len;
+    int over;
+    rk_kp_params kp;
+    rk_mikey_view v;
+    rk_mikeysakke_rx rx;
+    static const uint8_t rnd[32] = {7};
+    if (!setup()) { CHECK(0); return; }
+    memset(text, 'k', sizeof text);
+    for (over = 0; over <= 1; over++) {
+        n = (size_t)(1024 - 17 + over);    /* 17 fixed octets before the text */
+        CASE_BEGIN("type-7 plaintext of %zu octets", n + 17);
+        memset(&kp, 0, sizeof kp);
+        kp.key_type = 0xF;
+        kp.status = RK_KP_STATUS_NOT_REVOKED;
+        kp.text = text;
+        kp.text_len = n;
+        pt_len = 0;
+        CHECK_EQ(rk_keyparams_encode(pt, sizeof pt, &pt_len, &kp), RK_OK);
+        CHECK_EQ(pt_len, 1024 + (size_t)over);
+        own_tx(&f);
+        f.tx.kp = NULL;
+        f.tx.ext[0].pt = pt;
+        f.tx.ext[0].pt_len = pt_len;
+        len = send_ok("long private extension", &f);
+        CHECK(len > 0);
+        memcpy(m, out, len);
+        CHECK_EQ(rk_mikey_parse(&v, m, len), RK_OK);
+        CHECK_EQ(v.n_genext, 1);
+        CHECK_EQ(m[v.genext[0].at.off + 1], 250);
+        m[v.genext[0].at.off + 1] = RK_MIKEY_GENEXT_KEY_PARAMS;
+        CHECK_EQ(rk_eccsi_sign(&own_sig_n, m + v.signature.off, 129, m, v.signed_range.len,
+                               rnd, 32), RK_OK);
+        rx = own_rx();
+        rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+        if (over) {
+            rx_expect("type 7 over 1024", &rx, m, len, 0, RK_ERR_MSAK_KP_TOO_LONG);
+        } else if (rx_expect("type 7 of 1024", &rx, m, len, 0, RK_OK) == RK_OK) {
+            CHECK_EQ(res.has_kp, 1);
+            CHECK_EQ(res.kp_pt_len, 1024);
+            CHECK_EQ(res.kp.text.len, n);
+            CHECK_MEM(res.kp_pt + res.kp.text.off, text, n);
+        }
+        CASE_END();
+    }
+}
+
 static void send_negatives(void)
 {
     static tx_fix f;
@@ -782,5 +837,6 @@ void rk_suite_mikeysakke(void)
     RUN(sw_flips);
     roundtrips();
     RUN(own_negatives);
+    kp_size_limit();
     send_negatives();
 }
