@@ -88,7 +88,9 @@ static int put_bytes(uint8_t *out, size_t cap, size_t *pos, uint8_t tag, const u
 /* The value checks of rk_lmr_encode, apart from the buffer. */
 /*@ requires \valid_read(b);
     assigns \nothing;
-    ensures \result == RK_OK ==> rk_lmr_fits(b) && 8 <= b->key_len <= 32;
+    ensures \result == RK_OK ==> 8 <= b->key_len <= 32 &&
+        (b->lmr_type == RK_LMR_P25 || b->lmr_type == RK_LMR_TETRA ||
+         (b->lmr_type == RK_LMR_OTHER && 1 <= b->sys_len <= 64 && b->ref_len <= 32));
     ensures \result == RK_OK || \result == RK_ERR_LMR_TYPE || \result == RK_ERR_LMR_RANGE ||
             \result == RK_ERR_LMR_KEY_LENGTH; */
 static rk_status check_block(const rk_lmr_block *b)
@@ -110,6 +112,44 @@ static rk_status check_block(const rk_lmr_block *b)
     return RK_OK;
 }
 
+/* The identifier TLVs of the block's LMR type (after the type TLV, before
+ * the key).  A helper of its own so that the key's TLV is proved against a
+ * short memory history. */
+/*@ requires \valid_read(b);
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid(pos) && \separated(pos, out + (0 .. cap - 1), b);
+    requires \separated(out + (0 .. cap - 1), b);
+    requires *pos <= cap && *pos <= 4;
+    requires b->lmr_type == RK_LMR_P25 || b->lmr_type == RK_LMR_TETRA ||
+             (b->lmr_type == RK_LMR_OTHER && 1 <= b->sys_len <= 64 && b->ref_len <= 32);
+    assigns out[0 .. cap - 1], *pos;
+    ensures *pos <= cap;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> *pos <= \old(*pos) + 100; */
+static int put_ids(uint8_t *out, size_t cap, size_t *pos, const rk_lmr_block *b)
+{
+    int ok = 1;
+    if (b->lmr_type == RK_LMR_P25) {
+        if (ok) ok = put_uint(out, cap, pos, 0x10, b->wacn, 3);
+        if (ok) ok = put_uint(out, cap, pos, 0x11, b->system_id, 2);
+        if (ok) ok = put_uint(out, cap, pos, 0x12, b->unit_id, 3);
+        if (ok) ok = put_uint(out, cap, pos, 0x13, b->algid, 1);
+        if (ok) ok = put_uint(out, cap, pos, 0x14, b->key_id, 2);
+        if (ok) ok = put_uint(out, cap, pos, 0x15, b->keyset_id, 1);
+    } else if (b->lmr_type == RK_LMR_TETRA) {
+        if (ok) ok = put_uint(out, cap, pos, 0x20, b->mcc, 2);
+        if (ok) ok = put_uint(out, cap, pos, 0x21, b->mnc, 2);
+        if (ok) ok = put_uint(out, cap, pos, 0x22, b->issi, 3);
+        if (ok && b->has_key_number) ok = put_uint(out, cap, pos, 0x23, b->key_number, 1);
+        if (ok && b->has_key_version) ok = put_uint(out, cap, pos, 0x24, b->key_version, 2);
+    } else {
+        uint8_t rl = b->ref_len;
+        if (ok) ok = put_bytes(out, cap, pos, 0x30, b->sys, b->sys_len);
+        if (ok && rl > 0) ok = put_bytes(out, cap, pos, 0x31, b->ref, rl);
+    }
+    return ok;
+}
+
 rk_status rk_lmr_encode(uint8_t *out, size_t cap, size_t *out_len, const rk_lmr_block *b)
 {
     size_t pos = 0;
@@ -123,23 +163,7 @@ rk_status rk_lmr_encode(uint8_t *out, size_t cap, size_t *out_len, const rk_lmr_
     out[0] = RK_LMR_VERSION;
     pos = 1;
     ok = put_uint(out, cap, &pos, 0x01, b->lmr_type, 1);
-    if (b->lmr_type == RK_LMR_P25) {
-        if (ok) ok = put_uint(out, cap, &pos, 0x10, b->wacn, 3);
-        if (ok) ok = put_uint(out, cap, &pos, 0x11, b->system_id, 2);
-        if (ok) ok = put_uint(out, cap, &pos, 0x12, b->unit_id, 3);
-        if (ok) ok = put_uint(out, cap, &pos, 0x13, b->algid, 1);
-        if (ok) ok = put_uint(out, cap, &pos, 0x14, b->key_id, 2);
-        if (ok) ok = put_uint(out, cap, &pos, 0x15, b->keyset_id, 1);
-    } else if (b->lmr_type == RK_LMR_TETRA) {
-        if (ok) ok = put_uint(out, cap, &pos, 0x20, b->mcc, 2);
-        if (ok) ok = put_uint(out, cap, &pos, 0x21, b->mnc, 2);
-        if (ok) ok = put_uint(out, cap, &pos, 0x22, b->issi, 3);
-        if (ok && b->has_key_number) ok = put_uint(out, cap, &pos, 0x23, b->key_number, 1);
-        if (ok && b->has_key_version) ok = put_uint(out, cap, &pos, 0x24, b->key_version, 2);
-    } else {
-        if (ok) ok = put_bytes(out, cap, &pos, 0x30, b->sys, b->sys_len);
-        if (ok && b->ref_len > 0) ok = put_bytes(out, cap, &pos, 0x31, b->ref, b->ref_len);
-    }
+    if (ok) ok = put_ids(out, cap, &pos, b);
     if (ok) ok = put_bytes(out, cap, &pos, 0x40, b->key, b->key_len);
     if (!ok) {
         rk_wipe(out, cap);       /* nothing partial: the key may be half written */
@@ -156,16 +180,21 @@ rk_status rk_lmr_encode(uint8_t *out, size_t cap, size_t *out_len, const rk_lmr_
 /*@ requires 1 <= n <= 3;
     requires \valid_read(p + (0 .. n - 1));
     assigns \nothing;
-    ensures 0 <= \result < 16777216; */
+    ensures 0 <= \result < 16777216;
+    ensures n == 1 ==> \result < 256;
+    ensures n == 2 ==> \result < 65536; */
 static uint32_t be(const uint8_t *p, size_t n)
 {
     uint32_t v = 0;
     /*@ loop invariant 0 <= i <= n;
-        loop invariant 0 <= v < \pow(256, i) && v <= 16777215;
+        loop invariant i == 0 ==> v == 0;
+        loop invariant i == 1 ==> v < 256;
+        loop invariant i == 2 ==> v < 65536;
+        loop invariant v < 16777216;
         loop assigns i, v;
         loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
-        /*@ assert v * 256 + p[i] < 16777216; */
+        /*@ assert v < 65536; */
         v = v * 256u + p[i];
     }
     return v;
@@ -178,8 +207,10 @@ static uint32_t be(const uint8_t *p, size_t n)
     requires \separated(b, v + (0 .. n - 1));
     requires n <= 255;
     requires b->sys_len <= 64 && b->ref_len <= 32 && b->key_len <= 32;
+    requires b->key_len == 0 || 8 <= b->key_len;
     assigns *b;
     ensures b->sys_len <= 64 && b->ref_len <= 32 && b->key_len <= 32;
+    ensures b->key_len == 0 || 8 <= b->key_len;
     ensures \result == RK_OK && tag == 0x40 ==> 8 <= b->key_len <= 32; */
 static rk_status take(rk_lmr_block *b, uint8_t tag, const uint8_t *v, size_t n)
 {
@@ -267,6 +298,7 @@ rk_status rk_lmr_decode(rk_lmr_block *b, const uint8_t *in, size_t len)
         st = RK_ERR_LMR_VERSION;
     /*@ loop invariant 1 <= pos <= len || st != RK_OK;
         loop invariant b->sys_len <= 64 && b->ref_len <= 32 && b->key_len <= 32;
+        loop invariant b->key_len == 0 || 8 <= b->key_len;
         loop invariant 0 <= last <= 255;
         loop invariant required <= pos;
         loop assigns pos, last, st, required, *b;
