@@ -725,6 +725,7 @@ static void usage(FILE *f)
                "  iwf       batch wrap for a fleet from an inventory (CSV)\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
+               "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
                "  selftest  known-answer self-tests\n"
                "  bench     a few timings\n"
                "  demo      the whole job end to end, offline (make demo)\n"
@@ -734,6 +735,7 @@ static void usage(FILE *f)
 int rk_cli_selftest(int argc, char **argv);
 int rk_cli_bench(int argc, char **argv);
 int rk_cli_mikey(int argc, char **argv);
+int rk_cli_p25(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -750,6 +752,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "selftest")) return rk_cli_selftest(argc, argv);
     if (!strcmp(c, "bench")) return rk_cli_bench(argc, argv);
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
+    if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);
