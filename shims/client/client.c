@@ -110,8 +110,7 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
             in.now_unix = now_unix;
             rk_ks_replay keep[RK_KS_REPLAY_SLOTS];
             memset(keep, 0, sizeof keep);
-            int have = rk_keystore_get(ks, els[i].key_id_value, e) == RK_OK && e->key_len;
-            if (have) {
+            if (rk_keystore_get(ks, els[i].key_id_value, e) == RK_OK && e->key_len) {
                 in.have_stored = 1;
                 in.stored_wrap_time = e->wrap_time;
             }
@@ -124,9 +123,20 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
             /* the same root key delivered again (a new key period, a
              * re-wrap) keeps its key-message replay state: resetting it
              * would let old key messages be replayed; a new key starts afresh */
-            if (st == RK_OK && have && e->key_len == res->lmr.key_len &&
-                sodium_memcmp(e->key, res->lmr.key, e->key_len) == 0)
-                memcpy(keep, e->replay, sizeof keep);
+            if (st == RK_OK) {
+                /* under this or another root-key ID (a new message has a new CSB-ID) */
+                uint64_t best = 0;
+                int got = 0;
+                for (size_t j = 0, nj = rk_keystore_count(ks); j < nj; j++) {
+                    if (rk_keystore_get_at(ks, j, e) != RK_OK) continue;
+                    if (e->lmr_type == res->lmr.lmr_type && e->key_len == res->lmr.key_len &&
+                        sodium_memcmp(e->key, res->lmr.key, e->key_len) == 0 &&
+                        (!got || e->wrap_time > best)) {
+                        memcpy(keep, e->replay, sizeof keep);
+                        best = e->wrap_time; got = 1;
+                    }
+                }
+            }
             if (st == RK_OK) {
                 memset(e, 0, sizeof *e);
                 memcpy(e->replay, keep, sizeof keep);
