@@ -13,6 +13,25 @@
 #include "common/atomic.h"
 #include "iwf/iwf.h"
 #include "rootkey/kw.h"
+#ifndef RK_NO_ORACLES
+#include <openssl/evp.h>
+
+/* AES-KW (pad 0) / AES-KWP (pad 1) from OpenSSL, default IVs. */
+static int ossl_kw(int pad, const uint8_t *kek, size_t kl, const uint8_t *in, size_t n, uint8_t *out)
+{
+    EVP_CIPHER_CTX *e = EVP_CIPHER_CTX_new();
+    const EVP_CIPHER *c = pad ? (kl == 16 ? EVP_aes_128_wrap_pad() : EVP_aes_256_wrap_pad())
+                              : (kl == 16 ? EVP_aes_128_wrap() : EVP_aes_256_wrap());
+    int l = -1, l2 = 0;
+    if (EVP_EncryptInit_ex(e, c, NULL, kek, NULL) == 1 && EVP_EncryptUpdate(e, out, &l, in, (int)n) == 1 &&
+        EVP_EncryptFinal_ex(e, out + l, &l2) == 1)
+        l += l2;
+    else
+        l = -1;
+    EVP_CIPHER_CTX_free(e);
+    return l;
+}
+#endif
 
 #define NOW 1764300000
 #define UK_CSB 0x11111111u
@@ -508,6 +527,81 @@ static void tek_lists(void)
     unlink(path);
 }
 
+/* vectors/p25/lmr_transport.txt: the IWF rebuilds each message octet for
+ * octet, the client accepts it and returns what was sent; the AES-KW/KWP
+ * wraps inside agree with OpenSSL. */
+static void transport_vectors(void)
+{
+    rk_vec v;
+    int n = 0;
+    if (!rk_vec_open(&v, "p25/lmr_transport.txt")) { CHECK(!"vectors/p25/lmr_transport.txt missing"); return; }
+    while (rk_vec_next(&v)) {
+        uint8_t key[32], teks[64], blob[64], want[512], m[512];
+        size_t ml = 0;
+        long kl = rk_vec_hex(&v, "key", key, sizeof key), wl = rk_vec_hex(&v, "message", want, sizeof want);
+        long lmr = rk_vec_int(&v, "lmr", 0);
+        CASE_BEGIN("%s", rk_vec_str(&v, "name"));
+        rk_keystore *ks = rk_keystore_new(2);
+        rk_lmrkey_result *r = sodium_malloc(sizeof *r);
+        rk_lmr_block b;
+        rk_ks_entry e;
+        CHECK(ks && r && wl > 0);
+        if (lmr == RK_LMR_P25) {
+            rk_p25_tek t[2];
+            CHECK_EQ(kl, 32);
+            CHECK_EQ(rk_vec_hex(&v, "teks", teks, sizeof teks), 64);
+            p25_block(&b, key, 1234567, 0xF1A2);
+            teks2(t);
+            CHECK_MEM(t[0].key, teks, 32);
+            CHECK_MEM(t[1].key, teks + 32, 32);
+            CHECK_EQ(rk_iwf_p25_message(&b, t, 2, 9999999, 5, (uint8_t)rk_vec_int(&v, "mac_format", 0), m,
+                                        sizeof m, &ml), RK_OK);
+#ifndef RK_NO_ORACLES
+            for (int i = 0; i < 2; i++) {          /* item i's key data at 1 + 12 + 8 + 45 i + 5 */
+                uint8_t w[48];
+                CHECK_EQ(ossl_kw(0, key, 32, teks + 32 * i, 32, w), 40);
+                CHECK_MEM(want + 26 + 45 * i, w, 40);
+            }
+#endif
+        } else {
+            long bl = rk_vec_hex(&v, "blob", blob, sizeof blob);
+            int pad = (int)rk_vec_int(&v, "padded", -1);
+            CHECK_EQ(kl, 16);
+            tetra_block(&b, key);
+            CHECK_EQ(rk_iwf_tetra_message(&b, pad, blob, (size_t)bl, m, sizeof m, &ml), RK_OK);
+#ifndef RK_NO_ORACLES
+            uint8_t w[80];
+            int ol = ossl_kw(pad, key, 16, blob, (size_t)bl, w);
+            CHECK_EQ(ol, wl - 2);
+            if (ol > 0) CHECK_MEM(want + 2, w, (size_t)ol);
+#endif
+            (void)bl;
+        }
+        CHECK_EQ(ml, wl);
+        CHECK_MEM(m, want, (size_t)wl);
+        entry_of(&e, &b, 0x44444444, 3968437672u);
+        CHECK_EQ(rk_keystore_put(ks, &e), RK_OK);
+        CHECK_EQ(rk_client_lmr_receive(ks, want, (size_t)wl, 0, NOW, r), RK_OK);
+        if (lmr == RK_LMR_P25) {
+            CHECK_EQ(r->n_teks, 2);
+            CHECK_MEM(r->teks[0].key, teks, 32);
+            CHECK_MEM(r->teks[1].key, teks + 32, 32);
+            CHECK_EQ(r->mn, 5);
+        } else {
+            CHECK_EQ((long)r->blob_len, rk_vec_hex(&v, "blob", blob, sizeof blob));
+            CHECK_MEM(r->blob, blob, r->blob_len);
+        }
+        sodium_memzero(&e, sizeof e);
+        sodium_memzero(&b, sizeof b);
+        if (r) sodium_free(r);
+        rk_keystore_free(ks);
+        n++;
+        CASE_END();
+    }
+    rk_vec_close(&v);
+    CHECK_EQ(n, 4);
+}
+
 void rk_suite_lmrkey(void)
 {
     RUN(p25_accept_and_replay);
@@ -517,4 +611,5 @@ void rk_suite_lmrkey(void)
     RUN(p25_root_key_rotation);
     RUN(tetra_blobs);
     RUN(tek_lists);
+    RUN(transport_vectors);
 }
