@@ -355,16 +355,15 @@ static void zero(uint8_t *p, size_t n)
     ensures cur_ok(c) && cur_same{Pre, Post}(c); */
 static void enc_head(cursor *c, const rk_p25_mk_params *p, size_t total, size_t n_items, int mac)
 {
+    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0;
+     * computed from *p before any write through the cursor */
+    uint32_t rk = p->response_kind, mnf = p->has_mn;
+    /*@ assert rk <= 2 && mnf <= 1; */
+    uint32_t fmt = rk * 64u + mnf * 32u + (mac ? 8u : 0u);
+    /*@ assert fmt <= 168; */
     put8(c, RK_P25_MID_MODIFY_KEY);
     /*@ assert total - 3 <= 4093; */
     put16(c, (uint32_t)(total - 3));
-    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0 */
-    uint32_t fmt = (uint32_t)p->response_kind * 64u;
-    /*@ assert fmt <= 128; */
-    fmt += (uint32_t)p->has_mn * 32u;
-    /*@ assert fmt <= 160; */
-    fmt += mac ? 8u : 0u;
-    /*@ assert fmt <= 168; */
     put8(c, (uint8_t)fmt);
     put24(c, p->dst_rsi);
     put24(c, p->src_rsi);
