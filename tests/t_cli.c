@@ -93,6 +93,12 @@ static const char *KEYS[] = {   /* root keys of the test inventory (secrets: mus
     "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
     "C0FFEE00C0FFEE01C0FFEE02C0FFEE03C0FFEE04C0FFEE05C0FFEE06C0FFEE07",
     "DEADBEEFDEADBEEF",
+    /* traffic keys and a TETRA blob sent under the root keys (cli_p25) */
+    "5A5A5A5A0102030405060708090A0B0C0D0E0F101112131415161718191A1B1C",
+    "6B6B6B6B0102030405060708090A0B0C0D0E0F101112131415161718191A1B1C",
+    "7C7C7C7C0102030405060708090A0B0C",
+    "8D8D8D8D0102030405060708090A0B0C0D0E0F101112131415161718191A1B1C",
+    "9E9E9E9E000102030405060708090A0B0C0D0E0F101112131415161718191A1B",
 };
 
 static void community(void)
@@ -107,7 +113,8 @@ static void community(void)
 static void cli_help(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing: run make build/rootkey"); return; }
-    static const char *cmds[] = {"kms", "wrap", "unwrap", "iwf", "inspect", "mikey", "selftest", "bench", "demo"};
+    static const char *cmds[] = {"kms", "wrap", "unwrap", "iwf", "inspect", "mikey", "selftest", "bench", "demo",
+                                 "p25", "p25 modify-key", "p25 receive"};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         CASE_BEGIN("%s --help", cmds[i]);
         CHECK_EQ(sh("%s %s --help", bin, cmds[i]), 0);
@@ -171,6 +178,105 @@ static void cli_wrap_unwrap(void)
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --show-secrets", bin);
     CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
     CHECK(strstr(out, "\"ssv\": \"") != NULL);
+}
+
+/* rootkey p25: Modify Key Commands built on the IWF side from the inventory
+ * line and a TEK list, received on the client against the sealed key store
+ * (replay state persisted in it); golden outputs (root-key IDs, random per
+ * wrap, masked); every refusal with its exit code; TETRA blobs. */
+#define ALICE_P25 "sip:alice@test.example,kms.test.example,P25,wacn=BEE00;sys=3A1;rsi=1234567;algid=84;kid=F1A2;keyset=1,hex:"
+static void cli_p25(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -f alice.store") != 0) { CHECK(!"cli_wrap_unwrap must run first"); return; }
+    const char *G = RK_VECTOR_DIR "/../tests/golden";
+    char out[65536], cmd[8192];
+    CHECK_EQ(sh("%s p25", bin), 2);
+    CHECK_EQ(sh("%s p25 modify-key", bin), 2);
+    CHECK_EQ(sh("%s p25 receive --store alice.store", bin), 2);
+    CHECK_EQ(sh("%s p25 --help > p25-help.txt && cmp p25-help.txt %s/p25_help.txt", bin, G), 0);
+    CHECK_EQ(sh("printf '%%s\\n' 'key_id,sln,algid,key' '# two AES-256 TEKs' '0101,0001,84,hex:%s' "
+                "'0102,0002,84,file:tek2.hex' > teks.csv && printf '%%s\\n' %s > tek2.hex", KEYS[5], KEYS[6]), 0);
+    /* IWF: from the inventory line (given whole, or found by user in an inventory) */
+    CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 1 --out m1.lmr > p25-mk.txt && "
+                "cmp p25-mk.txt %s/p25_modify_key.txt", bin, KEYS[0], G), 0);
+    CHECK_EQ(sh("printf '%%s\\n' 'mcptt_id,kms_uri,lmr_type,lmr_ids,key' '" ALICE_P25 "%s' > p25inv.csv && "
+                "%s p25 modify-key --inventory p25inv.csv --user sip:alice@test.example --teks teks.csv --mn 1 "
+                "--out m1b.lmr > /dev/null && cmp m1.lmr m1b.lmr", KEYS[0], bin), 0);
+    CHECK_EQ(sh("%s p25 modify-key --inventory p25inv.csv --user sip:nobody@test.example --teks teks.csv --mn 1 --out x.lmr", bin), 3);
+    /* client: accepted once, TEKs not printed; golden with the root-key ID masked */
+    CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message m1.lmr > p25-rx.json && "
+                "sed 's/\"root_key_id\": \"[0-9A-F]*\"/\"root_key_id\": \"MASKED\"/' p25-rx.json > p25-rx.masked && "
+                "cmp p25-rx.masked %s/p25_receive.json", bin, G), 0);
+    /* the replay state is in the sealed store: a second run refuses */
+    CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message m1.lmr", bin), 4);
+    CHECK_EQ(sh("tail -1 log.err | grep -q 'replayed or old message number (-1117)'"), 0);
+    /* a newer number, CBC-MAC form, one TEK on the command line; TEKs shown on request only */
+    CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --tek 0201,0003,85,hex:%s --mn 2 --mac cbc "
+                "--keyset 2 --src-rsi 9999999 --out m2.lmr", bin, KEYS[0], KEYS[7]), 0);
+    snprintf(cmd, sizeof cmd, "%s p25 receive --store alice.store --storage-key storage.key --message m2.lmr --show-secrets", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"key\": \"7c7c7c7c0102030405060708090a0b0c\"") != NULL);
+    CHECK(strstr(out, "\"keyset\": 2") != NULL && strstr(out, "\"algid\": \"85\"") != NULL);
+    /* refusals: destination, unknown key ID, root key of another user, tampered, truncated */
+    static const struct { const char *name, *line_ids, *key; int mn, rc; const char *err; } C[] = {
+        {"wrong destination RSI", "wacn=BEE00;sys=3A1;rsi=7654321;algid=84;kid=F1A2;keyset=1", NULL, 3, 4, "(-1114)"},
+        {"unknown key ID", "wacn=BEE00;sys=3A1;rsi=1234567;algid=84;kid=F1A3;keyset=1", NULL, 3, 4, "(-1127)"},
+        {"another root key", "wacn=BEE00;sys=3A1;rsi=1234567;algid=84;kid=F1A2;keyset=1",
+         "C0FFEE00C0FFEE01C0FFEE02C0FFEE03C0FFEE04C0FFEE05C0FFEE06C0FFEE07", 3, 4, "(-1111)"},
+    };
+    for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
+        CASE_BEGIN("receive: %s", C[i].name);
+        CHECK_EQ(sh("%s p25 modify-key --line 'sip:alice@test.example,kms.test.example,P25,%s,hex:%s' --teks teks.csv "
+                    "--mn %d --out bad%zu.lmr", bin, C[i].line_ids, C[i].key ? C[i].key : KEYS[0], C[i].mn, i), 0);
+        CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message bad%zu.lmr", bin, i), C[i].rc);
+        CHECK_EQ(sh("tail -1 log.err | grep -q -F '%s'", C[i].err), 0);
+        CASE_END();
+    }
+    CASE_BEGIN("receive: tampered, truncated, wrong storage key, no store; TEK list errors; TETRA");
+    CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 3 --out m3.lmr", bin, KEYS[0]), 0);
+    CHECK_EQ(sh("cp m3.lmr t.lmr && printf '\\377' | dd of=t.lmr bs=1 seek=60 conv=notrunc 2>/dev/null && "
+                "%s p25 receive --store alice.store --storage-key storage.key --message t.lmr", bin), 4);
+    CHECK_EQ(sh("head -c 50 m3.lmr > t.lmr && %s p25 receive --store alice.store --storage-key storage.key --message t.lmr", bin), 3);
+    CHECK_EQ(sh("printf '\\003abc' > t.lmr && %s p25 receive --store alice.store --storage-key storage.key --message t.lmr", bin), 3);
+    CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key wrong.key --message m3.lmr", bin), 4);
+    CHECK_EQ(sh("%s p25 receive --store nosuch.store --storage-key storage.key --message m3.lmr", bin), 3);
+    /* nothing was stored by the refusals: m3 (number 3) is still accepted */
+    CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message m3.lmr > /dev/null", bin), 0);
+    /* TEK list and option errors */
+    CHECK_EQ(sh("printf '%%s\\n' '0101,0001,84,hex:00' > badteks.csv && %s p25 modify-key --line '" ALICE_P25 "%s' "
+                "--teks badteks.csv --mn 4 --out x.lmr", bin, KEYS[0]), 3);
+    CHECK_EQ(sh("tail -1 log.err | grep -q 'badteks.csv:1: key: AES-256 needs 32 octets'"), 0);
+    CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 70000 --out x.lmr", bin, KEYS[0]), 2);
+    CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 4 --mac des --out x.lmr", bin, KEYS[0]), 2);
+    /* the same root key delivered again (a later wrap, a new root-key ID): the replay state follows it */
+    CHECK_EQ(sh("RK_NOW=$((%s + 600)) %s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line '" ALICE_P25 "%s' "
+                "--profile empty.xml --out alice-profile2.xml && RK_NOW=$((%s + 600)) %s unwrap --cert kms/kms-cert.xml "
+                "--keyset alice.xml --iwf-uri sip:iwf@iwf.test.example --profile alice-profile2.xml --store alice.store "
+                "--storage-key storage.key", NOW, bin, KEYS[0], NOW, bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q 'holds 2 root key(s)'"), 0);
+    CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message m3.lmr", bin), 4);
+    CHECK_EQ(sh("tail -1 log.err | grep -q '(-1117)'"), 0);
+    /* TETRA: Bob's KEK, an opaque blob wrapped with AES-KW / AES-KWP */
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line 'sip:bob@test.example,kms.test.example,TETRA,"
+                "mcc=901;mnc=16383;issi=7;kn=1,hex:%s' --profile empty.xml --out bob-profile.xml && "
+                "%s unwrap --cert kms/kms-cert.xml --keyset bob.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--profile bob-profile.xml --store bobt.store --storage-key storage.key", bin, KEYS[3], bin), 0);
+    CHECK_EQ(sh("%s p25 modify-key --line 'sip:bob@test.example,kms.test.example,TETRA,mcc=901;mnc=16383;issi=7;kn=1,hex:%s' "
+                "--blob hex:%s --out t1.lmr > p25-tetra.txt && cmp p25-tetra.txt %s/p25_tetra.txt", bin, KEYS[3], KEYS[8], G), 0);
+    CHECK_EQ(sh("%s p25 modify-key --line 'sip:bob@test.example,kms.test.example,TETRA,mcc=901;mnc=16383;issi=7;kn=1,hex:%s' "
+                "--blob hex:%s --kwp --out t2.lmr", bin, KEYS[3], KEYS[9]), 0);
+    CHECK_EQ(sh("%s p25 receive --store bobt.store --storage-key storage.key --message t1.lmr > t1.json && "
+                "grep -q '\"blob_length\": 32' t1.json && ! grep -q '\"blob\"' t1.json", bin), 0);
+    snprintf(cmd, sizeof cmd, "%s p25 receive --store bobt.store --storage-key storage.key --message t2.lmr --show-secrets", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"wrap\": \"AES-KWP\"") != NULL && strstr(out, "9e9e9e9e00") != NULL);
+    CHECK_EQ(sh("%s p25 modify-key --line 'sip:bob@test.example,kms.test.example,TETRA,mcc=901;mnc=16383;issi=7;kn=1,hex:%s' "
+                "--teks teks.csv --mn 1 --out x.lmr", bin, KEYS[3]), 2);
+    /* a P25 message to Bob's store (no P25 root key): refused */
+    CHECK_EQ(sh("%s p25 receive --store bobt.store --storage-key storage.key --message m3.lmr", bin), 4);
+    CHECK_EQ(sh("tail -1 log.err | grep -q '(-1301)'"), 0);
+    CASE_END();
 }
 
 static void cli_inventory_errors(void)
@@ -254,7 +360,7 @@ static void cli_no_secrets(void)
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++) {
         CASE_BEGIN("key %zu", i);
-        CHECK_EQ(sh("files=$(find . -type f ! -name '*.csv' ! -name 'k.hex' ! -path './kms/*' ! -name '*.key' "
+        CHECK_EQ(sh("files=$(find . -type f ! -name '*.csv' ! -name 'k.hex' ! -name 'tek2.hex' ! -path './kms/*' ! -name '*.key' "
                     "! -path './demo/inventory.csv' ! -path './demo/keys/*' ! -name 'iwf*.xml' ! -name 'alice.xml' "
                     "! -name 'bob.xml' ! -name 'bad.xml'); "
                     "lc=$(printf %%s %s | tr A-F a-f); b64=$(printf %%s %s | xxd -r -p | base64 -w0 | tr -d =); "
@@ -277,6 +383,7 @@ void rk_suite_cli(void)
 {
     RUN(cli_help);
     RUN(cli_wrap_unwrap);
+    RUN(cli_p25);
     RUN(cli_inventory_errors);
     RUN(cli_crash_resume);
     RUN(cli_demo_small);

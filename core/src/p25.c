@@ -355,10 +355,16 @@ static void zero(uint8_t *p, size_t n)
     ensures cur_ok(c) && cur_same{Pre, Post}(c); */
 static void enc_head(cursor *c, const rk_p25_mk_params *p, size_t total, size_t n_items, int mac)
 {
+    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0;
+     * computed from *p before any write through the cursor */
+    uint32_t rk = p->response_kind, mnf = p->has_mn;
+    /*@ assert rk <= 2 && mnf <= 1; */
+    uint32_t fmt = rk * 64u + mnf * 32u + (mac ? 8u : 0u);
+    /*@ assert fmt <= 168; */
     put8(c, RK_P25_MID_MODIFY_KEY);
+    /*@ assert total - 3 <= 4093; */
     put16(c, (uint32_t)(total - 3));
-    /* format: response kind b7-6, MN flag '10' b5-4, MAC type b3-2, done 0 */
-    put8(c, (uint8_t)(p->response_kind * 64u + p->has_mn * 32u + (mac ? 8u : 0u)));
+    put8(c, (uint8_t)fmt);
     put24(c, p->dst_rsi);
     put24(c, p->src_rsi);
     if (p->has_mn != 0)
@@ -412,7 +418,7 @@ rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *item
     *out_len = 0;
     int mac = p->mac_format != 0;
     if (p->dst_rsi > RK_P25_RSI_MAX || p->src_rsi > RK_P25_RSI_MAX || p->response_kind > 2 ||
-        p->has_mn > 1 || p->key_len == 0 || n_items == 0 ||
+        p->has_mn > 1 || p->key_len == 0 || n_items == 0 || n_items > 255 ||
         (mac && p->mac_format != RK_P25_MAC_FORMAT_CBC && p->mac_format != RK_P25_MAC_FORMAT_CMAC)) {
         zero(out, cap);
         return RK_ERR_P25_PARAM;
@@ -422,7 +428,7 @@ rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *item
                    (p->mi != NULL ? (size_t)RK_P25_MI_BYTES : 0u) + (mac ? (size_t)RK_P25_TRAILER_BYTES : 0u);
     /* sum the items by addition (no products for the provers) */
     /*@ loop invariant 0 <= i <= n_items;
-        loop invariant total <= 42 + i * 260;
+        loop invariant 18 <= total <= 42 + i * 260;
         loop assigns i, total;
         loop variant n_items - i; */
     for (size_t i = 0; i < n_items; i++) {

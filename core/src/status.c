@@ -289,6 +289,8 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_ENTRY: return "key store: entry field out of range";
     case RK_ERR_STORE_KMS_XML: return "KMS document: field missing, repeated or malformed";
     case RK_ERR_STORE_INVENTORY: return "IWF inventory: malformed line";
+    case RK_ERR_STORE_LMR_MESSAGE: return "LMR key message: empty, unknown LMR type or too long";
+    case RK_ERR_STORE_TEK_LIST: return "TEK list: malformed line";
     /* store: strings here */
     default: return "unknown status";
     }

@@ -496,8 +496,10 @@ static void usage_demo(FILE *f)
 {
     fprintf(f, "usage: rootkey demo [--users N] [--dir DIR] [--keep]\n"
                "End to end, offline: a test KMS, an IWF key set and N user key sets (default 1000),\n"
-               "an inventory, the batch wrap into profile documents, every client unwrapping and\n"
-               "checking its root key into a sealed key store; a summary with counts and timings.\n");
+               "an inventory (P25 users, every tenth a TETRA user), the batch wrap into profile\n"
+               "documents, every client unwrapping and checking its root key into a sealed key store,\n"
+               "then a traffic key per user under that root key (P25 Modify Key Command; TETRA AES-KW\n"
+               "blob), checked by the client; a summary with counts and timings.\n");
 }
 
 static const char UP_DOC[] =
@@ -537,9 +539,10 @@ static int cmd_demo(int argc, char **argv)
     rk_kms_keyset *k = sodium_malloc(sizeof *k);
     uint8_t *keys = sodium_malloc(n * 32);           /* the expected root keys */
     uint8_t *buf = sodium_malloc(16384), *sk = sodium_malloc(32);
+    uint32_t *kids = calloc(n, sizeof *kids);        /* root-key ID of each user, 0 = none */
     uint64_t pno = 0;
-    size_t bl = 0;
-    if (!m || !k || !keys || !buf || !sk) return fail("demo", "guarded memory", RK_ERR_ALLOC);
+    size_t bl = 0, lmr_p25 = 0, lmr_tetra = 0, lmr_bad = 0, lmr_replay = 0;
+    if (!m || !k || !keys || !buf || !sk || !kids) return fail("demo", "guarded memory", RK_ERR_ALLOC);
     printf("rootkey demo: %zu users in %s\n", n, dir);
     /* 1. KMS */
     t[0] = mono();
@@ -566,7 +569,8 @@ static int cmd_demo(int argc, char **argv)
     sodium_memzero(k, sizeof *k);
     if (st != RK_OK) { rc = fail("demo", "test KMS", st); goto out; }
     t[1] = mono();
-    /* 3. inventory: P25 users with random UKEKs (the file is the IWF's secret input, 0600) */
+    /* 3. inventory: P25 users (and every tenth a TETRA user) with random root keys
+     * (the file is the IWF's secret input, 0600) */
     snprintf(path, sizeof path, "%s/inventory.csv", dir);
     {
         size_t cap = 128 + n * 200, len = 0;
@@ -577,9 +581,14 @@ static int cmd_demo(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             char hx[65]; size_t hl = 0;
             if (rk_hex_encode(hx, sizeof hx, keys + 32 * i, 32, &hl) != RK_OK) { st = RK_ERR_INTERNAL; break; }
-            len += (size_t)snprintf(inv + len, cap - len,
-                "sip:user%06zu@mcptt.example.org,%s,P25,wacn=BEE00;sys=3A1;rsi=%zu;algid=84;kid=F1A2;keyset=1,hex:%.64s\n",
-                i, KMS, 1000000 + i, hx);
+            if (i % 10 == 9)     /* every tenth user is on a TETRA system */
+                len += (size_t)snprintf(inv + len, cap - len,
+                    "sip:user%06zu@mcptt.example.org,%s,TETRA,mcc=901;mnc=16383;issi=%zu;kn=1,hex:%.64s\n",
+                    i, KMS, 2000000 + i, hx);
+            else
+                len += (size_t)snprintf(inv + len, cap - len,
+                    "sip:user%06zu@mcptt.example.org,%s,P25,wacn=BEE00;sys=3A1;rsi=%zu;algid=84;kid=F1A2;keyset=1,hex:%.64s\n",
+                    i, KMS, 1000000 + i, hx);
             sodium_memzero(hx, sizeof hx);
         }
         if (st == RK_OK) st = rk_file_write_atomic(path, (uint8_t *)inv, len, 0600);
@@ -677,8 +686,10 @@ static int cmd_demo(int argc, char **argv)
         rk_ks_entry *e = sodium_malloc(sizeof *e);
         uint32_t kid = (uint32_t)strtoul(mk, NULL, 16);
         if (e && rk_keystore_get(ks, kid, e) == RK_OK && e->key_len == 32 &&
-            sodium_memcmp(e->key, keys + 32 * i, 32) == 0)
+            sodium_memcmp(e->key, keys + 32 * i, 32) == 0) {
             match++;
+            kids[i] = kid;
+        }
         else mismatch++;
         if (e) sodium_free(e);
     }
@@ -690,8 +701,74 @@ static int cmd_demo(int argc, char **argv)
     rk_keystore_zeroise(ks);
     if (st == RK_OK) st = rk_keystore_load(ks, path, sk);
     size_t reloaded = (st == RK_OK) ? rk_keystore_count(ks) : 0;
-    rk_keystore_free(ks);
     t[6] = mono();
+    /* 8. LMR key messages after the root key (docs/p25.md): the IWF sends each
+     * user a fresh traffic key under the root key it delivered (P25: a Modify
+     * Key Command with the TEK wrapped under the UKEK and a CMAC; TETRA: an
+     * AES-KW blob under the KEK), through the TS 23.283 10.12 transport; each
+     * client, with its own key store holding its root key, checks and unwraps
+     * it, compares it with what the IWF sent, and refuses the same message
+     * again (replay). */
+    {
+        snprintf(path, sizeof path, "%s/inventory.csv", dir);
+        size_t il = 0, cap = 128 + n * 200;
+        char *inv = sodium_malloc(cap + 1), *line = sodium_malloc(512), id[256], kmsu[256];
+        rk_lmr_block *b = sodium_malloc(sizeof *b);
+        rk_p25_tek *tek = sodium_malloc(sizeof *tek);
+        rk_lmrkey_result *r = sodium_malloc(sizeof *r);
+        rk_ks_entry *e = sodium_malloc(sizeof *e);
+        uint8_t msg[512];
+        if (!inv || !line || !b || !tek || !r || !e || rk_file_read(path, (uint8_t *)inv, cap, &il) != RK_OK) {
+            lmr_bad = n;
+        } else {
+            inv[il] = 0;
+            char *p = strchr(inv, '\n');             /* skip the header */
+            for (size_t i = 0; i < n && p; i++) {
+                char *q = p + 1, *nl = strchr(q, '\n');
+                size_t ll = nl ? (size_t)(nl - q) : strlen(q), ml = 0;
+                p = nl;
+                int ok = 0;
+                rk_keystore *dev = rk_keystore_new(4);   /* the user's device */
+                if (!dev || ll >= 512 || !kids[i] || rk_keystore_get(ks, kids[i], e) != RK_OK ||
+                    rk_keystore_put(dev, e) != RK_OK) { lmr_bad++; rk_keystore_free(dev); continue; }
+                memcpy(line, q, ll); line[ll] = 0;
+                /* IWF: the user's root key from its inventory line */
+                st = rk_iwf_parse_line(line, id, sizeof id, kmsu, sizeof kmsu, b, NULL, 0);
+                if (st == RK_OK && b->lmr_type == RK_LMR_P25) {
+                    memset(tek, 0, sizeof *tek);
+                    randombytes_buf(tek->key, 32);
+                    tek->key_len = 32; tek->algid = RK_P25_ALGID_AES256; tek->keyset_id = 1;
+                    tek->key_id = (uint16_t)(1 + i % 0xfff0); tek->sln = (uint16_t)(0x100 + i % 0xff00);
+                    st = rk_iwf_p25_message(b, tek, 1, 9999999, 1, RK_P25_MAC_FORMAT_CMAC, msg, sizeof msg, &ml);
+                    if (st == RK_OK) st = rk_client_lmr_receive(dev, msg, ml, 0, now, r);
+                    ok = st == RK_OK && r->n_teks == 1 && r->teks[0].key_len == 32 &&
+                         r->teks[0].key_id == tek->key_id && r->teks[0].sln == tek->sln &&
+                         r->teks[0].algid == tek->algid && sodium_memcmp(r->teks[0].key, tek->key, 32) == 0;
+                    if (ok) lmr_p25++;
+                } else if (st == RK_OK && b->lmr_type == RK_LMR_TETRA) {
+                    randombytes_buf(tek->key, 32);           /* an opaque 32-octet blob */
+                    st = rk_iwf_tetra_message(b, 0, tek->key, 32, msg, sizeof msg, &ml);
+                    if (st == RK_OK) st = rk_client_lmr_receive(dev, msg, ml, 0, now, r);
+                    ok = st == RK_OK && r->blob_len == 32 && sodium_memcmp(r->blob, tek->key, 32) == 0;
+                    if (ok) lmr_tetra++;
+                }
+                sodium_memzero(r, sizeof *r);
+                if (!ok) { lmr_bad++; fprintf(stderr, "rootkey demo: user %zu: key message: %s\n", i, rk_strerror(st)); }
+                else if (b->lmr_type == RK_LMR_P25 &&
+                         rk_client_lmr_receive(dev, msg, ml, 0, now, r) == RK_ERR_P25_REPLAY)
+                    lmr_replay++;
+                rk_keystore_free(dev);
+            }
+        }
+        if (inv) sodium_free(inv);
+        if (line) sodium_free(line);
+        if (b) sodium_free(b);
+        if (tek) sodium_free(tek);
+        if (r) sodium_free(r);
+        if (e) sodium_free(e);
+    }
+    rk_keystore_free(ks);
+    t[7] = mono();
     printf("  test KMS: community %s, key period %llu, %zu user key sets + 1 IWF key set (Annex D XML): %.2f s\n",
            KMS, (unsigned long long)pno, n, t[1] - t[0]);
     printf("  IWF batch: %zu users wrapped (%zu failed): %.2f s (%.2f ms/user)\n",
@@ -702,12 +779,19 @@ static int cmd_demo(int argc, char **argv)
     printf("  check: %zu root keys match the inventory, %zu mismatch, %zu refused\n", match, mismatch, cl_bad);
     printf("  key store: %zu keys sealed (XChaCha20-Poly1305) and %zu read back: %.2f s\n",
            held, reloaded, t[6] - t[5]);
-    printf("  P25 traffic keys under the UKEK: not yet (the P25 issue has not landed)\n");
-    int good = match == n && mismatch == 0 && cl_bad == 0 && iwf_fail == 0 && reloaded == n && st == RK_OK;
-    printf("demo %s: %zu/%zu users end to end in %.2f s\n", good ? "PASSED" : "FAILED", match, n, t[6] - t[0]);
+    size_t n_tetra = n / 10;
+    printf("  key messages under the root key: %zu P25 users got a TEK (Modify Key Command, AES-KW, CMAC),\n"
+           "    %zu TETRA users a blob (AES-KW under the KEK); %zu checked, %zu failed, %zu replays refused: "
+           "%.2f s (%.2f ms/user)\n", lmr_p25, lmr_tetra, lmr_p25 + lmr_tetra, lmr_bad, lmr_replay,
+           t[7] - t[6], 1000.0 * (t[7] - t[6]) / (double)n);
+    int good = match == n && mismatch == 0 && cl_bad == 0 && iwf_fail == 0 && reloaded == n && st == RK_OK &&
+               lmr_p25 == n - n_tetra && lmr_tetra == n_tetra && lmr_bad == 0 && lmr_replay == lmr_p25;
+    printf("demo %s: %zu/%zu users end to end in %.2f s\n", good ? "PASSED" : "FAILED",
+           good ? n : match, n, t[7] - t[0]);
     if (!good) rc = EX_SOME;
 out:
     sodium_free(m); sodium_free(k); sodium_free(keys); sodium_free(buf); sodium_free(sk);
+    free(kids);
     if (!keep && dir == tmpl) {
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
         if (system(cmd) != 0) fprintf(stderr, "rootkey demo: could not remove %s\n", tmpl);
@@ -725,6 +809,7 @@ static void usage(FILE *f)
                "  iwf       batch wrap for a fleet from an inventory (CSV)\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
+               "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
                "  selftest  known-answer self-tests\n"
                "  bench     a few timings\n"
                "  demo      the whole job end to end, offline (make demo)\n"
@@ -734,6 +819,7 @@ static void usage(FILE *f)
 int rk_cli_selftest(int argc, char **argv);
 int rk_cli_bench(int argc, char **argv);
 int rk_cli_mikey(int argc, char **argv);
+int rk_cli_p25(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -750,6 +836,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "selftest")) return rk_cli_selftest(argc, argv);
     if (!strcmp(c, "bench")) return rk_cli_bench(argc, argv);
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
+    if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);

@@ -108,6 +108,8 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
             in.iwf_uris = iu; in.iwf_uri_lens = il; in.n_iwf = 1;
             in.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
             in.now_unix = now_unix;
+            rk_ks_replay keep[RK_KS_REPLAY_SLOTS];
+            memset(keep, 0, sizeof keep);
             if (rk_keystore_get(ks, els[i].key_id_value, e) == RK_OK && e->key_len) {
                 in.have_stored = 1;
                 in.stored_wrap_time = e->wrap_time;
@@ -118,8 +120,27 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
                                 res->period_no != els[i].key_period_value ||
                                 (int)res->lmr.lmr_type != els[i].lmr))
                 st = RK_ERR_RK_ELEMENT;
+            /* the same root key delivered again (a new key period, a
+             * re-wrap) keeps its key-message replay state: resetting it
+             * would let old key messages be replayed; a new key starts afresh */
+            if (st == RK_OK) {
+                /* under this or another root-key ID (a new message has a new CSB-ID) */
+                uint64_t best = 0;
+                int got = 0;
+                for (size_t j = 0, nj = rk_keystore_count(ks); j < nj; j++) {
+                    if (rk_keystore_get_at(ks, j, e) != RK_OK) continue;
+                    if (e->lmr_type == res->lmr.lmr_type && e->key_len == res->lmr.key_len &&
+                        sodium_memcmp(e->key, res->lmr.key, e->key_len) == 0 &&
+                        (!got || e->wrap_time > best)) {
+                        memcpy(keep, e->replay, sizeof keep);
+                        best = e->wrap_time; got = 1;
+                    }
+                }
+            }
             if (st == RK_OK) {
                 memset(e, 0, sizeof *e);
+                memcpy(e->replay, keep, sizeof keep);
+                rk_lmrkey_meta_set(e, &res->lmr);
                 e->key_id = res->key_id;
                 e->lmr_type = res->lmr.lmr_type;
                 e->key_len = res->lmr.key_len;
@@ -141,4 +162,73 @@ out:
     if (scr) sodium_free(scr);
     free(pc); free(els); free(msg);
     return first;
+}
+
+/* P25: the root key for a frame (see client.h); *idx the entry index. */
+static rk_status find_p25(rk_keystore *ks, const uint8_t *frame, size_t len, rk_ks_entry *tmp,
+                          size_t *idx)
+{
+    rk_p25_kmm k;
+    rk_lmrkey_p25_ids ids;
+    int any = 0, best_rsi = -1;
+    uint64_t best_t = 0;
+    rk_status st = rk_p25_kmm_parse(frame, len, &k);
+    if (st != RK_OK) return st;
+    if (k.mac_type != RK_P25_MAC_TYPE_AES) return RK_ERR_P25_NO_MAC;
+    size_t n = rk_keystore_count(ks);
+    for (size_t i = 0; i < n; i++) {
+        if (rk_keystore_get_at(ks, i, tmp) != RK_OK) continue;
+        if (rk_lmrkey_p25_ids_get(tmp, &ids) != RK_OK) continue;
+        any = 1;
+        if (ids.key_id != k.mac_key_id) continue;
+        int rsi_ok = ids.rsi == k.dst_rsi;
+        if (best_rsi < 0 || rsi_ok > best_rsi || (rsi_ok == best_rsi && tmp->wrap_time > best_t)) {
+            best_rsi = rsi_ok; best_t = tmp->wrap_time; *idx = i;
+        }
+    }
+    sodium_memzero(tmp, sizeof *tmp);
+    if (best_rsi >= 0) return RK_OK;
+    return any ? RK_ERR_P25_KEY_ID : RK_ERR_STORE_NOT_FOUND;
+}
+
+static rk_status find_tetra(rk_keystore *ks, uint32_t root_key_id, rk_ks_entry *tmp, size_t *idx)
+{
+    int found = 0;
+    uint64_t best_t = 0;
+    size_t n = rk_keystore_count(ks);
+    for (size_t i = 0; i < n; i++) {
+        if (rk_keystore_get_at(ks, i, tmp) != RK_OK || tmp->lmr_type != RK_LMR_TETRA) continue;
+        if (root_key_id ? tmp->key_id == root_key_id : (!found || tmp->wrap_time > best_t)) {
+            found = 1; best_t = tmp->wrap_time; *idx = i;
+        }
+    }
+    sodium_memzero(tmp, sizeof *tmp);
+    return found ? RK_OK : RK_ERR_STORE_NOT_FOUND;
+}
+
+rk_status rk_client_lmr_receive(rk_keystore *ks, const uint8_t *msg, size_t len,
+                                uint32_t root_key_id, int64_t now_unix, rk_lmrkey_result *r)
+{
+    uint8_t type = 0;
+    const uint8_t *pl = NULL;
+    size_t plen = 0, idx = 0;
+    rk_status st;
+    rk_ks_entry *e = sodium_malloc(sizeof *e);
+    sodium_memzero(r, sizeof *r);
+    if (!e) return RK_ERR_ALLOC;
+    st = rk_lmrkey_split(msg, len, &type, &pl, &plen);
+    if (st == RK_OK)
+        st = type == RK_LMR_P25 ? find_p25(ks, pl, plen, e, &idx) : find_tetra(ks, root_key_id, e, &idx);
+    if (st == RK_OK) st = rk_keystore_get_at(ks, idx, e);
+    if (st == RK_OK) {
+        if (type == RK_LMR_P25) {
+            st = rk_lmrkey_p25_entry(e, pl, plen, now_unix, r);
+            if (st == RK_OK) st = rk_keystore_put(ks, e);   /* the new replay state */
+        } else {
+            st = rk_lmrkey_tetra_entry(e, pl, plen, now_unix, r);
+        }
+    }
+    if (st != RK_OK) sodium_memzero(r, sizeof *r);
+    sodium_free(e);
+    return st;
 }

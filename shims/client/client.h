@@ -14,6 +14,7 @@
 #include "rootkey/eccsi.h"
 #include "common/kms.h"
 #include "client/keystore.h"
+#include "client/lmrkey.h"
 
 typedef struct {
     rk_kms_cert kms;               /* my KMS */
@@ -38,4 +39,21 @@ void rk_client_close(rk_client *c);
 RK_MUST_CHECK rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks,
                                              const uint8_t *doc, size_t len, int64_t now_unix,
                                              size_t *n_ok, size_t *n_bad);
+
+/*
+ * rk_client_lmr_receive - an LMR key message (transport form, lmrkey.h)
+ * after the root key: find the root key in ks (P25: the entry whose UKEK key
+ * ID is the MAC key ID of the frame, the one for the destination RSI first,
+ * then the newest; TETRA: the newest TETRA entry, or root_key_id if not 0),
+ * check and unwrap (rk_lmrkey_p25_entry / rk_lmrkey_tetra_entry), and on
+ * success store the new replay state in ks (save ks to persist it).
+ * Errors: RK_ERR_STORE_LMR_MESSAGE, RK_ERR_STORE_NOT_FOUND (no root key of
+ * that LMR type, or no root key root_key_id), RK_ERR_P25_KEY_ID (no P25 root
+ * key with the frame's MAC key ID), RK_ERR_P25_NO_MAC, and every error of the
+ * entry functions.  On error *r is zero and ks unchanged.  r holds secrets:
+ * give it guarded memory and wipe it.
+ */
+RK_MUST_CHECK rk_status rk_client_lmr_receive(rk_keystore *ks, const uint8_t *msg, size_t len,
+                                              uint32_t root_key_id, int64_t now_unix,
+                                              rk_lmrkey_result *r);
 #endif

@@ -5,7 +5,10 @@
 #include <string.h>
 #include "common/atomic.h"
 
-#define ENTRY_BYTES (4 + 1 + 1 + RK_KS_MAX_KEY + 4 * 8 + 1 + RK_KS_MAX_META)
+#define ENTRY_V1_BYTES (4 + 1 + 1 + RK_KS_MAX_KEY + 4 * 8 + 1 + RK_KS_MAX_META)
+#define SLOT_BYTES (3 + 2 + 1 + 8)
+#define ENTRY_BYTES (ENTRY_V1_BYTES + RK_KS_REPLAY_SLOTS * SLOT_BYTES)
+#define VERSION 2
 #define HDR_BYTES 12
 #define NONCE_BYTES crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define TAG_BYTES crypto_aead_xchacha20poly1305_ietf_ABYTES
@@ -41,6 +44,8 @@ void rk_keystore_free(rk_keystore *ks)
 
 static int entry_ok(const rk_ks_entry *e)
 {
+    for (size_t i = 0; i < RK_KS_REPLAY_SLOTS; i++)
+        if (e->replay[i].used > 1 || e->replay[i].src_rsi > 0xffffffu) return 0;
     return e->key_len >= 8 && e->key_len <= RK_KS_MAX_KEY && e->meta_len <= RK_KS_MAX_META &&
            e->lmr_type >= 1 && e->lmr_type <= 3;
 }
@@ -80,6 +85,17 @@ rk_status rk_keystore_get(rk_keystore *ks, uint32_t key_id, rk_ks_entry *out)
     } else {
         *out = ks->e[i];
     }
+    close_na(ks);
+    return st;
+}
+
+rk_status rk_keystore_get_at(rk_keystore *ks, size_t i, rk_ks_entry *out)
+{
+    rk_status st = RK_OK;
+    if (!ks || !out) return RK_ERR_NULL;
+    (void)sodium_mprotect_readonly(ks);
+    if (i < ks->count) *out = ks->e[i];
+    else { sodium_memzero(out, sizeof *out); st = RK_ERR_STORE_NOT_FOUND; }
     close_na(ks);
     return st;
 }
@@ -153,9 +169,16 @@ static void ser(uint8_t *p, const rk_ks_entry *e)
     put_be(p + 62, e->key_period, 8);
     p[70] = e->meta_len;
     memcpy(p + 71, e->meta, RK_KS_MAX_META);
+    for (size_t i = 0; i < RK_KS_REPLAY_SLOTS; i++) {
+        uint8_t *q = p + ENTRY_V1_BYTES + i * SLOT_BYTES;
+        put_be(q, e->replay[i].src_rsi, 3);
+        put_be(q + 3, e->replay[i].last_mn, 2);
+        q[5] = e->replay[i].used;
+        put_be(q + 6, e->replay[i].last_time, 8);
+    }
 }
 
-static void deser(rk_ks_entry *e, const uint8_t *p)
+static void deser(rk_ks_entry *e, const uint8_t *p, int version)
 {
     memset(e, 0, sizeof *e);
     e->key_id = (uint32_t)get_be(p, 4);
@@ -168,6 +191,13 @@ static void deser(rk_ks_entry *e, const uint8_t *p)
     e->key_period = get_be(p + 62, 8);
     e->meta_len = p[70];
     memcpy(e->meta, p + 71, RK_KS_MAX_META);
+    for (size_t i = 0; version >= 2 && i < RK_KS_REPLAY_SLOTS; i++) {
+        const uint8_t *q = p + ENTRY_V1_BYTES + i * SLOT_BYTES;
+        e->replay[i].src_rsi = (uint32_t)get_be(q, 3);
+        e->replay[i].last_mn = (uint16_t)get_be(q + 3, 2);
+        e->replay[i].used = q[5];
+        e->replay[i].last_time = get_be(q + 6, 8);
+    }
 }
 
 rk_status rk_keystore_save(rk_keystore *ks, const char *path,
@@ -188,7 +218,7 @@ rk_status rk_keystore_save(rk_keystore *ks, const char *path,
     }
     for (size_t i = 0; i < n; i++) ser(pt + i * ENTRY_BYTES, &ks->e[i]);
     close_na(ks);
-    memcpy(file, "RKKS\x01\0\0\0", 8);
+    memcpy(file, "RKKS\x02\0\0\0", 8);
     put_be(file + 8, n, 4);
     randombytes_buf(file + HDR_BYTES, NONCE_BYTES);
     unsigned long long clen;
@@ -217,10 +247,12 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
     if (st != RK_OK) goto out;
     if (len >= 4 && memcmp(file, "RKKS", 4) != 0) { st = RK_ERR_STORE_FORMAT; goto out; }
     if (len < 8) { st = RK_ERR_STORE_TRUNCATED; goto out; }
-    if (file[4] != 1 || file[5] || file[6] || file[7]) { st = RK_ERR_STORE_FORMAT; goto out; }
+    if ((file[4] != 1 && file[4] != VERSION) || file[5] || file[6] || file[7]) { st = RK_ERR_STORE_FORMAT; goto out; }
     if (len < HDR_BYTES + NONCE_BYTES + TAG_BYTES) { st = RK_ERR_STORE_TRUNCATED; goto out; }
+    int version = file[4];
+    size_t esz = version == 1 ? ENTRY_V1_BYTES : ENTRY_BYTES;
     size_t n = (size_t)get_be(file + 8, 4);
-    size_t ptlen = n * ENTRY_BYTES;
+    size_t ptlen = n * esz;
     if (n > 65536) { st = RK_ERR_STORE_FORMAT; goto out; }
     if (len < HDR_BYTES + NONCE_BYTES + ptlen + TAG_BYTES) { st = RK_ERR_STORE_TRUNCATED; goto out; }
     if (len > HDR_BYTES + NONCE_BYTES + ptlen + TAG_BYTES) { st = RK_ERR_STORE_FORMAT; goto out; }
@@ -239,12 +271,12 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
         /* check every entry before replacing anything */
         rk_ks_entry tmp;
         for (size_t i = 0; i < n && st == RK_OK; i++) {
-            deser(&tmp, pt + i * ENTRY_BYTES);
+            deser(&tmp, pt + i * esz, version);
             if (!entry_ok(&tmp)) st = RK_ERR_STORE_ENTRY;
         }
         if (st == RK_OK) {
             sodium_memzero(ks->e, ks->cap * sizeof(rk_ks_entry));
-            for (size_t i = 0; i < n; i++) deser(&ks->e[i], pt + i * ENTRY_BYTES);
+            for (size_t i = 0; i < n; i++) deser(&ks->e[i], pt + i * esz, version);
             ks->count = n;
         }
         sodium_memzero(&tmp, sizeof tmp);

@@ -12,7 +12,9 @@
  * truncated, or the wrong storage key) — with a distinct code each.
  *
  * File layout: "RKKS" | version (1) | 3 zero octets | entry count (4, BE) |
- * nonce (24) | ciphertext of count * RK_KS_ENTRY_BYTES || tag (16).
+ * nonce (24) | ciphertext of count * entry size || tag (16).  Version 2
+ * (written) adds the LMR key-message replay slots to every entry; version 1
+ * files (no slots) are still read, their slots empty.
  */
 #ifndef RK_SHIM_KEYSTORE_H
 #define RK_SHIM_KEYSTORE_H
@@ -23,6 +25,18 @@
 #define RK_KS_MAX_KEY 32
 #define RK_KS_MAX_META 96
 #define RK_KS_STORAGE_KEY_BYTES 32
+#define RK_KS_REPLAY_SLOTS 4
+
+/* Replay state of LMR key messages under one root key, per source (the P25
+ * KMF's RSI): the last accepted message number and when it was accepted.
+ * Kept with the root key, so a new root key (a new UKEK) starts afresh, and
+ * sealed with it, so it survives restarts (docs/p25.md "Client shim"). */
+typedef struct {
+    uint32_t src_rsi;           /* 24 bits */
+    uint16_t last_mn;
+    uint8_t used;               /* 0: free slot */
+    uint64_t last_time;         /* Unix seconds of the last acceptance */
+} rk_ks_replay;
 
 typedef struct {
     uint32_t key_id;            /* root-key ID = the CSB-ID of the message */
@@ -34,7 +48,8 @@ typedef struct {
     uint64_t expiry;            /* Unix seconds, 0 = none */
     uint64_t key_period;        /* the key period the message was encrypted for */
     uint8_t meta_len;
-    uint8_t meta[RK_KS_MAX_META]; /* the LMR identifiers, as carried in the message */
+    uint8_t meta[RK_KS_MAX_META]; /* the LMR identifiers (layout: shims/client/lmrkey.h) */
+    rk_ks_replay replay[RK_KS_REPLAY_SLOTS];
 } rk_ks_entry;
 
 typedef struct rk_keystore rk_keystore;
@@ -49,6 +64,9 @@ void rk_keystore_free(rk_keystore *ks);
 RK_MUST_CHECK rk_status rk_keystore_put(rk_keystore *ks, const rk_ks_entry *e);
 /* Copy the entry with key_id into *out (zeroed if not found). */
 RK_MUST_CHECK rk_status rk_keystore_get(rk_keystore *ks, uint32_t key_id, rk_ks_entry *out);
+/* Copy entry i (0 <= i < count) into *out (zeroed and RK_ERR_STORE_NOT_FOUND
+ * if i is out of range): for scans over the store. */
+RK_MUST_CHECK rk_status rk_keystore_get_at(rk_keystore *ks, size_t i, rk_ks_entry *out);
 /* Remove one entry (its memory wiped). */
 RK_MUST_CHECK rk_status rk_keystore_remove(rk_keystore *ks, uint32_t key_id);
 /* Number of entries. */

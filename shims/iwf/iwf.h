@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "rootkey/status.h"
 #include "rootkey/lmr.h"
+#include "rootkey/p25.h"
 #include "rootkey/sakke.h"
 #include "rootkey/eccsi.h"
 #include "common/kms.h"
@@ -49,6 +50,35 @@ RK_MUST_CHECK rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const cha
 RK_MUST_CHECK rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b,
                                        int64_t now_unix, uint8_t *el, size_t cap, size_t *elen,
                                        uint32_t *key_id, uint64_t *period, char *err, size_t errlen);
+
+/*
+ * LMR key messages after the root key (shims/iwf/lmrkey.c, docs/p25.md).
+ *
+ * TEK list (text, one TEK per line):  key_id,sln,algid,key
+ *   key_id, sln: hex, 16 bits; algid: hex, 84 (AES-256) or 85 (AES-128);
+ *   key: hex:<digits> or file:/path, 32 or 16 octets matching the ALGID.
+ *   A first line starting with "key_id," is a header; empty lines and
+ *   lines starting with '#' are skipped.  Errors name the line, never the key.
+ */
+/* "hex:<digits>" or "file:/path" (speclen octets) -> at most cap octets into out. */
+RK_MUST_CHECK rk_status rk_iwf_hex_spec(const char *spec, size_t speclen, uint8_t *out, size_t cap,
+                                        size_t *olen, char *err, size_t errlen);
+RK_MUST_CHECK rk_status rk_iwf_tek_line(const char *line, uint8_t keyset_id, rk_p25_tek *t,
+                                        char *err, size_t errlen);
+RK_MUST_CHECK rk_status rk_iwf_tek_list(const char *path, uint8_t keyset_id, rk_p25_tek *teks,
+                                        size_t cap, size_t *n, char *err, size_t errlen);
+/* A P25 Modify Key Command for the user of block b (its UKEK, RSI, UKEK ALGID
+ * and key ID), carrying teks[0..n-1] (one ALGID and keyset) wrapped under the
+ * UKEK, message number mn, from src_rsi (the KMF), MAC format 0x41 (CMAC) or
+ * 0x40 (CBC-MAC); written in transport form (client/lmrkey.h): 0x01 || frame. */
+RK_MUST_CHECK rk_status rk_iwf_p25_message(const rk_lmr_block *b, const rk_p25_tek *teks, size_t n,
+                                           uint32_t src_rsi, uint16_t mn, uint8_t mac_format,
+                                           uint8_t *out, size_t cap, size_t *olen);
+/* TETRA: blob wrapped under the user's KEK with AES-KW (padded 0; blob a
+ * multiple of 8 octets, at least 16) or AES-KWP (padded 1), transport form
+ * 0x02 || mode || wrapped (no public TETRA key-message format). */
+RK_MUST_CHECK rk_status rk_iwf_tetra_message(const rk_lmr_block *b, int padded, const uint8_t *blob,
+                                             size_t blen, uint8_t *out, size_t cap, size_t *olen);
 
 /* Safe file stem for an MCPTT ID. */
 void rk_iwf_stem(char *out, size_t cap, const char *id);
