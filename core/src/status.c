@@ -289,6 +289,7 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_ENTRY: return "key store: entry field out of range";
     case RK_ERR_STORE_KMS_XML: return "KMS document: field missing, repeated or malformed";
     case RK_ERR_STORE_INVENTORY: return "IWF inventory: malformed line";
+    case RK_ERR_STORE_KMS_ENCRYPTED: return "KMS document: encrypted key element (EncKeyContentType, XML Encryption under a transport key) is not supported; provision plain hexBinary key sets over a protected channel";
     /* store: strings here */
     default: return "unknown status";
     }

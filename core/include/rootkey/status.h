@@ -331,6 +331,7 @@ enum {
     RK_ERR_STORE_ENTRY = -1305,     /* an entry field is out of range (key length, metadata) */
     RK_ERR_STORE_KMS_XML = -1310,   /* KMS document (TS 33.180 Annex D): field missing, repeated or malformed */
     RK_ERR_STORE_INVENTORY = -1311, /* IWF inventory line malformed */
+    RK_ERR_STORE_KMS_ENCRYPTED = -1312, /* KMS document: key element encrypted (Annex D EncKeyContentType): not supported */
     /* store: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999
