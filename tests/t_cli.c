@@ -171,6 +171,15 @@ static void cli_wrap_unwrap(void)
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --show-secrets", bin);
     CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
     CHECK(strstr(out, "\"ssv\": \"") != NULL);
+    /* an Annex D key set whose RSK is carried encrypted (EncKeyContentType) is
+     * refused as unsupported input, with its own code, naming the element */
+    CHECK_EQ(sh("sed 's|<UserDecryptKey>[0-9A-Fa-f]*</UserDecryptKey>|<UserDecryptKey "
+                "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"EncKeyContentType\">"
+                "<x:EncryptedKey xmlns:x=\"http://www.w3.org/2001/04/xmlenc#\"/></UserDecryptKey>|' "
+                "alice.xml > alice-enc.xml && grep -q EncKeyContentType alice-enc.xml"), 0);
+    snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice-enc.xml --message msg.b64", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 3);
+    CHECK_EQ(sh("grep -q 'UserDecryptKey is encrypted (EncKeyContentType).*(-1312)' log.err"), 0);
 }
 
 static void cli_inventory_errors(void)
