@@ -12,8 +12,11 @@ S=${FUZZ_SECONDS:-30}
 if [ "$mode" = smoke ]; then A=$(( S / 3 )); [ $A -lt 5 ] && A=5; else A=$S; fi
 B=build/fuzz
 h=0; execs=0; crashes=0
-export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
-for n in "$@"; do
+export AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
+# One harness: both engines in turn; writes "<line>\t<execs>\t<crashes>" to
+# $B/work/NAME/result so that harnesses can run side by side.
+fuzz_one() {
+  local n=$1 w=$B/work/$1 seeds dict xdict rc le lc ae ac
   w=$B/work/$n; mkdir -p "$w/corpus" "$w/artifacts" "$w/seeds"
   seeds=fuzz/corpus/$n
   if [ -d "$seeds" ] && [ -n "$(ls -A "$seeds" 2>/dev/null)" ]; then cp -f "$seeds"/* "$w/seeds/"; fi
@@ -31,10 +34,29 @@ for n in "$@"; do
   ae=$(awk -F: '/^execs_done/ {gsub(/ /,"",$2); print $2}' "$w/afl_out/default/fuzzer_stats" 2>/dev/null)
   ac=$(find "$w/afl_out/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
   ae=${ae:-0}
-  if [ "$ae" = 0 ]; then echo "fuzz: $n: AFL++ did not run (see $w/afl.log)"; ac=$((ac+1)); fi
-  printf 'fuzz %-16s libFuzzer %9s execs%s   AFL++ %8s execs, %s crashes\n' "$n" "$le" \
-      "$([ $lc -ne 0 ] && echo ", CRASH (exit $rc, see $w/artifacts)")" "$ae" "$ac"
-  h=$((h+1)); execs=$((execs + le + ae)); crashes=$((crashes + lc + ac))
+  if [ "$ae" = 0 ]; then echo "fuzz: $n: AFL++ did not run (see $w/afl.log)" >&2; ac=$((ac+1)); fi
+  printf '%s\t%s\t%s\n' "$(printf 'fuzz %-16s libFuzzer %9s execs%s   AFL++ %8s execs, %s crashes' "$n" "$le" \
+      "$([ $lc -ne 0 ] && echo ", CRASH (exit $rc, see $w/artifacts)")" "$ae" "$ac")" \
+      $((le + ae)) $((lc + ac)) > "$w/result"
+}
+
+# Harnesses run FUZZ_JOBS at a time (default: the number of cores); each
+# engine is single-threaded, so the wall time drops by that factor.
+J=${FUZZ_JOBS:-$(nproc)}
+running=0
+for n in "$@"; do
+  rm -f "$B/work/$n/result"
+  fuzz_one "$n" &
+  running=$((running + 1))
+  if [ $running -ge "$J" ]; then wait -n; running=$((running - 1)); fi
+done
+wait
+for n in "$@"; do
+  r=$B/work/$n/result
+  if [ ! -f "$r" ]; then echo "fuzz: $n: no result"; crashes=$((crashes+1)); continue; fi
+  IFS=$'\t' read -r line e c < "$r"
+  echo "$line"
+  h=$((h+1)); execs=$((execs + e)); crashes=$((crashes + c))
 done
 echo "fuzz: $h harnesses, $execs execs, $crashes crashes"
 [ $crashes -eq 0 ] && [ $h -gt 0 ]
