@@ -31,14 +31,14 @@ static uint8_t zs[32], zpub[257], iwf_uid[32];
 static rk_eccsi_verifier_ctx kpak_ctx;
 static rk_eccsi_signer_ctx iwf_sig;
 static rk_sakke_sender_ctx snd;
-static rk_sakke_receiver_ctx rcv;
+static rk_sakke_receiver_ctx rcv[4];
 static rk_rootkey_scratch scratch;
 static rk_rootkey_result res;
 static rk_profile_ctx pctx;
 static rk_profile_element els[2];
 static uint8_t msg[RK_ROOTKEY_MAX_MSG], dec[RK_ROOTKEY_MAX_MSG], el[4096], doc[8192];
 static char b64[RK_B64_ENCODED_LEN(RK_ROOTKEY_MAX_MSG) + 1];
-/* users: their RSKs are computed once (a scalar multiplication each) */
+/* users: their receivers are installed once (RSK validation is a pairing) */
 #define NUSERS 4
 static const char *users[NUSERS] = { "sip:alice@rootkey.test", "sip:b@r.t",
                                      "tel:+15550100", "sip:long-user-name.with.dots@rootkey.test" };
@@ -66,7 +66,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     for (int u = 0; u < NUSERS; u++)
         if (rk_uid(user_uid[u], U8(users[u]), strlen(users[u]), U8(kms), sizeof kms - 1, plen, 0,
                    pno) != RK_OK
-            || rk_sakke_kms_rsk(user_rsk[u], zs, 32, user_uid[u], 32) != RK_OK)
+            || rk_sakke_kms_rsk(user_rsk[u], zs, 32, user_uid[u], 32) != RK_OK
+            || rk_sakke_receiver_install(&rcv[u], zpub, user_uid[u], 32, user_rsk[u], 0) != RK_OK)
             abort();
     return 0;
 }
@@ -92,7 +93,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t ml = 0, bl = 0, elen = 0, cnt = 0, dl = 0;
     uint32_t key_id = 0;
     uint64_t no = 0;
-    static int installed = -1;
     in_p = data;
     in_n = size;
     memset(&b, 0, sizeof b);
@@ -155,11 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       RK_B64_ALLOW_SPACE) != RK_OK
         || dl != ml || memcmp(dec, msg, ml) != 0)
         abort();
-    /* the user opens it (the receiver installed once per user change) */
-    if (installed != (int)u) {
-        if (rk_sakke_receiver_install(&rcv, zpub, user_uid[u], 32, user_rsk[u], 0) != RK_OK) abort();
-        installed = (int)u;
-    }
+    /* the user opens it */
     rk_mikeysakke_rx ks;
     const uint8_t *iu[1] = { U8(iwf) };
     size_t il[1] = { sizeof iwf - 1 };
@@ -167,7 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&ks, 0, sizeof ks);
     ks.kpak = &kpak_ctx;
     ks.kmsi_uri = U8(kms); ks.kmsi_uri_len = sizeof kms - 1; ks.kmsi_period_len = plen;
-    ks.sakke = &rcv;
+    ks.sakke = &rcv[u];
     ks.kmsr_uri = U8(kms); ks.kmsr_uri_len = sizeof kms - 1; ks.period_len = plen;
     ks.period_no = pno;
     ks.my_uri = U8(users[u]); ks.my_uri_len = strlen(users[u]);
