@@ -154,8 +154,17 @@ proofs-record: deps-check
 FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The core is compiled once per engine (instrumented, not linked with a
 # driver) into a static library; each harness links against it.
-FUZZ_LF_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/fuzz/lf/%.o)
-FUZZ_AFL_OBJ := $(CORE_SRC:core/src/%.c=$(B)/fuzz/afl/%.o)
+# The shim library goes in too, so that harnesses of the shims' parsers
+# (inventory line, Annex D KMS XML, key-store file) link it.
+FUZZ_LF_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/fuzz/lf/%.o) $(SHIM_SRC:%.c=$(B)/fuzz/lf/%.o)
+FUZZ_AFL_OBJ := $(CORE_SRC:core/src/%.c=$(B)/fuzz/afl/%.o) $(SHIM_SRC:%.c=$(B)/fuzz/afl/%.o)
+FUZZ_SHIM_FLAGS = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+$(B)/fuzz/lf/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_SHIM_FLAGS) -c $< -o $@
+$(B)/fuzz/afl/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
+	@mkdir -p $(dir $@)
+	AFL_QUIET=1 afl-clang-fast $(FUZZ_SHIM_FLAGS) -c $< -o $@
 $(B)/fuzz/lf/%.o: core/src/%.c $(CORE_HDR)
 	@mkdir -p $(dir $@)
 	$(CLANG) -std=c11 $(WARN) $(CORE_INC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -168,10 +177,10 @@ $(B)/fuzz/libcore_afl.a: $(FUZZ_AFL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
-	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a -lsodium
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a -lsodium
 
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
-	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
 
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 

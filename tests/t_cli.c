@@ -178,6 +178,15 @@ static void cli_wrap_unwrap(void)
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --show-secrets", bin);
     CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
     CHECK(strstr(out, "\"ssv\": \"") != NULL);
+    /* an Annex D key set whose RSK is carried encrypted (EncKeyContentType) is
+     * refused as unsupported input, with its own code, naming the element */
+    CHECK_EQ(sh("sed 's|<UserDecryptKey>[0-9A-Fa-f]*</UserDecryptKey>|<UserDecryptKey "
+                "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"EncKeyContentType\">"
+                "<x:EncryptedKey xmlns:x=\"http://www.w3.org/2001/04/xmlenc#\"/></UserDecryptKey>|' "
+                "alice.xml > alice-enc.xml && grep -q EncKeyContentType alice-enc.xml"), 0);
+    snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice-enc.xml --message msg.b64", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 3);
+    CHECK_EQ(sh("grep -q 'UserDecryptKey is encrypted (EncKeyContentType).*(-1312)' log.err"), 0);
 }
 
 /* rootkey p25: Modify Key Commands built on the IWF side from the inventory
@@ -309,6 +318,19 @@ static void cli_inventory_errors(void)
     CHECK_EQ(count_files("out1", ".done"), 3);
     CHECK_EQ(sh("grep -q '^PUT https://xcap.test.example/root/org.3gpp.mcptt.user-profile/users/sip%%3Au1@test.example/' out1/*u1*.xcap"), 0);
     CHECK_EQ(sh("grep -q 'Content-Type: application/xcap-el+xml' out1/*u1*.xcap"), 0);
+    /* the whole request as docs/profile-element.md 5 gives it: PUT, the
+     * document URI under the XCAP root with AUID org.3gpp.mcptt.user-profile,
+     * the element selector on key-id and key-period with the rk binding, the
+     * two headers, a blank line, then exactly the element file */
+    CHECK_EQ(sh("head -1 out1/*u1*.xcap | grep -qE '^PUT https://xcap\\.test\\.example/root/"
+                "org\\.3gpp\\.mcptt\\.user-profile/users/sip%%3Au1@test\\.example/user-profile\\.xml/~~/"
+                "mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22[0-9A-F]{8}%%22%%5d"
+                "%%5b@key-period=%%22[0-9]+%%22%%5d\\?xmlns\\(rk=urn:rootkey:xml:ns:lmr-root-key:1\\) "
+                "HTTP/1\\.1\r$'"), 0);
+    CHECK_EQ(sh("x=$(ls out1/*u1*.xcap) && e=$(ls out1/*u1*.element.xml) && "
+                "sed -n 2p $x | grep -qx 'Content-Type: application/xcap-el+xml.' && "
+                "test \"$(sed -n 3p $x | tr -d '\\r')\" = \"Content-Length: $(wc -c < $e)\" && "
+                "sed -n 4p $x | grep -qx '.' && tail -c $(wc -c < $e) $x | cmp -s - $e"), 0);
     /* shards: 0/2 and 1/2 together do each good user once */
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 0/2", bin), 1);
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 1/2", bin), 1);

@@ -436,8 +436,13 @@ rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
 {
     span i = { id, id_len }, m = { msg, msg_len }, r = { rnd, rnd_len };
     rk_status st = sign_impl(s, sig, sig_cap, &m, &r);
+    RK_CT_PUBLIC(&st, sizeof st);      /* whether a signature is released: public */
     if (st != RK_OK)
         return st;
+    /* CT: what is published - the signature and the signed message - is
+     * checked below as any verifier would (variable time in them) */
+    RK_CT_PUBLIC(sig, RK_ECCSI_SIG_BYTES);
+    RK_CT_PUBLIC(msg, msg_len);
     if (verify_impl(v, &i, &m, sig, RK_ECCSI_SIG_BYTES, 0) != RK_OK) {
         rk_wipe(sig, sig_cap);
         return RK_ERR_ECCSI_FAULT;

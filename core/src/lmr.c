@@ -292,6 +292,12 @@ rk_status rk_lmr_decode(rk_lmr_block *b, const uint8_t *in, size_t len)
     rk_status st = RK_OK;
 
     rk_lmr_wipe(b);
+    /* CT: the block's layout (version, tags, lengths) and its identifier
+     * values are public metadata (rootkey/lmr.h); the block arrives as GCM
+     * plaintext, so each is declassified where it is read.  The key octets
+     * (tag 0x40) never are. */
+    if (len >= 1)
+        RK_CT_PUBLIC(in, 1);
     if (len < 1)
         st = RK_ERR_LMR_TRUNCATED;
     else if (in[0] != RK_LMR_VERSION)
@@ -312,12 +318,15 @@ rk_status rk_lmr_decode(rk_lmr_block *b, const uint8_t *in, size_t len)
             st = RK_ERR_LMR_TRUNCATED;
             break;
         }
+        RK_CT_PUBLIC(in + pos, 2);
         uint8_t tag = in[pos];
         size_t n = in[pos + 1];
         if (len - pos - 2 < n) {
             st = RK_ERR_LMR_TRUNCATED;
             break;
         }
+        if (tag != 0x40)
+            RK_CT_PUBLIC(in + pos + 2, n);
         if (tag <= last) {
             st = RK_ERR_LMR_ORDER;
             break;

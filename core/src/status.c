@@ -291,6 +291,7 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_INVENTORY: return "IWF inventory: malformed line";
     case RK_ERR_STORE_LMR_MESSAGE: return "LMR key message: empty, unknown LMR type or too long";
     case RK_ERR_STORE_TEK_LIST: return "TEK list: malformed line";
+    case RK_ERR_STORE_KMS_ENCRYPTED: return "KMS document: encrypted key element (EncKeyContentType, XML Encryption under a transport key) is not supported; provision plain hexBinary key sets over a protected channel";
     /* store: strings here */
     default: return "unknown status";
     }

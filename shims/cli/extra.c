@@ -319,7 +319,13 @@ int rk_cli_mikey(int argc, char **argv)
     rk_client cl;
     st = rk_client_open(&cl, &c, &ic, "", ksx, kl, 0, err, sizeof err);
     sodium_free(ksx);
-    if (st != RK_OK) { fprintf(stderr, "rootkey mikey: key set: %s\n", err); return 4; }
+    if (st != RK_OK) {
+        /* malformed or unsupported key set (exit 3) vs one that fails validation (exit 4) */
+        fprintf(stderr, "rootkey mikey: key set: %s (%d)\n", err, (int)st);
+        if (st == RK_ERR_ALLOC) return 5;
+        return st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
+               (st <= -900 && st >= -999) ? 3 : 4;
+    }
     st = rk_file_read(msgf, raw, 1 << 16, &rl);
     if (st != RK_OK) { rk_client_close(&cl); fprintf(stderr, "rootkey mikey: %s: cannot read\n", msgf); return 3; }
     if (rk_b64_decode(msg, 1 << 16, (const char *)raw, rl, &ml, RK_B64_ALLOW_SPACE) != RK_OK) { memcpy(msg, raw, rl); ml = rl; }

@@ -51,7 +51,8 @@ static double mono(void)
 static int ex_of(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
-    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_INVENTORY ||
+    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
+        st == RK_ERR_STORE_INVENTORY ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
         return EX_INPUT;
     if (st == RK_ERR_ALLOC || st == RK_ERR_INTERNAL) return EX_INTERNAL;
@@ -360,7 +361,7 @@ static int cmd_unwrap(int argc, char **argv)
     rk_client cl;
     st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, 1, err, sizeof err);
     sodium_memzero(ksx, n); free(ksx);
-    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s\n", err); return ex_of(st); }
+    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return ex_of(st); }
     rk_keystore *ks = rk_keystore_new(256);
     int rc = EX_OK;
     if (access(store, F_OK) == 0) {

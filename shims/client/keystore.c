@@ -235,7 +235,7 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
 {
     rk_status st = RK_OK;
     size_t len, cap;
-    uint8_t *file, *pt = NULL;
+    uint8_t *file;
     if (!ks || !path || !storage_key) return RK_ERR_NULL;
     (void)sodium_mprotect_readonly(ks);
     cap = HDR_BYTES + NONCE_BYTES + ks->cap * ENTRY_BYTES + TAG_BYTES + 1;
@@ -244,7 +244,17 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
     if (!file) return RK_ERR_ALLOC;
     st = rk_file_read(path, file, cap, &len);
     if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_FULL;     /* more entries than this store holds */
-    if (st != RK_OK) goto out;
+    if (st == RK_OK) st = rk_keystore_load_mem(ks, file, len, storage_key);
+    free(file);
+    return st;
+}
+
+rk_status rk_keystore_load_mem(rk_keystore *ks, const uint8_t *file, size_t len,
+                               const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES])
+{
+    rk_status st = RK_OK;
+    uint8_t *pt = NULL;
+    if (!ks || (!file && len) || !storage_key) return RK_ERR_NULL;
     if (len >= 4 && memcmp(file, "RKKS", 4) != 0) { st = RK_ERR_STORE_FORMAT; goto out; }
     if (len < 8) { st = RK_ERR_STORE_TRUNCATED; goto out; }
     if ((file[4] != 1 && file[4] != VERSION) || file[5] || file[6] || file[7]) { st = RK_ERR_STORE_FORMAT; goto out; }
@@ -284,6 +294,5 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
     close_na(ks);
 out:
     if (pt) sodium_free(pt);
-    free(file);
     return st;
 }

@@ -81,4 +81,8 @@ RK_MUST_CHECK rk_status rk_keystore_save(rk_keystore *ks, const char *path,
                                          const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES]);
 RK_MUST_CHECK rk_status rk_keystore_load(rk_keystore *ks, const char *path,
                                          const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES]);
+/* The same from the file's octets file[0 .. len-1] already in memory (the
+ * loader proper: rk_keystore_load reads the file and calls it). */
+RK_MUST_CHECK rk_status rk_keystore_load_mem(rk_keystore *ks, const uint8_t *file, size_t len,
+                                             const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES]);
 #endif

@@ -2,7 +2,12 @@
  * shims/common/kms.h - TS 33.180 Annex D KMS documents (KmsCertificate and
  * KmsKeySet, ../shared/docs/standards.md 4.7) read with the core's strict
  * XML reader and written with its writer, and the test KMS that issues them.
- * Key elements are plain hexBinary (the EncKeyContentType form is refused).
+ * Key elements are plain hexBinary; the encrypted EncKeyContentType form
+ * (xsi:type, or an xenc:EncryptedKey/EncryptedData child) is refused with
+ * RK_ERR_STORE_KMS_ENCRYPTED: no source we hold fixes its XML Encryption
+ * algorithm or the transport key's provisioning (standards.md 4.7).  Fields
+ * are leaves with one text run; other errors are RK_ERR_STORE_KMS_XML (or
+ * the XML reader's code), with a reason in err.
  */
 #ifndef RK_SHIM_KMS_H
 #define RK_SHIM_KMS_H

@@ -148,6 +148,9 @@ RK_MUST_CHECK rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
  * rk_eccsi_sign_verified - rk_eccsi_sign, then rk_eccsi_verify of the result
  * under v (which must hold the signer's KPAK) with the signer's identity;
  * RK_ERR_ECCSI_FAULT (signature zeroed) if that fails.
+ * CT: as rk_eccsi_sign in SSK and j; the message and the signature are
+ * public (the check after signing is variable time in them, as
+ * rk_eccsi_verify).
  */
 /*@ requires \valid_read(s) && \valid_read(v);
     requires \valid_read(id + (0 .. id_len - 1));

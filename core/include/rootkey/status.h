@@ -333,6 +333,7 @@ enum {
     RK_ERR_STORE_INVENTORY = -1311, /* IWF inventory line malformed */
     RK_ERR_STORE_LMR_MESSAGE = -1312, /* LMR key message: empty, unknown LMR type or too long */
     RK_ERR_STORE_TEK_LIST = -1313,  /* IWF TEK list line malformed */
+    RK_ERR_STORE_KMS_ENCRYPTED = -1314, /* KMS document: key element encrypted (Annex D EncKeyContentType): not supported */
     /* store: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999
