@@ -8,11 +8,12 @@
  * rk_fp_mod_q) and serve the scalar arithmetic modulo q of the KMS and of
  * the RSK computation.
  *
- * Built on the generic `bn` layer (rootkey/bn.h): every operation is a thin
- * typed wrapper over bn's (Montgomery product, byte conversions, modular
- * addition and subtraction, reduction, inversion, public powers).  A
- * 16-limb specialisation of the product was measured and gave no gain
- * (docs/sakke.md "fp1024").
+ * Built on the generic `bn` layer (rootkey/bn.h) for byte conversions,
+ * modular addition and subtraction and reduction of byte strings.  The
+ * Montgomery product, the squaring, the public powers and the inversion
+ * have a 16-limb kernel of their own (two schoolbook rows at a time, a
+ * dedicated squaring, 4-bit windows), checked against bn's generic
+ * rk_bn_mont_mul and GMP by the fp1024 suite (docs/sakke.md "fp1024").
  *
  * Inputs and outputs may alias (r == a, r == b) in every function.
  *
@@ -50,6 +51,13 @@ extern const rk_fp_mod rk_fp_mod_q;   /* the order q = (p + 1) / 4 */
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mmul(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
+
+/* r = a^2 / 2^1024 mod m (dedicated squaring: each cross product once). */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
+void rk_fp_msqr(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 
 /* r = a + b mod m; a, b < m. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
