@@ -405,3 +405,61 @@ void rk_fp_pow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen)
 {
     rk_fp_mpow_public(r, a, e, elen, &rk_fp_mod_p);
 }
+
+/* --- quadratic character of public values -----------------------------
+ * Binary Jacobi symbol (a / p) on the plain integers: strip factors of 2
+ * (each flips the sign when p' = 3 or 5 mod 8), make a >= n by swapping
+ * (quadratic reciprocity flips it when both are 3 mod 4), subtract.  The
+ * Montgomery form a 2^1024 has the same character as a (2^1024 is a
+ * square), so it is used as is.  Variable time: public values only. */
+
+/* a >>= 1 over 16 limbs */
+/*@ requires \valid(a + (0 .. 15));
+    assigns a[0 .. 15]; */
+static void jac_shr1(uint64_t *a)
+{
+    /*@ loop invariant 0 <= k <= 15;
+        loop assigns k, a[0 .. 14];
+        loop variant 15 - k; */
+    for (size_t k = 0; k < 15; k++)
+        a[k] = (a[k] >> 1) | (a[k + 1] << 63);
+    a[15] >>= 1;
+}
+
+uint64_t rk_fp_is_square_public(const rk_fp *a)
+{
+    uint64_t x[16], n[16], t[16];
+    int s = 1;
+    rk_bn_copy(x, a->v, 16);
+    rk_bn_copy(n, rk_fp_mod_p.m, 16);
+    /* every round shortens x + n by at least one bit: at most 2048 rounds */
+    /*@ loop invariant 0 <= it <= 2100;
+        loop invariant s == 1 || s == -1;
+        loop assigns it, s, x[0 .. 15], n[0 .. 15], t[0 .. 15];
+        loop variant 2100 - it; */
+    for (size_t it = 0; it < 2100; it++) {
+        if (rk_bn_is_zero(x, 16))
+            break;
+        /*@ loop invariant 0 <= z <= 1024;
+            loop invariant s == 1 || s == -1;
+            loop assigns z, s, x[0 .. 15];
+            loop variant 1024 - z; */
+        for (size_t z = 0; z < 1024 && x[0] % 2u == 0; z++) {
+            jac_shr1(x);
+            uint64_t r8 = n[0] % 8u;
+            if (r8 == 3 || r8 == 5)
+                s = -s;
+        }
+        if (rk_bn_lt(x, n, 16)) {          /* swap: reciprocity */
+            if (x[0] % 4u == 3 && n[0] % 4u == 3)
+                s = -s;
+            rk_bn_copy(t, x, 16);
+            rk_bn_copy(x, n, 16);
+            rk_bn_copy(n, t, 16);
+        }
+        (void)rk_bn_sub(x, x, n, 16);      /* x >= n, both odd: even result */
+    }
+    /* x == 0: n is gcd(a, p), 1 unless a == 0 mod p */
+    uint64_t one = (uint64_t)(n[0] == 1) & rk_bn_is_zero(n + 1, 15);
+    return (uint64_t)(s == 1) & one & rk_bn_is_zero(x, 16);
+}

@@ -236,25 +236,14 @@ uint64_t rk_ss_in_subgroup_mul(const rk_ss_aff *a)
     return rk_fp_is_zero(&t.Z);
 }
 
-/* 1 if a is a non-zero square mod p (Euler: a^((p-1)/2) == 1). */
+/* 1 if a is a non-zero square mod p: the binary Jacobi symbol of fp1024
+ * (public values only; Euler's a^((p-1)/2) cost a 1024-bit exponentiation). */
 /*@ requires \valid_read(a);
     assigns \nothing;
     ensures \result == 0 || \result == 1; */
 static uint64_t is_square(const rk_fp *a)
 {
-    uint64_t e[16];
-    rk_fp t, one;
-    /* (p - 1) / 2 = p >> 1 (p odd) */
-    /*@ loop invariant 0 <= i <= 16;
-        loop assigns i, e[0 .. 15];
-        loop variant 16 - i; */
-    for (size_t i = 0; i < 16; i++) {
-        uint64_t hi = (i < 15) ? rk_fp_mod_p.m[i + 1] : 0;
-        e[i] = (rk_fp_mod_p.m[i] >> 1) | (hi << 63);
-    }
-    rk_fp_pow_public(&t, a, e, 16);
-    rk_fp_one(&one);
-    return rk_fp_eq(&t, &one);
+    return rk_fp_is_square_public(a);
 }
 
 /* r = a^((p+1)/4) = a^q: a square root of a when a is a square (p = 3 mod 4). */
@@ -274,7 +263,8 @@ static void sqrt_q(rk_fp *r, const rk_fp *a)
  * for which u^2 + 12 is a square), s = (u + sqrt(u^2 + 12)) / 2, and both
  * halves have the same class (-3 is a square), so R is in 4E iff s is a
  * square; 2 is not a square (p = 3 mod 8), so iff u + sqrt(u^2 + 12) is not.
- * Five or six exponentiations instead of a 1022-bit scalar multiplication.
+ * Two exponentiations (the square roots) and three or four Jacobi symbols
+ * instead of a 1022-bit scalar multiplication.
  * Public input only (branches); a must be on the curve. */
 uint64_t rk_ss_in_subgroup(const rk_ss_aff *a)
 {

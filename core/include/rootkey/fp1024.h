@@ -18,7 +18,8 @@
  * Inputs and outputs may alias (r == a, r == b) in every function.
  *
  * CT: every function runs in time independent of the values of its element
- * arguments (branch-free, no secret-dependent index); exponents passed to
+ * arguments (branch-free, no secret-dependent index), except
+ * rk_fp_is_square_public (public values only); exponents passed to
  * rk_fp_pow_public are public.
  */
 #ifndef ROOTKEY_FP1024_H
@@ -167,6 +168,17 @@ uint64_t rk_fp_q_in_range(const rk_fp *a);
     assigns *r; */
 void rk_fp_pow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen);
 
+
+/*
+ * rk_fp_is_square_public - 1 if a is a non-zero square in F_p, else 0:
+ * binary Jacobi symbol (a few tens of microseconds instead of a 1024-bit
+ * exponentiation), used by the order-q test of public points.
+ * CT: NO - time depends on a; public values only (never the RSK).
+ */
+/*@ requires \valid_read(a);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+uint64_t rk_fp_is_square_public(const rk_fp *a);
 
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
     requires \separated(r, &rk_fp_mod_p);
