@@ -463,3 +463,31 @@ uint64_t rk_fp_is_square_public(const rk_fp *a)
     uint64_t one = (uint64_t)(n[0] == 1) & rk_bn_is_zero(n + 1, 15);
     return (uint64_t)(s == 1) & one & rk_bn_is_zero(x, 16);
 }
+
+void rk_fp_pair_lookup(uint64_t *r, const uint64_t *table, size_t count, size_t idx)
+{
+    uint64_t acc[32];
+    /*@ loop invariant 0 <= k <= 32;
+        loop assigns k, acc[0 .. 31];
+        loop variant 32 - k; */
+    for (size_t k = 0; k < 32; k++)
+        acc[k] = 0;
+    /*@ loop invariant 0 <= e <= count;
+        loop assigns e, acc[0 .. 31];
+        loop variant count - e; */
+    for (size_t e = 0; e < count; e++) {
+        uint64_t m = rk_ct_mask64(rk_ct_eq64((uint64_t)e, (uint64_t)idx));
+        FP_UNROLL
+        /*@ loop invariant 0 <= k <= 32;
+            loop assigns k, acc[0 .. 31];
+            loop variant 32 - k; */
+        for (size_t k = 0; k < 32; k++)
+            acc[k] |= table[e * 32 + k] & m;
+    }
+    /*@ loop invariant 0 <= k <= 32;
+        loop assigns k, r[0 .. 31];
+        loop variant 32 - k; */
+    for (size_t k = 0; k < 32; k++)
+        r[k] = acc[k];
+    rk_wipe_u64(acc, 32);
+}

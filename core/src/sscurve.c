@@ -469,7 +469,7 @@ static void comb_step(rk_ss_pt *acc, const rk_ss_comb *c, size_t idx)
     uint64_t w[RK_SS_AFF_WORDS];
     rk_ss_aff e;
     rk_ss_pt ep, s;
-    rk_ct_lookup64(w, c->w, RK_SS_COMB_ENTRIES, RK_SS_AFF_WORDS, idx);
+    rk_fp_pair_lookup(w, c->w, RK_SS_COMB_ENTRIES, idx);
     get_entry(&e, w);
     rk_ss_from_aff(&ep, &e);
     rk_ss_add(&s, acc, &ep);
