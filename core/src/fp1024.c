@@ -97,6 +97,73 @@ static inline uint64_t fp_adc(uint64_t *r, uint64_t a, uint64_t b, uint64_t cin)
 #endif
 }
 
+/* fp_sbb - *r - 2^64 * result = a - b - bin (bin <= 1); as fp_mac. */
+/*@ requires \valid(r) && bin <= 1;
+    assigns *r;
+    ensures \result <= 1;
+    ensures *r - \result * 18446744073709551616 == a - b - bin; */
+static inline uint64_t fp_sbb(uint64_t *r, uint64_t a, uint64_t b, uint64_t bin)
+{
+#if defined(__SIZEOF_INT128__) && !defined(__FRAMAC__) && !defined(RK_PORTABLE_MUL)
+    __extension__ typedef unsigned __int128 u128;
+    u128 x = (u128)a - b - bin;
+    *r = (uint64_t)x;
+    return (uint64_t)(x >> 64) & 1u;       /* all ones on a borrow */
+#else
+    return rk_bn_sbb64(r, a, b, bin);
+#endif
+}
+
+/* r = a + b over 16 limbs, returns the carry. */
+/*@ requires \valid(r + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
+    requires \separated(r + (0 .. 15), a + (0 .. 15));
+    requires \separated(r + (0 .. 15), b + (0 .. 15));
+    assigns r[0 .. 15];
+    ensures \result <= 1; */
+static uint64_t fp_add16(uint64_t *r, const uint64_t *a, const uint64_t *b)
+{
+    uint64_t c = 0;
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && c <= 1;
+        loop assigns k, c, r[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        c = fp_adc(&r[k], a[k], b[k], c);
+    return c;
+}
+
+/* r = a - b over 16 limbs, returns the borrow. */
+/*@ requires \valid(r + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
+    requires \separated(r + (0 .. 15), a + (0 .. 15));
+    requires \separated(r + (0 .. 15), b + (0 .. 15));
+    assigns r[0 .. 15];
+    ensures \result <= 1; */
+static uint64_t fp_sub16(uint64_t *r, const uint64_t *a, const uint64_t *b)
+{
+    uint64_t c = 0;
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && c <= 1;
+        loop assigns k, c, r[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        c = fp_sbb(&r[k], a[k], b[k], c);
+    return c;
+}
+
+/* r = m ? a : b over 16 limbs (m a mask); r may be a or b. */
+/*@ requires rk_is_mask(m);
+    requires \valid(r + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
+    assigns r[0 .. 15]; */
+static void fp_sel16(uint64_t *r, const uint64_t *a, const uint64_t *b, uint64_t m)
+{
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, r[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        r[k] = rk_ct_sel64(a[k], b[k], m);
+}
+
 /* t[0 .. 31] = a * b: rows i and i + 1 together, row i + 1 one limb behind
  * row i so that it adds into limbs row i has finished. */
 /*@ requires \valid(t + (0 .. 31));
@@ -207,11 +274,11 @@ static void fp_redc(uint64_t *r, uint64_t *t, const rk_fp_mod *md)
         cc = fp_adc(&t[i + 17], t[i + 17], c2, cc);
     }
     /* r = t - m when cc is set or t >= m (no borrow), else t: no branch */
-    uint64_t bw = rk_bn_sub(u, t + 16, md->m, 16);
+    uint64_t bw = fp_sub16(u, t + 16, md->m);
     uint64_t nb = 1u - bw;
     uint64_t use_u = cc + nb - cc * nb;
     /*@ assert use_u == 0 || use_u == 1; */
-    rk_ct_select64(r, u, t + 16, 16, rk_ct_mask64(use_u));
+    fp_sel16(r, u, t + 16, rk_ct_mask64(use_u));
     rk_wipe_u64(u, 16);
 }
 
@@ -231,14 +298,31 @@ void rk_fp_msqr(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
     rk_wipe_u64(t, 32);
 }
 
+/* Modular addition and subtraction: bn's rk_bn_mod_add / rk_bn_mod_sub
+ * with the 16-limb carry chains unrolled (the fp1024 suite compares them). */
 void rk_fp_madd(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 {
-    rk_bn_mod_add(r->v, a->v, b->v, md->m, 16);
+    uint64_t t[16], u[16];
+    uint64_t c = fp_add16(t, a->v, b->v);
+    uint64_t bw = fp_sub16(u, t, md->m);
+    /* a + b < 2m: subtract m when the sum carried out or did not borrow */
+    uint64_t nb = 1u - bw;
+    uint64_t keep_u = c + nb - c * nb;
+    /*@ assert keep_u == 0 || keep_u == 1; */
+    fp_sel16(r->v, u, t, rk_ct_mask64(keep_u));
+    rk_wipe_u64(t, 16);
+    rk_wipe_u64(u, 16);
 }
 
 void rk_fp_msub(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 {
-    rk_bn_mod_sub(r->v, a->v, b->v, md->m, 16);
+    uint64_t t[16], u[16];
+    uint64_t bw = fp_sub16(t, a->v, b->v);
+    (void)fp_add16(u, t, md->m);
+    /* a - b went negative exactly when it borrowed: add m back */
+    fp_sel16(r->v, u, t, rk_ct_mask64(bw));
+    rk_wipe_u64(t, 16);
+    rk_wipe_u64(u, 16);
 }
 
 uint64_t rk_fp_mfrom_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md)
@@ -298,9 +382,13 @@ void rk_fp_mpow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen,
         rk_fp_msqr(&acc, &acc, md);
         rk_fp_msqr(&acc, &acc, md);
         rk_fp_msqr(&acc, &acc, md);
-        size_t idx = (size_t)((e[k / 16] >> (4 * (k % 16))) % 16u);
-        if (idx != 0)                      /* public exponent */
+        uint64_t win = (e[k / 16] >> (4 * (k % 16))) % 16u;
+        /*@ assert win < 16; */
+        if (win != 0) {                    /* public exponent */
+            size_t idx = (size_t)win;
+            /*@ assert 1 <= idx < 16; */
             rk_fp_mmul(&acc, &acc, &tab[idx], md);
+        }
     }
     *r = acc;
     /*@ loop invariant 0 <= k <= 16;
