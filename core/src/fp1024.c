@@ -382,7 +382,8 @@ void rk_fp_mpow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen,
         rk_fp_msqr(&acc, &acc, md);
         rk_fp_msqr(&acc, &acc, md);
         rk_fp_msqr(&acc, &acc, md);
-        uint64_t win = (e[k / 16] >> (4 * (k % 16))) % 16u;
+        uint64_t word = e[k / 16] >> (4 * (k % 16));
+        uint64_t win = word % 16u;
         /*@ assert win < 16; */
         if (win != 0) {                    /* public exponent */
             size_t idx = (size_t)win;

@@ -61,20 +61,18 @@ static void derive_r(rk_fp *r, const uint8_t *ssv, const uint8_t *id, size_t id_
     rk_wipe(v, sizeof v);
 }
 
-/* 1 if [t]P + [r]Z (the combs of P and Z) equals the affine point R, compared
- * projectively (X == Rx Z, Y == Ry Z, Z != 0): RFC 6508 6.2.2 step 5's TEST
- * with t = r b mod q, since [r]([b]P + Z) = [rb]P + [r]Z, without the
+/* 1 if [r]Q equals the affine point R, with Q = [b]P + Z the receiver's own
+ * point (its comb cq): RFC 6508 6.2.2 step 5's TEST [r]([b]P + Z) == R,
+ * compared projectively (X == Rx Z, Y == Ry Z, Z != 0) without the
  * inversion an affine encoding would cost. */
-/*@ requires \valid_read(cp) && \valid_read(cz) && \valid_read(R);
-    requires \valid_read(t) && \valid_read(r);
+/*@ requires \valid_read(cq) && \valid_read(r) && \valid_read(R);
     assigns \nothing;
     ensures \result == 0 || \result == 1; */
-static uint64_t point_is(const rk_ss_comb *cp, const rk_ss_comb *cz,
-                         const rk_fp *t, const rk_fp *r, const rk_ss_aff *R)
+static uint64_t point_is(const rk_ss_comb *cq, const rk_fp *r, const rk_ss_aff *R)
 {
     rk_ss_pt pt;
     rk_fp u;
-    rk_ss_comb_mul2(&pt, cp, t, cz, r);
+    rk_ss_comb_mul(&pt, cq, r);
     rk_fp_mul(&u, &R->x, &pt.Z);
     uint64_t eq = rk_fp_eq(&u, &pt.X);
     rk_fp_mul(&u, &R->y, &pt.Z);
@@ -155,8 +153,7 @@ static void receiver_mask(rk_sakke_receiver_ctx *ctx, uint64_t keep)
     mask_words(ctx->Z.y.v, 16, keep);
     mask_words(ctx->K.x.v, 16, keep);
     mask_words(ctx->K.y.v, 16, keep);
-    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
-    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    mask_words(ctx->combQ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
     mask_words(ctx->gt.w, 256 * 32, keep);
     /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
         loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
@@ -338,15 +335,16 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
         ctx->id[i] = id[i];
     ctx->id_len = id_len;
     ctx->with_table = with_table ? 1u : 0u;
-    rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
-    rk_ss_comb_init(&ctx->combZ, &ctx->Z);
     rk_gt_table_init(&ctx->gt);
-    /* RFC 6508 6.1.2: <[a]P + Z, K> = g */
+    /* RFC 6508 6.1.2: <[a]P + Z, K> = g.  [a]P + Z is public (a is the
+     * identifier's hash): variable-time multiple, and it is also the point
+     * TEST multiplies by r, so its comb replaces those of P and Z. */
     reduce_q(&a, id, id_len);
-    rk_ss_comb_mul(&pt, &ctx->combP, &a);
+    rk_ss_mul_public(&pt, &rk_ss_base_p, a.v, 16);
     rk_ss_from_aff(&zp, &ctx->Z);
     rk_ss_add(&pt, &pt, &zp);
-    (void)rk_ss_to_aff(&apz, &pt);
+    okk &= rk_ss_to_aff(&apz, &pt);        /* O only if a = -z mod q: no RSK exists */
+    rk_ss_comb_init(&ctx->combQ, &apz);
     if (with_table) {
         rk_pairing_table_init(&ctx->lines, &ctx->K);
         rk_pairing_with_table(&w, &ctx->lines, &apz);
@@ -392,7 +390,7 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
                                     const uint8_t *data, size_t data_len, int *form)
 {
     rk_ss_aff R;
-    rk_fp w, r0, r1, b, t;
+    rk_fp w, r0, r1;
     uint8_t wb[128], c0[16], c1[16], c2[16], c3[16], m0[16], m1[16], m2[16], m3[16];
     *form = -1;
     rk_wipe(ssv, ssv_len);
@@ -438,9 +436,7 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     rk_fp_cmov(&r0, &r1, use1);
     rk_ct_cmov8(c0, c1, 16, use1);
     /* step 5: TEST = [r]([b]P + Z) == R, once, for the selected candidate */
-    reduce_q(&b, ctx->id, ctx->id_len);
-    mul_q(&t, &r0, &b);
-    uint64_t ok = point_is(&ctx->combP, &ctx->combZ, &t, &r0, &R);
+    uint64_t ok = point_is(&ctx->combQ, &r0, &R);
     rk_ct_cmov8(ssv, c0, 16, ok);
     *form = (int)st_sel(ok, st_sel(use1, 1, 0), -1);
     rk_wipe(wb, sizeof wb);
@@ -455,7 +451,6 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     rk_wipe_u64(w.v, 16);
     rk_wipe_u64(r0.v, 16);
     rk_wipe_u64(r1.v, 16);
-    rk_wipe_u64(t.v, 16);
     return st_sel(ok, RK_OK, RK_ERR_SAKKE_TEST);
 }
 
