@@ -63,6 +63,53 @@ void rk_ss_add(rk_ss_pt *r, const rk_ss_pt *a, const rk_ss_pt *b)
     r->Y = y3;
 }
 
+/* rk_ss_add with b affine (Z2 = 1): the same formula with Z2 substituted,
+ * so X1 Z2 + X2 Z1 = X1 + X2 Z1 and Y1 Z2 + Y2 Z1 = Y1 + Y2 Z1 cost one
+ * product each and Z1 Z2 none: 11 products.  Complete for every point of
+ * odd order a and every affine b (b is never O).  Used by the combs. */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
+    requires \separated(r, &rk_fp_mod_p);
+    assigns *r; */
+static void add_mixed(rk_ss_pt *r, const rk_ss_pt *a, const rk_ss_aff *b)
+{
+    rk_fp t0, t1, t2, t3, t4, t5, u, x3, y3, z3;
+    rk_fp_mul(&t0, &a->X, &b->x);
+    rk_fp_mul(&t1, &a->Y, &b->y);
+    t2 = a->Z;
+    rk_fp_add(&t3, &a->X, &a->Y);
+    rk_fp_add(&u, &b->x, &b->y);
+    rk_fp_mul(&t3, &t3, &u);
+    rk_fp_add(&u, &t0, &t1);
+    rk_fp_sub(&t3, &t3, &u);               /* X1Y2 + X2Y1 */
+    rk_fp_mul(&t4, &b->x, &a->Z);
+    rk_fp_add(&t4, &t4, &a->X);            /* X1 + X2Z1 */
+    rk_fp_mul(&t5, &b->y, &a->Z);
+    rk_fp_add(&t5, &t5, &a->Y);            /* Y1 + Y2Z1 */
+    rk_fp_add(&u, &t4, &t4);
+    rk_fp_add(&u, &u, &t4);                /* 3 t4 = -a t4 */
+    rk_fp_add(&x3, &t1, &u);               /* t1 - a t4 */
+    rk_fp_sub(&z3, &t1, &u);               /* t1 + a t4 */
+    rk_fp_mul(&y3, &x3, &z3);
+    rk_fp_add(&u, &t2, &t2);
+    rk_fp_add(&u, &u, &t2);                /* 3 t2 */
+    rk_fp_add(&t1, &t0, &t0);
+    rk_fp_add(&t1, &t1, &t0);              /* 3 t0 */
+    rk_fp_sub(&t1, &t1, &u);               /* 3 t0 + a t2 */
+    rk_fp_add(&t2, &t0, &u);               /* t0 - a t2 */
+    rk_fp_add(&t4, &t2, &t2);
+    rk_fp_add(&t4, &t4, &t2);
+    rk_fp_neg(&t4, &t4);                   /* a (t0 - a t2) */
+    rk_fp_mul(&t0, &t1, &t4);
+    rk_fp_add(&y3, &y3, &t0);
+    rk_fp_mul(&t0, &t5, &t4);
+    rk_fp_mul(&x3, &t3, &x3);
+    rk_fp_sub(&r->X, &x3, &t0);
+    rk_fp_mul(&t0, &t3, &t1);
+    rk_fp_mul(&z3, &t5, &z3);
+    rk_fp_add(&r->Z, &z3, &t0);
+    r->Y = y3;
+}
+
 void rk_ss_from_aff(rk_ss_pt *r, const rk_ss_aff *a)
 {
     r->X = a->x;
@@ -468,11 +515,10 @@ static void comb_step(rk_ss_pt *acc, const rk_ss_comb *c, size_t idx)
 {
     uint64_t w[RK_SS_AFF_WORDS];
     rk_ss_aff e;
-    rk_ss_pt ep, s;
+    rk_ss_pt s;
     rk_fp_pair_lookup(w, c->w, RK_SS_COMB_ENTRIES, idx);
     get_entry(&e, w);
-    rk_ss_from_aff(&ep, &e);
-    rk_ss_add(&s, acc, &ep);
+    add_mixed(&s, acc, &e);
     uint64_t use = 1u - rk_ct_is_zero64((uint64_t)idx);
     rk_fp_cmov(&acc->X, &s.X, use);
     rk_fp_cmov(&acc->Y, &s.Y, use);
