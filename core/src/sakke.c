@@ -184,7 +184,6 @@ static void sender_zero(rk_sakke_sender_ctx *ctx)
 
 rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len)
 {
-    rk_ss_comb cp;
     rk_fp zz;
     rk_ss_pt pt;
     rk_ss_aff a;
@@ -193,8 +192,7 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
         return RK_ERR_LENGTH;
     rk_bn_from_bytes(zz.v, 16, z, z_len);
     uint64_t ok = rk_fp_q_in_range(&zz);
-    rk_ss_comb_init(&cp, &rk_ss_base_p);
-    rk_ss_comb_mul(&pt, &cp, &zz);
+    rk_ss_mul_ct(&pt, &rk_ss_base_p, &zz);             /* no comb: 6 KiB of stack */
     (void)rk_ss_to_aff(&a, &pt);
     rk_ss_encode(z_out, &a);
     uint8_t zero[RK_SAKKE_POINT_BYTES] = { 0 };
@@ -206,7 +204,6 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
 rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
                            const uint8_t *id, size_t id_len)
 {
-    rk_ss_comb cp;
     rk_fp zz, a, s, e;
     rk_ss_pt pt;
     rk_ss_aff k;
@@ -221,8 +218,7 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
     rk_fp_q_add(&s, &a, &zz);                              /* a + z mod q */
     ok &= 1u - rk_fp_is_zero(&s);
     rk_fp_q_inv(&e, &s);                                   /* (a + z)^-1 mod q */
-    rk_ss_comb_init(&cp, &rk_ss_base_p);
-    rk_ss_comb_mul(&pt, &cp, &e);
+    rk_ss_mul_ct(&pt, &rk_ss_base_p, &e);
     (void)rk_ss_to_aff(&k, &pt);
     rk_ss_encode(k_out, &k);
     uint8_t zero[RK_SAKKE_POINT_BYTES] = { 0 };

@@ -557,3 +557,78 @@ void rk_ss_comb_mul2(rk_ss_pt *r, const rk_ss_comb *c1, const rk_fp *k1,
     }
     *r = acc;
 }
+
+/* --- one-off constant-time multiple (no comb) --------------------------- */
+
+/* tab[j * 48 ..] <-> projective point */
+/*@ requires j < 16 && \valid(tab + (j * 48 .. j * 48 + 47)) && \valid_read(a);
+    assigns tab[j * 48 .. j * 48 + 47]; */
+static void pt_put(uint64_t *tab, size_t j, const rk_ss_pt *a)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, tab[j * 48 .. j * 48 + 47];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        tab[j * 48 + k] = a->X.v[k];
+        tab[j * 48 + 16 + k] = a->Y.v[k];
+        tab[j * 48 + 32 + k] = a->Z.v[k];
+    }
+}
+
+/*@ requires \valid(a) && \valid_read(w + (0 .. 47));
+    assigns *a; */
+static void pt_get(rk_ss_pt *a, const uint64_t *w)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, *a;
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        a->X.v[k] = w[k];
+        a->Y.v[k] = w[16 + k];
+        a->Z.v[k] = w[32 + k];
+    }
+}
+
+void rk_ss_mul_ct(rk_ss_pt *r, const rk_ss_aff *b, const rk_fp *k)
+{
+    uint64_t tab[16 * 48], w[48];
+    rk_ss_pt acc, e, bp;
+    rk_ss_set_inf(&acc);
+    pt_put(tab, 0, &acc);
+    rk_ss_from_aff(&bp, b);
+    pt_put(tab, 1, &bp);
+    e = bp;
+    /*@ loop invariant 2 <= j <= 16;
+        loop assigns j, e, tab[0 .. 16 * 48 - 1];
+        loop variant 16 - j; */
+    for (size_t j = 2; j < 16; j++) {
+        rk_ss_add(&e, &e, &bp);            /* [j]b, never O (b has order q) */
+        pt_put(tab, j, &e);
+    }
+    /* 256 windows of 4 bits, most significant first; [0]b = O is added
+     * like any entry (the complete law handles it) */
+    /*@ loop invariant 0 <= i <= 256;
+        loop assigns i, acc, e, w[0 .. 47];
+        loop variant 256 - i; */
+    for (size_t i = 0; i < 256; i++) {
+        size_t win = 255 - i;
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        uint64_t word = k->v[win / 16] >> (4 * (win % 16));
+        size_t idx = (size_t)(word % 16u);
+        rk_ct_lookup64(w, tab, 16, 48, idx);
+        pt_get(&e, w);
+        rk_ss_add(&acc, &acc, &e);
+    }
+    *r = acc;
+    rk_wipe_u64(tab, 16 * 48);
+    rk_wipe_u64(w, 48);
+    rk_wipe_u64(acc.X.v, 16);
+    rk_wipe_u64(acc.Y.v, 16);
+    rk_wipe_u64(acc.Z.v, 16);
+    rk_wipe_u64(e.X.v, 16);
+    rk_wipe_u64(e.Y.v, 16);
+    rk_wipe_u64(e.Z.v, 16);
+}
