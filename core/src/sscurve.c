@@ -403,15 +403,17 @@ static void get_entry(rk_ss_aff *e, const uint64_t *w)
 
 void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
 {
-    /* Projective entries first (kept in the caller's table memory would need
-     * 48 words each; a local array of 256 projective points is 96 KiB of
-     * stack, so the entries are built in two halves of 128). */
+    /* Entries are built projectively in two halves of 128: X and Y go
+     * straight into the caller's table (32 words per entry, the size of an
+     * affine entry), only Z and the prefix products of Montgomery's trick
+     * stay on the stack (2 x 128 field elements, 32 KiB; 256 projective
+     * points would be 96 KiB), then each entry is normalised in place. */
     static const size_t half = 128;
     rk_ss_pt base[RK_SS_COMB_TEETH];
-    rk_ss_pt e[128];
-    rk_fp pre[128];
+    rk_fp zs[128], pre[128];
     rk_fp inv, t;
-    rk_ss_aff a;
+    rk_ss_pt e, f;
+    rk_ss_aff xy;
 
     rk_ss_from_aff(&base[0], b);
     /*@ loop invariant 1 <= i <= 8;
@@ -425,26 +427,27 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
         for (size_t s = 0; s < RK_SS_COMB_SPACING; s++)
             rk_ss_add(&base[i], &base[i], &base[i]);
     }
-    /*@ loop invariant 0 <= k <= 256;
-        loop assigns k, c->w[0 .. 31];
-        loop variant 256 - k; */
-    for (size_t k = 0; k < 32; k++)
-        c->w[k] = 0;
-    /* entries h*128 + j for the half h: e[j] = sum of base[i] for set bits
-     * of h*128 + j; e[0] of half 0 is O and is never stored. */
+    /* entries h*128 + j of the half h: the sum of base[i] for the set bits
+     * of h*128 + j; entry 0 (O) is used while building and zeroed at the end */
     /*@ loop invariant 0 <= h <= 2;
-        loop assigns h, e[0 .. 127], pre[0 .. 127], inv, t, a, c->w[32 .. 256 * 32 - 1];
+        loop assigns h, e, f, xy, zs[0 .. 127], pre[0 .. 127], inv, t,
+                     c->w[0 .. 256 * 32 - 1];
         loop variant 2 - h; */
     for (size_t h = 0; h < 2; h++) {
+        size_t off = h * half;
         if (h == 0)
-            rk_ss_set_inf(&e[0]);
+            rk_ss_set_inf(&e);
         else
-            e[0] = base[7];
+            e = base[7];
+        xy.x = e.X;
+        xy.y = e.Y;
+        put_entry(c, off, &xy);
+        zs[0] = e.Z;
         /*@ loop invariant 1 <= j <= 128;
-            loop assigns j, e[1 .. 127];
+            loop assigns j, e, f, xy, zs[1 .. 127], c->w[off * 32 .. off * 32 + 128 * 32 - 1];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++) {
-            /* top = the highest set bit of j, pw = 2^top: e[j] = e[j - pw] + base[top] */
+            /* top = the highest set bit of j, pw = 2^top: e_j = e_(j - pw) + base[top] */
             size_t top = 0, pw = 1, p2 = 1;
             /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && 1 <= p2 <= 128;
                 loop assigns s, top, pw, p2;
@@ -457,21 +460,29 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
                 if (p2 <= 64)
                     p2 = p2 * 2u;
             }
-            rk_ss_add(&e[j], &e[j - pw], &base[top]);
+            get_entry(&xy, &c->w[(off + j - pw) * 32]);
+            f.X = xy.x;
+            f.Y = xy.y;
+            f.Z = zs[j - pw];
+            rk_ss_add(&e, &f, &base[top]);
+            xy.x = e.X;
+            xy.y = e.Y;
+            put_entry(c, off + j, &xy);
+            zs[j] = e.Z;
         }
-        /* batch inversion of the Z's (Montgomery's trick); Z of O is set to 1 */
+        /* batch inversion of the Z's (Montgomery's trick); O's Z is skipped */
         size_t j0 = (h == 0) ? 1 : 0;
         rk_fp_one(&pre[0]);
         if (j0 == 0)
-            pre[0] = e[0].Z;
+            pre[0] = zs[0];
         /*@ loop invariant 1 <= j <= 128;
             loop assigns j, pre[1 .. 127];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++)
-            rk_fp_mul(&pre[j], &pre[j - 1], &e[j].Z);
+            rk_fp_mul(&pre[j], &pre[j - 1], &zs[j]);
         rk_fp_inv(&inv, &pre[half - 1]);
         /*@ loop invariant 0 <= jj <= 128;
-            loop assigns jj, inv, t, a, c->w[32 .. 256 * 32 - 1];
+            loop assigns jj, inv, t, xy, c->w[off * 32 .. off * 32 + 128 * 32 - 1];
             loop variant 128 - jj; */
         for (size_t jj = 0; jj < half; jj++) {
             size_t j = half - 1 - jj;
@@ -479,15 +490,21 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
                 break;
             if (j > 0) {
                 rk_fp_mul(&t, &inv, &pre[j - 1]);    /* 1 / Z_j */
-                rk_fp_mul(&inv, &inv, &e[j].Z);
+                rk_fp_mul(&inv, &inv, &zs[j]);
             } else {
                 t = inv;
             }
-            rk_fp_mul(&a.x, &e[j].X, &t);
-            rk_fp_mul(&a.y, &e[j].Y, &t);
-            put_entry(c, h * half + j, &a);
+            get_entry(&xy, &c->w[(off + j) * 32]);
+            rk_fp_mul(&xy.x, &xy.x, &t);
+            rk_fp_mul(&xy.y, &xy.y, &t);
+            put_entry(c, off + j, &xy);
         }
     }
+    /*@ loop invariant 0 <= k <= 32;
+        loop assigns k, c->w[0 .. 31];
+        loop variant 32 - k; */
+    for (size_t k = 0; k < 32; k++)
+        c->w[k] = 0;
 }
 
 /*@ requires \valid_read(k) && col < 128;
