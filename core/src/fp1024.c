@@ -60,10 +60,11 @@ const rk_fp_mod rk_fp_mod_q = {
 
 /*
  * fp_mac - *lo + 2^64 * result = a * b + c + d.  The compilers see one
- * 128-bit expression (they turn it into MUL, ADD, ADC: the carries of bn's
- * word helpers, which compare, cost twice as much here); Frama-C sees
- * rk_bn_mac64, whose identical contract is proved.  Same trust item as
- * rk_bn_mul64 (proofs/TRUST.md).
+ * 64x64->128 product and two additions through __builtin_add_overflow (MUL,
+ * ADD, ADC, no branch: gcc spills a full 128-bit sum, and bn's compare-based
+ * carries cost more); Frama-C sees rk_bn_mac64, whose identical contract is
+ * proved.  Same trust item as rk_bn_mul64 (proofs/TRUST.md).  fp_adc and
+ * fp_sbb below follow the same pattern.
  */
 /*@ requires \valid(lo);
     assigns *lo;
@@ -72,9 +73,12 @@ static inline uint64_t fp_mac(uint64_t *lo, uint64_t a, uint64_t b, uint64_t c, 
 {
 #if defined(__SIZEOF_INT128__) && !defined(__FRAMAC__) && !defined(RK_PORTABLE_MUL)
     __extension__ typedef unsigned __int128 u128;   /* -pedantic: GNU extension */
-    u128 x = (u128)a * b + c + d;
-    *lo = (uint64_t)x;
-    return (uint64_t)(x >> 64);
+    u128 x = (u128)a * b;
+    uint64_t l = (uint64_t)x, h = (uint64_t)(x >> 64);
+    h += (uint64_t)__builtin_add_overflow(l, c, &l);
+    h += (uint64_t)__builtin_add_overflow(l, d, &l);
+    *lo = l;
+    return h;
 #else
     return rk_bn_mac64(lo, a, b, c, d);
 #endif
@@ -88,10 +92,11 @@ static inline uint64_t fp_mac(uint64_t *lo, uint64_t a, uint64_t b, uint64_t c, 
 static inline uint64_t fp_adc(uint64_t *r, uint64_t a, uint64_t b, uint64_t cin)
 {
 #if defined(__SIZEOF_INT128__) && !defined(__FRAMAC__) && !defined(RK_PORTABLE_MUL)
-    __extension__ typedef unsigned __int128 u128;
-    u128 x = (u128)a + b + cin;
-    *r = (uint64_t)x;
-    return (uint64_t)(x >> 64);
+    uint64_t s, t;
+    uint64_t c1 = (uint64_t)__builtin_add_overflow(a, b, &s);
+    uint64_t c2 = (uint64_t)__builtin_add_overflow(s, cin, &t);
+    *r = t;
+    return c1 + c2;
 #else
     return rk_bn_adc64(r, a, b, cin);
 #endif
@@ -105,10 +110,11 @@ static inline uint64_t fp_adc(uint64_t *r, uint64_t a, uint64_t b, uint64_t cin)
 static inline uint64_t fp_sbb(uint64_t *r, uint64_t a, uint64_t b, uint64_t bin)
 {
 #if defined(__SIZEOF_INT128__) && !defined(__FRAMAC__) && !defined(RK_PORTABLE_MUL)
-    __extension__ typedef unsigned __int128 u128;
-    u128 x = (u128)a - b - bin;
-    *r = (uint64_t)x;
-    return (uint64_t)(x >> 64) & 1u;       /* all ones on a borrow */
+    uint64_t s, t;
+    uint64_t b1 = (uint64_t)__builtin_sub_overflow(a, b, &s);
+    uint64_t b2 = (uint64_t)__builtin_sub_overflow(s, bin, &t);
+    *r = t;
+    return b1 + b2;
 #else
     return rk_bn_sbb64(r, a, b, bin);
 #endif
