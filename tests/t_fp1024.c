@@ -82,6 +82,124 @@ static void subgroup_methods_agree(void)
     CHECK(in >= 12);
 }
 
+/* A 64-bit xorshift for the kernel tests (no libc rand: wider words). */
+static uint64_t xs_state = 0x9e3779b97f4a7c15ULL;
+static uint64_t xs(void)
+{
+    xs_state ^= xs_state << 13;
+    xs_state ^= xs_state >> 7;
+    xs_state ^= xs_state << 17;
+    return xs_state;
+}
+
+/* An operand: random limbs, or an edge value (0, 1, m - 1, m - 2, a value
+ * with all-ones low limbs, sparse limbs), reduced below m by dropping the
+ * top limb below m's when needed; kind 9 gives any value < 2^1024 (the
+ * operand bound rk_fp_mmul allows for one factor). */
+static void operand(uint64_t *a, const rk_fp_mod *md, int kind)
+{
+    for (int k = 0; k < 16; k++) a[k] = xs();
+    switch (kind) {
+    case 1: memset(a, 0, 128); break;
+    case 2: memset(a, 0, 128); a[0] = 1; break;
+    case 3: memcpy(a, md->m, 128); a[0] -= 1; break;
+    case 4: memcpy(a, md->m, 128); a[0] -= 2; break;
+    case 5: for (int k = 0; k < 15; k++) a[k] = ~0ULL; a[15] = md->m[15] - 1; break;
+    case 6: for (int k = 0; k < 16; k++) a[k] = (k % 3 == 0) ? ~0ULL : 0; a[15] = md->m[15] >> 1; break;
+    case 9: break;
+    default: a[15] %= md->m[15]; break;
+    }
+}
+
+/* The 16-limb kernel (rk_fp_mmul, rk_fp_msqr, rk_fp_madd, rk_fp_msub,
+ * rk_fp_mpow_public, rk_fp_minv) against bn's generic CIOS on 100,000 operand pairs per
+ * modulus, edges included (10,000 under RK_TEST_QUICK). */
+static void kernel_matches_bn(void)
+{
+    const rk_fp_mod *mods[2] = { &rk_fp_mod_p, &rk_fp_mod_q };
+    int n = rk_t_quick() ? 10000 : 100000, bad = 0;
+    for (int mi = 0; mi < 2; mi++) {
+        const rk_fp_mod *md = mods[mi];
+        for (int i = 0; i < n; i++) {
+            rk_fp a, b, r;
+            uint64_t ref[16];
+            operand(a.v, md, i < 100 ? i % 10 : (i % 7 == 0 ? 9 : 0));
+            operand(b.v, md, i < 100 ? i / 10 : 0);
+            rk_fp_mmul(&r, &a, &b, md);
+            rk_bn_mont_mul(ref, a.v, b.v, md);
+            bad += memcmp(r.v, ref, 128) != 0;
+            rk_fp_mmul(&r, &b, &a, md);
+            bad += memcmp(r.v, ref, 128) != 0;
+            if (a.v[15] < md->m[15]) {     /* both below m */
+                rk_fp_msqr(&r, &a, md);
+                rk_bn_mont_mul(ref, a.v, a.v, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+            }
+            if (a.v[15] < md->m[15]) {     /* modular + and -, both below m */
+                rk_fp_madd(&r, &a, &b, md);
+                rk_bn_mod_add(ref, a.v, b.v, md->m, 16);
+                bad += memcmp(r.v, ref, 128) != 0;
+                rk_fp_msub(&r, &a, &b, md);
+                rk_bn_mod_sub(ref, a.v, b.v, md->m, 16);
+                bad += memcmp(r.v, ref, 128) != 0;
+                rk_fp_msub(&r, &b, &a, md);
+                rk_bn_mod_sub(ref, b.v, a.v, md->m, 16);
+                bad += memcmp(r.v, ref, 128) != 0;
+            }
+            r = a;                         /* aliasing: r == a */
+            rk_fp_mmul(&r, &r, &b, md);
+            rk_bn_mont_mul(ref, a.v, b.v, md);
+            bad += memcmp(r.v, ref, 128) != 0;
+            if (i % 1000 == 0 && a.v[15] < md->m[15]) {
+                uint64_t e[16];
+                for (int k = 0; k < 16; k++) e[k] = xs();
+                rk_fp_mpow_public(&r, &a, e, 16, md);
+                rk_bn_mont_pow_public(ref, a.v, e, 16, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                rk_fp_minv(&r, &a, md);
+                rk_bn_mont_inv(ref, a.v, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+            }
+        }
+    }
+    CHECK_EQ(bad, 0);
+}
+
+/* The binary Jacobi symbol against Euler's criterion a^((p-1)/2) on
+ * random elements, squares, non-squares and the edges 0, 1, -1, 2, 3. */
+static void jacobi_matches_euler(void)
+{
+    uint64_t e[16];
+    for (int i = 0; i < 16; i++)
+        e[i] = (rk_fp_mod_p.m[i] >> 1) | ((i < 15 ? rk_fp_mod_p.m[i + 1] : 0) << 63);
+    int n = rk_t_quick() ? 100 : 1000, bad = 0, sq = 0;
+    rk_fp one;
+    rk_fp_one(&one);
+    for (int i = 0; i < n; i++) {
+        rk_fp a, t;
+        if (i < 5) {
+            static const uint64_t small[5] = { 0, 1, 2, 3, 12 };
+            rk_fp_set_u64(&a, small[i]);
+        } else if (i == 5) {
+            rk_fp_one(&a);
+            rk_fp_neg(&a, &a);
+        } else {
+            operand(a.v, &rk_fp_mod_p, 0);
+            if (i % 3 == 0) rk_fp_sqr(&a, &a);                 /* a square */
+            if (i % 3 == 1) { rk_fp_sqr(&a, &a); rk_fp_neg(&a, &a); }   /* -1 is not */
+        }
+        rk_fp_pow_public(&t, &a, e, 16);
+        uint64_t euler = rk_fp_eq(&t, &one);
+        uint64_t jac = rk_fp_is_square_public(&a);
+        bad += euler != jac;
+        sq += (int)jac;
+        if (i % 3 == 0 && i >= 6) bad += jac != (uint64_t)(1u - rk_fp_is_zero(&a));
+        if (i % 3 == 1 && i >= 6) bad += jac != 0;
+    }
+    CHECK_EQ(bad, 0);
+    CHECK(sq > n / 4);
+}
+
 #ifndef RK_NO_ORACLES
 static void rnd(uint8_t *b, int kind)
 {
@@ -163,6 +281,8 @@ void rk_suite_fp1024(void)
     RUN(contexts_match_bn);
     RUN(from_bytes_range);
     RUN(subgroup_methods_agree);
+    RUN(kernel_matches_bn);
+    RUN(jacobi_matches_euler);
 #ifndef RK_NO_ORACLES
     RUN(differential_fp);
 #endif

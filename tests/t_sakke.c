@@ -260,8 +260,7 @@ static void install_fails(const uint8_t *z, const uint8_t *id, size_t idl, const
     CHECK_ZERO(&tmp.K, sizeof tmp.K);
     CHECK_ZERO(tmp.id, sizeof tmp.id);
     CHECK(tmp.id_len == 0 && tmp.with_table == 0);
-    CHECK_ZERO(&tmp.combP, sizeof tmp.combP);
-    CHECK_ZERO(&tmp.combZ, sizeof tmp.combZ);
+    CHECK_ZERO(&tmp.combQ, sizeof tmp.combQ);
     CHECK_ZERO(&tmp.gt, sizeof tmp.gt);
     CHECK_ZERO(&tmp.lines, sizeof tmp.lines);
     CASE_END();

@@ -346,7 +346,7 @@ void rk_gt_table_init(rk_gt_table *t)
     }
 }
 
-void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
+void rk_gt_pow_raw(rk_fp2 *v, const rk_gt_table *t, const rk_fp *k)
 {
     rk_fp2 acc, e;
     uint64_t ew[32];
@@ -366,14 +366,23 @@ void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
         }
         idx &= 0xFFu;   /* eight bits already; states the table bound for WP */
         rk_fp2_sqr(&acc, &acc);
-        rk_ct_lookup64(ew, t->w, 256, 32, idx);
+        rk_fp_pair_lookup(ew, t->w, 256, idx);
         gt_get(&e, ew);
         rk_fp2_mul(&acc, &acc, &e);
     }
-    rk_fp2_repr(w, &acc);
+    *v = acc;
     rk_wipe_u64(acc.a.v, 16);
     rk_wipe_u64(acc.b.v, 16);
     rk_wipe_u64(e.a.v, 16);
     rk_wipe_u64(e.b.v, 16);
     rk_wipe_u64(ew, 32);
+}
+
+void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k)
+{
+    rk_fp2 v;
+    rk_gt_pow_raw(&v, t, k);
+    rk_fp2_repr(w, &v);
+    rk_wipe_u64(v.a.v, 16);
+    rk_wipe_u64(v.b.v, 16);
 }

@@ -63,19 +63,65 @@ static void derive_r(rk_fp *r, const uint8_t *ssv, const uint8_t *id, size_t id_
     rk_wipe(v, sizeof v);
 }
 
-/* out = 0x04 || x || y of [t]P + [r]Z (the combs of P and Z): the R of RFC
- * 6508 6.2.1 step 3 with t = r b mod q, since [r]([b]P + Z) = [rb]P + [r]Z. */
-/*@ requires \valid(out + (0 .. 256)) && \valid_read(cp) && \valid_read(cz);
-    requires \valid_read(t) && \valid_read(r);
-    assigns out[0 .. 256]; */
-static void point_r(uint8_t *out, const rk_ss_comb *cp, const rk_ss_comb *cz,
-                    const rk_fp *t, const rk_fp *r)
+/* 1 if [r]Q equals the affine point R, with Q = [b]P + Z the receiver's own
+ * point (its comb cq): RFC 6508 6.2.2 step 5's TEST [r]([b]P + Z) == R,
+ * compared projectively (X == Rx Z, Y == Ry Z, Z != 0) without the
+ * inversion an affine encoding would cost. */
+/*@ requires \valid_read(cq) && \valid_read(r) && \valid_read(R);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+static uint64_t point_is(const rk_ss_comb *cq, const rk_fp *r, const rk_ss_aff *R)
 {
     rk_ss_pt pt;
+    rk_fp u;
+    rk_ss_comb_mul(&pt, cq, r);
+    rk_fp_mul(&u, &R->x, &pt.Z);
+    uint64_t eq = rk_fp_eq(&u, &pt.X);
+    rk_fp_mul(&u, &R->y, &pt.Z);
+    eq &= rk_fp_eq(&u, &pt.Y);
+    eq &= 1u - rk_fp_is_zero(&pt.Z);
+    rk_wipe_u64(pt.X.v, 16);
+    rk_wipe_u64(pt.Y.v, 16);
+    rk_wipe_u64(pt.Z.v, 16);
+    rk_wipe_u64(u.v, 16);
+    return eq;
+}
+
+/* Encapsulation steps 3 and 4 with one inversion: R = [t]P + [r]Z encoded
+ * into out[0 .. 256] and w = g^r in PF_p, normalising the projective Z of R
+ * and the real part a of (1 + i g)^r together (Montgomery's trick:
+ * 1/(Z a) then 1/Z = a/(Z a), 1/a = Z/(Z a)). */
+/*@ requires \valid(out + (0 .. 256)) && \valid(w);
+    requires \valid_read(cp) && \valid_read(cz) && \valid_read(gt);
+    requires \valid_read(t) && \valid_read(r);
+    requires \separated(w, out + (0 .. 256), &rk_fp_mod_p);
+    assigns out[0 .. 256], *w; */
+static void point_r_and_gr(uint8_t *out, rk_fp *w, const rk_ss_comb *cp, const rk_ss_comb *cz,
+                           const rk_gt_table *gt, const rk_fp *t, const rk_fp *r)
+{
+    rk_ss_pt pt;
+    rk_fp2 g;
+    rk_fp za, inv, zi, ai;
     rk_ss_aff a;
     rk_ss_comb_mul2(&pt, cp, t, cz, r);
-    (void)rk_ss_to_aff(&a, &pt);           /* never O: t, r not both 0 mod q */
+    rk_gt_pow_raw(&g, gt, r);
+    rk_fp_mul(&za, &pt.Z, &g.a);
+    rk_fp_inv(&inv, &za);                  /* 0 -> 0: r = 0 is rejected by the caller */
+    rk_fp_mul(&zi, &inv, &g.a);
+    rk_fp_mul(&ai, &inv, &pt.Z);
+    rk_fp_mul(&a.x, &pt.X, &zi);
+    rk_fp_mul(&a.y, &pt.Y, &zi);
     rk_ss_encode(out, &a);
+    rk_fp_mul(w, &g.b, &ai);
+    rk_wipe_u64(pt.X.v, 16);
+    rk_wipe_u64(pt.Y.v, 16);
+    rk_wipe_u64(pt.Z.v, 16);
+    rk_wipe_u64(g.a.v, 16);
+    rk_wipe_u64(g.b.v, 16);
+    rk_wipe_u64(za.v, 16);
+    rk_wipe_u64(inv.v, 16);
+    rk_wipe_u64(zi.v, 16);
+    rk_wipe_u64(ai.v, 16);
 }
 
 /* valid identifier length */
@@ -109,8 +155,7 @@ static void receiver_mask(rk_sakke_receiver_ctx *ctx, uint64_t keep)
     mask_words(ctx->Z.y.v, 16, keep);
     mask_words(ctx->K.x.v, 16, keep);
     mask_words(ctx->K.y.v, 16, keep);
-    mask_words(ctx->combP.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
-    mask_words(ctx->combZ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
+    mask_words(ctx->combQ.w, RK_SS_COMB_ENTRIES * RK_SS_AFF_WORDS, keep);
     mask_words(ctx->gt.w, 256 * 32, keep);
     /*@ loop invariant 0 <= i <= RK_PAIRING_LINES;
         loop assigns i, ctx->lines.lam[0 .. RK_PAIRING_LINES - 1], ctx->lines.mu[0 .. RK_PAIRING_LINES - 1];
@@ -141,7 +186,6 @@ static void sender_zero(rk_sakke_sender_ctx *ctx)
 
 rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len)
 {
-    rk_ss_comb cp;
     rk_fp zz;
     rk_ss_pt pt;
     rk_ss_aff a;
@@ -150,8 +194,7 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
         return RK_ERR_LENGTH;
     rk_bn_from_bytes(zz.v, 16, z, z_len);
     uint64_t ok = rk_fp_q_in_range(&zz);
-    rk_ss_comb_init(&cp, &rk_ss_base_p);
-    rk_ss_comb_mul(&pt, &cp, &zz);
+    rk_ss_mul_ct(&pt, &rk_ss_base_p, &zz);             /* no comb: 6 KiB of stack */
     (void)rk_ss_to_aff(&a, &pt);
     rk_ss_encode(z_out, &a);
     uint8_t zero[RK_SAKKE_POINT_BYTES] = { 0 };
@@ -163,7 +206,6 @@ rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len
 rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
                            const uint8_t *id, size_t id_len)
 {
-    rk_ss_comb cp;
     rk_fp zz, a, s, e;
     rk_ss_pt pt;
     rk_ss_aff k;
@@ -178,8 +220,7 @@ rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
     rk_fp_q_add(&s, &a, &zz);                              /* a + z mod q */
     ok &= 1u - rk_fp_is_zero(&s);
     rk_fp_q_inv(&e, &s);                                   /* (a + z)^-1 mod q */
-    rk_ss_comb_init(&cp, &rk_ss_base_p);
-    rk_ss_comb_mul(&pt, &cp, &e);
+    rk_ss_mul_ct(&pt, &rk_ss_base_p, &e);
     (void)rk_ss_to_aff(&k, &pt);
     rk_ss_encode(k_out, &k);
     uint8_t zero[RK_SAKKE_POINT_BYTES] = { 0 };
@@ -220,8 +261,7 @@ rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx
     uint64_t ok = 1u - rk_bn_is_zero(r.v, 16);            /* S7: r != 0 */
     reduce_q(&b, id, id_len);
     mul_q(&t, &r, &b);
-    point_r(data, &ctx->combP, &ctx->combZ, &t, &r);      /* step 3 */
-    rk_gt_pow(&w, &ctx->gt, &r);                          /* step 4: g^r */
+    point_r_and_gr(data, &w, &ctx->combP, &ctx->combZ, &ctx->gt, &t, &r);   /* steps 3, 4 */
     rk_fp_to_bytes(wb, &w);                               /* fixed 128 octets */
     rk_h2i_mask(mask, wb, sizeof wb);
     /*@ loop invariant 0 <= i <= 16;
@@ -293,15 +333,16 @@ rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx, const uint8_t z_
         ctx->id[i] = id[i];
     ctx->id_len = id_len;
     ctx->with_table = with_table ? 1u : 0u;
-    rk_ss_comb_init(&ctx->combP, &rk_ss_base_p);
-    rk_ss_comb_init(&ctx->combZ, &ctx->Z);
     rk_gt_table_init(&ctx->gt);
-    /* RFC 6508 6.1.2: <[a]P + Z, K> = g */
+    /* RFC 6508 6.1.2: <[a]P + Z, K> = g.  [a]P + Z is public (a is the
+     * identifier's hash): variable-time multiple, and it is also the point
+     * TEST multiplies by r, so its comb replaces those of P and Z. */
     reduce_q(&a, id, id_len);
-    rk_ss_comb_mul(&pt, &ctx->combP, &a);
+    rk_ss_mul_public(&pt, &rk_ss_base_p, a.v, 16);
     rk_ss_from_aff(&zp, &ctx->Z);
     rk_ss_add(&pt, &pt, &zp);
-    (void)rk_ss_to_aff(&apz, &pt);
+    okk &= rk_ss_to_aff(&apz, &pt);        /* O only if a = -z mod q: no RSK exists */
+    rk_ss_comb_init(&ctx->combQ, &apz);
     if (with_table) {
         rk_pairing_table_init(&ctx->lines, &ctx->K);
         rk_pairing_with_table(&w, &ctx->lines, &apz);
@@ -332,11 +373,15 @@ void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx)
 static uint64_t candidate(rk_fp *r, const rk_sakke_receiver_ctx *ctx, const uint8_t *cand,
                           const rk_fp *w)
 {
-    rk_fp gr;
+    rk_fp2 gr;
+    rk_fp u;
     derive_r(r, cand, ctx->id, ctx->id_len);
-    rk_gt_pow(&gr, &ctx->gt, r);
-    uint64_t eq = rk_fp_eq(&gr, w);
-    rk_wipe_u64(gr.v, 16);
+    rk_gt_pow_raw(&gr, &ctx->gt, r);
+    rk_fp_mul(&u, w, &gr.a);               /* w == b / a  <=>  w a == b, a != 0 */
+    uint64_t eq = rk_fp_eq(&u, &gr.b) & (1u - rk_fp_is_zero(&gr.a));
+    rk_wipe_u64(gr.a.v, 16);
+    rk_wipe_u64(gr.b.v, 16);
+    rk_wipe_u64(u.v, 16);
     return eq;
 }
 
@@ -345,9 +390,8 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
                                     const uint8_t *data, size_t data_len, int *form)
 {
     rk_ss_aff R;
-    rk_fp w, r0, r1, b, t;
+    rk_fp w, r0, r1;
     uint8_t wb[128], c0[16], c1[16], c2[16], c3[16], m0[16], m1[16], m2[16], m3[16];
-    uint8_t test[RK_SAKKE_POINT_BYTES];
     *form = -1;
     rk_wipe(ssv, ssv_len);
     if (ssv_len != RK_SAKKE_SSV_BYTES)
@@ -394,10 +438,7 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     rk_fp_cmov(&r0, &r1, use1);
     rk_ct_cmov8(c0, c1, 16, use1);
     /* step 5: TEST = [r]([b]P + Z) == R, once, for the selected candidate */
-    reduce_q(&b, ctx->id, ctx->id_len);
-    mul_q(&t, &r0, &b);
-    point_r(test, &ctx->combP, &ctx->combZ, &t, &r0);
-    uint64_t ok = rk_ct_memeq(test, data, RK_SAKKE_POINT_BYTES);
+    uint64_t ok = point_is(&ctx->combQ, &r0, &R);
     rk_ct_cmov8(ssv, c0, 16, ok);
     *form = (int)st_sel(ok, st_sel(use1, 1, 0), -1);
     rk_wipe(wb, sizeof wb);
@@ -412,7 +453,6 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     rk_wipe_u64(w.v, 16);
     rk_wipe_u64(r0.v, 16);
     rk_wipe_u64(r1.v, 16);
-    rk_wipe_u64(t.v, 16);
     return st_sel(ok, RK_OK, RK_ERR_SAKKE_TEST);
 }
 

@@ -63,6 +63,53 @@ void rk_ss_add(rk_ss_pt *r, const rk_ss_pt *a, const rk_ss_pt *b)
     r->Y = y3;
 }
 
+/* rk_ss_add with b affine (Z2 = 1): the same formula with Z2 substituted,
+ * so X1 Z2 + X2 Z1 = X1 + X2 Z1 and Y1 Z2 + Y2 Z1 = Y1 + Y2 Z1 cost one
+ * product each and Z1 Z2 none: 11 products.  Complete for every point of
+ * odd order a and every affine b (b is never O).  Used by the combs. */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
+    requires \separated(r, &rk_fp_mod_p);
+    assigns *r; */
+static void add_mixed(rk_ss_pt *r, const rk_ss_pt *a, const rk_ss_aff *b)
+{
+    rk_fp t0, t1, t2, t3, t4, t5, u, x3, y3, z3;
+    rk_fp_mul(&t0, &a->X, &b->x);
+    rk_fp_mul(&t1, &a->Y, &b->y);
+    t2 = a->Z;
+    rk_fp_add(&t3, &a->X, &a->Y);
+    rk_fp_add(&u, &b->x, &b->y);
+    rk_fp_mul(&t3, &t3, &u);
+    rk_fp_add(&u, &t0, &t1);
+    rk_fp_sub(&t3, &t3, &u);               /* X1Y2 + X2Y1 */
+    rk_fp_mul(&t4, &b->x, &a->Z);
+    rk_fp_add(&t4, &t4, &a->X);            /* X1 + X2Z1 */
+    rk_fp_mul(&t5, &b->y, &a->Z);
+    rk_fp_add(&t5, &t5, &a->Y);            /* Y1 + Y2Z1 */
+    rk_fp_add(&u, &t4, &t4);
+    rk_fp_add(&u, &u, &t4);                /* 3 t4 = -a t4 */
+    rk_fp_add(&x3, &t1, &u);               /* t1 - a t4 */
+    rk_fp_sub(&z3, &t1, &u);               /* t1 + a t4 */
+    rk_fp_mul(&y3, &x3, &z3);
+    rk_fp_add(&u, &t2, &t2);
+    rk_fp_add(&u, &u, &t2);                /* 3 t2 */
+    rk_fp_add(&t1, &t0, &t0);
+    rk_fp_add(&t1, &t1, &t0);              /* 3 t0 */
+    rk_fp_sub(&t1, &t1, &u);               /* 3 t0 + a t2 */
+    rk_fp_add(&t2, &t0, &u);               /* t0 - a t2 */
+    rk_fp_add(&t4, &t2, &t2);
+    rk_fp_add(&t4, &t4, &t2);
+    rk_fp_neg(&t4, &t4);                   /* a (t0 - a t2) */
+    rk_fp_mul(&t0, &t1, &t4);
+    rk_fp_add(&y3, &y3, &t0);
+    rk_fp_mul(&t0, &t5, &t4);
+    rk_fp_mul(&x3, &t3, &x3);
+    rk_fp_sub(&r->X, &x3, &t0);
+    rk_fp_mul(&t0, &t3, &t1);
+    rk_fp_mul(&z3, &t5, &z3);
+    rk_fp_add(&r->Z, &z3, &t0);
+    r->Y = y3;
+}
+
 void rk_ss_from_aff(rk_ss_pt *r, const rk_ss_aff *a)
 {
     r->X = a->x;
@@ -236,25 +283,14 @@ uint64_t rk_ss_in_subgroup_mul(const rk_ss_aff *a)
     return rk_fp_is_zero(&t.Z);
 }
 
-/* 1 if a is a non-zero square mod p (Euler: a^((p-1)/2) == 1). */
+/* 1 if a is a non-zero square mod p: the binary Jacobi symbol of fp1024
+ * (public values only; Euler's a^((p-1)/2) cost a 1024-bit exponentiation). */
 /*@ requires \valid_read(a);
     assigns \nothing;
     ensures \result == 0 || \result == 1; */
 static uint64_t is_square(const rk_fp *a)
 {
-    uint64_t e[16];
-    rk_fp t, one;
-    /* (p - 1) / 2 = p >> 1 (p odd) */
-    /*@ loop invariant 0 <= i <= 16;
-        loop assigns i, e[0 .. 15];
-        loop variant 16 - i; */
-    for (size_t i = 0; i < 16; i++) {
-        uint64_t hi = (i < 15) ? rk_fp_mod_p.m[i + 1] : 0;
-        e[i] = (rk_fp_mod_p.m[i] >> 1) | (hi << 63);
-    }
-    rk_fp_pow_public(&t, a, e, 16);
-    rk_fp_one(&one);
-    return rk_fp_eq(&t, &one);
+    return rk_fp_is_square_public(a);
 }
 
 /* r = a^((p+1)/4) = a^q: a square root of a when a is a square (p = 3 mod 4). */
@@ -274,7 +310,8 @@ static void sqrt_q(rk_fp *r, const rk_fp *a)
  * for which u^2 + 12 is a square), s = (u + sqrt(u^2 + 12)) / 2, and both
  * halves have the same class (-3 is a square), so R is in 4E iff s is a
  * square; 2 is not a square (p = 3 mod 8), so iff u + sqrt(u^2 + 12) is not.
- * Five or six exponentiations instead of a 1022-bit scalar multiplication.
+ * Two exponentiations (the square roots) and three or four Jacobi symbols
+ * instead of a 1022-bit scalar multiplication.
  * Public input only (branches); a must be on the curve. */
 uint64_t rk_ss_in_subgroup(const rk_ss_aff *a)
 {
@@ -366,15 +403,17 @@ static void get_entry(rk_ss_aff *e, const uint64_t *w)
 
 void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
 {
-    /* Projective entries first (kept in the caller's table memory would need
-     * 48 words each; a local array of 256 projective points is 96 KiB of
-     * stack, so the entries are built in two halves of 128). */
+    /* Entries are built projectively in two halves of 128: X and Y go
+     * straight into the caller's table (32 words per entry, the size of an
+     * affine entry), only Z and the prefix products of Montgomery's trick
+     * stay on the stack (2 x 128 field elements, 32 KiB; 256 projective
+     * points would be 96 KiB), then each entry is normalised in place. */
     static const size_t half = 128;
     rk_ss_pt base[RK_SS_COMB_TEETH];
-    rk_ss_pt e[128];
-    rk_fp pre[128];
+    rk_fp zs[128], pre[128];
     rk_fp inv, t;
-    rk_ss_aff a;
+    rk_ss_pt e, f;
+    rk_ss_aff xy;
 
     rk_ss_from_aff(&base[0], b);
     /*@ loop invariant 1 <= i <= 8;
@@ -388,26 +427,27 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
         for (size_t s = 0; s < RK_SS_COMB_SPACING; s++)
             rk_ss_add(&base[i], &base[i], &base[i]);
     }
-    /*@ loop invariant 0 <= k <= 256;
-        loop assigns k, c->w[0 .. 31];
-        loop variant 256 - k; */
-    for (size_t k = 0; k < 32; k++)
-        c->w[k] = 0;
-    /* entries h*128 + j for the half h: e[j] = sum of base[i] for set bits
-     * of h*128 + j; e[0] of half 0 is O and is never stored. */
+    /* entries h*128 + j of the half h: the sum of base[i] for the set bits
+     * of h*128 + j; entry 0 (O) is used while building and zeroed at the end */
     /*@ loop invariant 0 <= h <= 2;
-        loop assigns h, e[0 .. 127], pre[0 .. 127], inv, t, a, c->w[32 .. 256 * 32 - 1];
+        loop assigns h, e, f, xy, zs[0 .. 127], pre[0 .. 127], inv, t,
+                     c->w[0 .. 256 * 32 - 1];
         loop variant 2 - h; */
     for (size_t h = 0; h < 2; h++) {
+        size_t off = h * half;
         if (h == 0)
-            rk_ss_set_inf(&e[0]);
+            rk_ss_set_inf(&e);
         else
-            e[0] = base[7];
+            e = base[7];
+        xy.x = e.X;
+        xy.y = e.Y;
+        put_entry(c, off, &xy);
+        zs[0] = e.Z;
         /*@ loop invariant 1 <= j <= 128;
-            loop assigns j, e[1 .. 127];
+            loop assigns j, e, f, xy, zs[1 .. 127], c->w[off * 32 .. off * 32 + 128 * 32 - 1];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++) {
-            /* top = the highest set bit of j, pw = 2^top: e[j] = e[j - pw] + base[top] */
+            /* top = the highest set bit of j, pw = 2^top: e_j = e_(j - pw) + base[top] */
             size_t top = 0, pw = 1, p2 = 1;
             /*@ loop invariant 0 <= s <= 7 && top <= 6 && 1 <= pw <= j && 1 <= p2 <= 128;
                 loop assigns s, top, pw, p2;
@@ -420,21 +460,29 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
                 if (p2 <= 64)
                     p2 = p2 * 2u;
             }
-            rk_ss_add(&e[j], &e[j - pw], &base[top]);
+            get_entry(&xy, &c->w[(off + j - pw) * 32]);
+            f.X = xy.x;
+            f.Y = xy.y;
+            f.Z = zs[j - pw];
+            rk_ss_add(&e, &f, &base[top]);
+            xy.x = e.X;
+            xy.y = e.Y;
+            put_entry(c, off + j, &xy);
+            zs[j] = e.Z;
         }
-        /* batch inversion of the Z's (Montgomery's trick); Z of O is set to 1 */
+        /* batch inversion of the Z's (Montgomery's trick); O's Z is skipped */
         size_t j0 = (h == 0) ? 1 : 0;
         rk_fp_one(&pre[0]);
         if (j0 == 0)
-            pre[0] = e[0].Z;
+            pre[0] = zs[0];
         /*@ loop invariant 1 <= j <= 128;
             loop assigns j, pre[1 .. 127];
             loop variant 128 - j; */
         for (size_t j = 1; j < half; j++)
-            rk_fp_mul(&pre[j], &pre[j - 1], &e[j].Z);
+            rk_fp_mul(&pre[j], &pre[j - 1], &zs[j]);
         rk_fp_inv(&inv, &pre[half - 1]);
         /*@ loop invariant 0 <= jj <= 128;
-            loop assigns jj, inv, t, a, c->w[32 .. 256 * 32 - 1];
+            loop assigns jj, inv, t, xy, c->w[off * 32 .. off * 32 + 128 * 32 - 1];
             loop variant 128 - jj; */
         for (size_t jj = 0; jj < half; jj++) {
             size_t j = half - 1 - jj;
@@ -442,15 +490,21 @@ void rk_ss_comb_init(rk_ss_comb *c, const rk_ss_aff *b)
                 break;
             if (j > 0) {
                 rk_fp_mul(&t, &inv, &pre[j - 1]);    /* 1 / Z_j */
-                rk_fp_mul(&inv, &inv, &e[j].Z);
+                rk_fp_mul(&inv, &inv, &zs[j]);
             } else {
                 t = inv;
             }
-            rk_fp_mul(&a.x, &e[j].X, &t);
-            rk_fp_mul(&a.y, &e[j].Y, &t);
-            put_entry(c, h * half + j, &a);
+            get_entry(&xy, &c->w[(off + j) * 32]);
+            rk_fp_mul(&xy.x, &xy.x, &t);
+            rk_fp_mul(&xy.y, &xy.y, &t);
+            put_entry(c, off + j, &xy);
         }
     }
+    /*@ loop invariant 0 <= k <= 32;
+        loop assigns k, c->w[0 .. 31];
+        loop variant 32 - k; */
+    for (size_t k = 0; k < 32; k++)
+        c->w[k] = 0;
 }
 
 /*@ requires \valid_read(k) && col < 128;
@@ -480,11 +534,10 @@ static void comb_step(rk_ss_pt *acc, const rk_ss_comb *c, size_t idx)
 {
     uint64_t w[RK_SS_AFF_WORDS];
     rk_ss_aff e;
-    rk_ss_pt ep, s;
-    rk_ct_lookup64(w, c->w, RK_SS_COMB_ENTRIES, RK_SS_AFF_WORDS, idx);
+    rk_ss_pt s;
+    rk_fp_pair_lookup(w, c->w, RK_SS_COMB_ENTRIES, idx);
     get_entry(&e, w);
-    rk_ss_from_aff(&ep, &e);
-    rk_ss_add(&s, acc, &ep);
+    add_mixed(&s, acc, &e);
     uint64_t use = 1u - rk_ct_is_zero64((uint64_t)idx);
     rk_fp_cmov(&acc->X, &s.X, use);
     rk_fp_cmov(&acc->Y, &s.Y, use);
@@ -522,4 +575,79 @@ void rk_ss_comb_mul2(rk_ss_pt *r, const rk_ss_comb *c1, const rk_fp *k1,
         comb_step(&acc, c2, comb_index(k2, col));
     }
     *r = acc;
+}
+
+/* --- one-off constant-time multiple (no comb) --------------------------- */
+
+/* tab[j * 48 ..] <-> projective point */
+/*@ requires j < 16 && \valid(tab + (j * 48 .. j * 48 + 47)) && \valid_read(a);
+    assigns tab[j * 48 .. j * 48 + 47]; */
+static void pt_put(uint64_t *tab, size_t j, const rk_ss_pt *a)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, tab[j * 48 .. j * 48 + 47];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        tab[j * 48 + k] = a->X.v[k];
+        tab[j * 48 + 16 + k] = a->Y.v[k];
+        tab[j * 48 + 32 + k] = a->Z.v[k];
+    }
+}
+
+/*@ requires \valid(a) && \valid_read(w + (0 .. 47));
+    assigns *a; */
+static void pt_get(rk_ss_pt *a, const uint64_t *w)
+{
+    /*@ loop invariant 0 <= k <= 16;
+        loop assigns k, *a;
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++) {
+        a->X.v[k] = w[k];
+        a->Y.v[k] = w[16 + k];
+        a->Z.v[k] = w[32 + k];
+    }
+}
+
+void rk_ss_mul_ct(rk_ss_pt *r, const rk_ss_aff *b, const rk_fp *k)
+{
+    uint64_t tab[16 * 48], w[48];
+    rk_ss_pt acc, e, bp;
+    rk_ss_set_inf(&acc);
+    pt_put(tab, 0, &acc);
+    rk_ss_from_aff(&bp, b);
+    pt_put(tab, 1, &bp);
+    e = bp;
+    /*@ loop invariant 2 <= j <= 16;
+        loop assigns j, e, tab[0 .. 16 * 48 - 1];
+        loop variant 16 - j; */
+    for (size_t j = 2; j < 16; j++) {
+        rk_ss_add(&e, &e, &bp);            /* [j]b, never O (b has order q) */
+        pt_put(tab, j, &e);
+    }
+    /* 256 windows of 4 bits, most significant first; [0]b = O is added
+     * like any entry (the complete law handles it) */
+    /*@ loop invariant 0 <= i <= 256;
+        loop assigns i, acc, e, w[0 .. 47];
+        loop variant 256 - i; */
+    for (size_t i = 0; i < 256; i++) {
+        size_t win = 255 - i;
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        rk_ss_add(&acc, &acc, &acc);
+        uint64_t word = k->v[win / 16] >> (4 * (win % 16));
+        size_t idx = (size_t)(word % 16u);
+        rk_ct_lookup64(w, tab, 16, 48, idx);
+        pt_get(&e, w);
+        rk_ss_add(&acc, &acc, &e);
+    }
+    *r = acc;
+    rk_wipe_u64(tab, 16 * 48);
+    rk_wipe_u64(w, 48);
+    rk_wipe_u64(acc.X.v, 16);
+    rk_wipe_u64(acc.Y.v, 16);
+    rk_wipe_u64(acc.Z.v, 16);
+    rk_wipe_u64(e.X.v, 16);
+    rk_wipe_u64(e.Y.v, 16);
+    rk_wipe_u64(e.Z.v, 16);
 }

@@ -1,7 +1,8 @@
 /* Constant-time checks of the SAKKE layers: F_p and F_p^2 arithmetic,
  * encapsulation (SSV and r secret), decapsulation (RSK and its line table
  * secret, with and without the table), RSK validation at installation, g^r,
- * the fixed-base combs, the pairing with a secret argument. */
+ * the fixed-base combs and their lookup, the KMS multiple (rk_ss_mul_ct),
+ * the pairing with a secret argument. */
 #include "ct_harness.h"
 #include "rootkey/sakke.h"
 #include "rootkey/hash.h"
@@ -35,6 +36,7 @@ static void fp_ops(void)
     CT_SECRET(&a, sizeof a);
     CT_SECRET(&b, sizeof b);
     rk_fp_mul(&r, &a, &b);
+    rk_fp_sqr(&r, &r);                     /* the dedicated squaring */
     rk_fp_add(&r, &r, &a);
     rk_fp_sub(&r, &r, &b);
     rk_fp_neg(&r, &r);
@@ -50,6 +52,14 @@ static void fp_ops(void)
     CT_USE_BUF(out, sizeof out);
     CT_USE(e);
     CT_USE(r);
+    /* the comb-entry lookup with a secret index */
+    static uint64_t tab[256 * 32];
+    uint64_t w[32];
+    size_t idx = (size_t)(in[5] % 256u);
+    for (size_t i = 0; i < 256 * 32; i++) tab[i] = (uint64_t)i * 0x9e3779b97f4a7c15ULL;
+    CT_SECRET(&idx, sizeof idx);
+    rk_fp_pair_lookup(w, tab, 256, idx);
+    CT_USE_BUF(w, sizeof w);
 }
 
 static void encapsulate(void)

@@ -8,16 +8,18 @@
  * rk_fp_mod_q) and serve the scalar arithmetic modulo q of the KMS and of
  * the RSK computation.
  *
- * Built on the generic `bn` layer (rootkey/bn.h): every operation is a thin
- * typed wrapper over bn's (Montgomery product, byte conversions, modular
- * addition and subtraction, reduction, inversion, public powers).  A
- * 16-limb specialisation of the product was measured and gave no gain
- * (docs/sakke.md "fp1024").
+ * Built on the generic `bn` layer (rootkey/bn.h) for byte conversions,
+ * modular addition and subtraction and reduction of byte strings.  The
+ * Montgomery product, the squaring, the public powers and the inversion
+ * have a 16-limb kernel of their own (two schoolbook rows at a time, a
+ * dedicated squaring, 4-bit windows), checked against bn's generic
+ * rk_bn_mont_mul and GMP by the fp1024 suite (docs/sakke.md "fp1024").
  *
  * Inputs and outputs may alias (r == a, r == b) in every function.
  *
  * CT: every function runs in time independent of the values of its element
- * arguments (branch-free, no secret-dependent index); exponents passed to
+ * arguments (branch-free, no secret-dependent index), except
+ * rk_fp_is_square_public (public values only); exponents passed to
  * rk_fp_pow_public are public.
  */
 #ifndef ROOTKEY_FP1024_H
@@ -50,6 +52,13 @@ extern const rk_fp_mod rk_fp_mod_q;   /* the order q = (p + 1) / 4 */
     requires \separated(r, md);
     assigns *r; */
 void rk_fp_mmul(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
+
+/* r = a^2 / 2^1024 mod m (dedicated squaring: each cross product once). */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
+void rk_fp_msqr(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 
 /* r = a + b mod m; a, b < m. */
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
@@ -160,6 +169,17 @@ uint64_t rk_fp_q_in_range(const rk_fp *a);
 void rk_fp_pow_public(rk_fp *r, const rk_fp *a, const uint64_t *e, size_t elen);
 
 
+/*
+ * rk_fp_is_square_public - 1 if a is a non-zero square in F_p, else 0:
+ * binary Jacobi symbol (a few tens of microseconds instead of a 1024-bit
+ * exponentiation), used by the order-q test of public points.
+ * CT: NO - time depends on a; public values only (never the RSK).
+ */
+/*@ requires \valid_read(a);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
+uint64_t rk_fp_is_square_public(const rk_fp *a);
+
 /*@ requires \valid(r) && \valid_read(a) && \valid_read(b);
     requires \separated(r, &rk_fp_mod_p);
     assigns *r; */
@@ -237,6 +257,20 @@ void rk_fp_cmov(rk_fp *r, const rk_fp *a, uint64_t bit);
     assigns *r;
     ensures \result == 0 || \result == 1; */
 uint64_t rk_fp_from_bytes(rk_fp *r, const uint8_t in[128]);
+
+/*
+ * rk_fp_pair_lookup - r[0 .. 31] = entry idx of a table of count entries of
+ * 32 words (two field elements: an affine point, an F_p^2 element), for the
+ * fixed-base combs.  Every entry is read and masked (idx is only compared),
+ * into a local accumulator the compilers can vectorise: about four times
+ * fewer instructions than the generic rk_ct_lookup64.  idx >= count gives 0.
+ * CT: time independent of idx and of the table contents.
+ */
+/*@ requires 1 <= count <= 256;
+    requires \valid(r + (0 .. 31)) && \valid_read(table + (0 .. 32 * count - 1));
+    requires \separated(r + (0 .. 31), table + (0 .. 32 * count - 1));
+    assigns r[0 .. 31]; */
+void rk_fp_pair_lookup(uint64_t *r, const uint64_t *table, size_t count, size_t idx);
 
 /*@ requires \valid(out + (0 .. 127)) && \valid_read(a);
     assigns out[0 .. 127]; */

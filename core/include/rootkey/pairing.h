@@ -86,6 +86,15 @@ void rk_gt_table_init(rk_gt_table *t);
     assigns *w; */
 void rk_gt_pow(rk_fp *w, const rk_gt_table *t, const rk_fp *k);
 
+/* v = (1 + i g)^k in F_p^2, before the PF_p representation (which is
+ * v.b / v.a): for callers that compare (b == w a) or batch the inversion
+ * instead of paying one inversion each.  v.a is never 0 (v has order
+ * dividing q).  CT in k. */
+/*@ requires \valid(v) && \valid_read(t) && \valid_read(k);
+    requires \separated(v, &rk_fp_mod_p);
+    assigns *v; */
+void rk_gt_pow_raw(rk_fp2 *v, const rk_gt_table *t, const rk_fp *k);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,7 +22,8 @@
  *
  * Contexts are caller-owned and large (tables, see docs/sakke.md):
  *   rk_sakke_sender_ctx    ~ 192 KiB: comb tables for P and Z, g^r table.
- *   rk_sakke_receiver_ctx  ~ 584 KiB: combs for P and Z (TEST), the g^r
+ *   rk_sakke_receiver_ctx  ~ 520 KiB: the comb of the receiver's own
+ *                          [b]P + Z (TEST is [r] of it), the g^r
  *                          table (choosing between the two w encodings), and the
  *                          per-RSK Miller-loop line table (392 KiB) when
  *                          installed with with_table = 1.
@@ -71,8 +72,7 @@ typedef struct {
     uint8_t id[RK_SAKKE_ID_MAX_BYTES];
     size_t id_len;
     uint64_t with_table;               /* 1: pairing through `lines` */
-    rk_ss_comb combP;
-    rk_ss_comb combZ;
+    rk_ss_comb combQ;                  /* comb of [b]P + Z, b from id (TEST) */
     rk_gt_table gt;                    /* g^r filter of the two w encodings */
     rk_pairing_table lines;            /* secret: derived from the RSK */
 } rk_sakke_receiver_ctx;

@@ -26,7 +26,7 @@
  * received encapsulation or a KMS-published key).  docs/sakke.md
  * "subgroup check" gives the derivation.
  *
- * CT: rk_ss_add, rk_ss_comb_mul*, rk_ss_to_aff and rk_ss_encode are constant
+ * CT: rk_ss_add, rk_ss_comb_mul*, rk_ss_mul_ct, rk_ss_to_aff and rk_ss_encode are constant
  * time in their point and scalar arguments; rk_ss_decode,
  * rk_ss_in_subgroup and rk_ss_mul_public take PUBLIC points and scalars.
  */
@@ -153,6 +153,19 @@ void rk_ss_comb_mul(rk_ss_pt *r, const rk_ss_comb *c, const rk_fp *k);
     assigns *r; */
 void rk_ss_comb_mul2(rk_ss_pt *r, const rk_ss_comb *c1, const rk_fp *k1,
                      const rk_ss_comb *c2, const rk_fp *k2);
+
+/*
+ * rk_ss_mul_ct - r = [k]b for a secret k (16 limbs, plain integer) and a
+ * point b of order q, without a comb: fixed 4-bit windows over the complete
+ * law, a 16-entry projective table (6 KiB of stack) read by full scans;
+ * 1024 doublings and 256 additions.  For one-off multiples (the KMS side)
+ * where building a 64 KiB comb would cost more stack and time than it saves.
+ * CT: time independent of k and b.
+ */
+/*@ requires \valid(r) && \valid_read(b) && \valid_read(k);
+    requires \separated(r, &rk_fp_mod_p);
+    assigns *r; */
+void rk_ss_mul_ct(rk_ss_pt *r, const rk_ss_aff *b, const rk_fp *k);
 
 /* r = [k]a for a PUBLIC point and PUBLIC k (klen limbs, <= 16), variable time. */
 /*@ requires \valid(r) && \valid_read(a);
