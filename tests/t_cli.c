@@ -321,16 +321,18 @@ static void cli_inventory_errors(void)
     /* the whole request as docs/profile-element.md 5 gives it: PUT, the
      * document URI under the XCAP root with AUID org.3gpp.mcptt.user-profile,
      * the element selector on key-id and key-period with the rk binding, the
-     * two headers, a blank line, then exactly the element file */
+     * Host, Content-Type and Content-Length headers, a blank line, then
+     * exactly the element file */
     CHECK_EQ(sh("head -1 out1/*u1*.xcap | grep -qE '^PUT https://xcap\\.test\\.example/root/"
                 "org\\.3gpp\\.mcptt\\.user-profile/users/sip%%3Au1@test\\.example/user-profile\\.xml/~~/"
                 "mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22[0-9A-F]{8}%%22%%5d"
                 "%%5b@key-period=%%22[0-9]+%%22%%5d\\?xmlns\\(rk=urn:rootkey:xml:ns:lmr-root-key:1\\) "
                 "HTTP/1\\.1\r$'"), 0);
     CHECK_EQ(sh("x=$(ls out1/*u1*.xcap) && e=$(ls out1/*u1*.element.xml) && "
-                "sed -n 2p $x | grep -qx 'Content-Type: application/xcap-el+xml.' && "
-                "test \"$(sed -n 3p $x | tr -d '\\r')\" = \"Content-Length: $(wc -c < $e)\" && "
-                "sed -n 4p $x | grep -qx '.' && tail -c $(wc -c < $e) $x | cmp -s - $e"), 0);
+                "sed -n 2p $x | grep -qx 'Host: xcap.test.example.' && "
+                "sed -n 3p $x | grep -qx 'Content-Type: application/xcap-el+xml.' && "
+                "test \"$(sed -n 4p $x | tr -d '\\r')\" = \"Content-Length: $(wc -c < $e)\" && "
+                "sed -n 5p $x | grep -qx '.' && tail -c $(wc -c < $e) $x | cmp -s - $e"), 0);
     /* shards: 0/2 and 1/2 together do each good user once */
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 0/2", bin), 1);
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 1/2", bin), 1);

@@ -289,12 +289,21 @@ static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const 
     st = rk_iwf_element(w, id, b, now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);
     if (st != RK_OK) goto out;
     pct(uri_id, sizeof uri_id, id);
+    /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
+     * absolute XCAP root (scheme://authority/path); none for a bare path */
+    char host[512] = "";
+    const char *a = strstr(xcap_root, "://");
+    if (a) {
+        a += 3;
+        size_t hl = strcspn(a, "/?#");
+        if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
+    }
     int n = snprintf(req, 16384,
         "PUT %s/org.3gpp.mcptt.user-profile/users/%s/user-profile.xml/~~/mcptt-user-profile/anyExt/"
         "rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d%%5b@key-period=%%22%llu%%22%%5d"
         "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
-        "Content-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
-        xcap_root, uri_id, (unsigned)key_id, (unsigned long long)period, elen);
+        "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
+        xcap_root, uri_id, (unsigned)key_id, (unsigned long long)period, host, elen);
     if (n < 0 || (size_t)n + elen >= 16384) { st = RK_ERR_BUFFER; goto out; }
     memcpy(req + n, el, elen);
     snprintf(path, sizeof path, "%s/%s.p%llu.element.xml", outdir, stem, (unsigned long long)period);
