@@ -12,7 +12,8 @@
  *    one formula for every pair of points of the order-q subgroup, doubling
  *    and O included, so no branch and no exception.
  *  - rk_ss_comb: a fixed-base comb table (8 teeth of 128 bits, 256 affine
- *    entries, 64 KiB) for constant-time [k]B with a fixed B (P, a KMS's Z).
+ *    entries, 64 KiB) for constant-time [k]B with a fixed B (P, a KMS's Z,
+ *    a receiver's [b]P + Z).
  *
  * Point encoding (RFC 6508 section 4 / RFC 6509 4.2): 0x04 || x || y, 257
  * octets, coordinates big-endian on 128 octets.
@@ -20,8 +21,8 @@
  * Subgroup check (RFC 6508 2.2: R and the RSK are points of order q): the
  * cofactor is 4 and E(F_p) is cyclic of order 4q, so the order-q subgroup
  * is 4E(F_p).  rk_ss_decode tests membership in 4E with two 2-descent steps
- * (quadratic-residue tests and square roots: about 6,000 field products
- * instead of about 14,000 for [q]R); rk_ss_in_subgroup_mul computes [q]R
+ * (quadratic characters by binary Jacobi symbols and two square roots: about
+ * 2,600 field products instead of about 14,000 for [q]R); rk_ss_in_subgroup_mul computes [q]R
  * and the tests check both agree.  Both take public points only (R is the
  * received encapsulation or a KMS-published key).  docs/sakke.md
  * "subgroup check" gives the derivation.
@@ -133,7 +134,9 @@ RK_MUST_CHECK rk_status rk_ss_decode(rk_ss_aff *r, const uint8_t in[257]);
 void rk_ss_encode(uint8_t out[257], const rk_ss_aff *a);
 
 /* Build the comb table of base b (b of order q).  About 1150 complete
- * additions and one inversion; see docs/sakke.md for the time. */
+ * additions and two inversions; X and Y are built in the table itself, so
+ * the stack holds only the Z's and prefix products (37 KiB).  See
+ * docs/sakke.md for the time. */
 /*@ requires \valid(c) && \valid_read(b);
     requires \separated(c, &rk_fp_mod_p);
     assigns *c; */
