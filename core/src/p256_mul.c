@@ -28,7 +28,7 @@ static void affine_from_words(rk_p256_affine *a, const uint64_t *w)
  * the digits satisfy sum d_i 64^i = k, and for k < 2^256 no carry leaves
  * digit 42.  Arithmetic only (constant time). */
 /*@ requires \valid_read(k + (0 .. 3)) && i < 43;
-    requires \valid(carry) && *carry <= 1 && \valid(mag);
+    requires \valid(carry) && *carry <= 1 && \valid(mag) && \separated(carry, mag);
     assigns *carry, *mag;
     ensures *carry <= 1 && *mag <= 32 && \result <= 1; */
 static uint64_t booth6(const uint64_t k[4], size_t i, uint64_t *carry, uint64_t *mag)
