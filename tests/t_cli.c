@@ -186,7 +186,7 @@ static void cli_wrap_unwrap(void)
                 "alice.xml > alice-enc.xml && grep -q EncKeyContentType alice-enc.xml"), 0);
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice-enc.xml --message msg.b64", bin);
     CHECK_EQ(sh_out(out, sizeof out, cmd), 3);
-    CHECK_EQ(sh("grep -q 'UserDecryptKey is encrypted (EncKeyContentType).*(-1312)' log.err"), 0);
+    CHECK_EQ(sh("grep -q 'UserDecryptKey is encrypted (EncKeyContentType).*(-1314)' log.err"), 0);
 }
 
 /* rootkey p25: Modify Key Commands built on the IWF side from the inventory
