@@ -97,8 +97,9 @@ static rk_status check_tx(size_t *n_prot, const rk_mikeysakke_tx *tx)
     requires \valid_read(pt + (0 .. pt_len - 1)) && pt_len <= 4096;
     requires \valid_read(dpck + (0 .. 15)) && \valid_read(iv + (0 .. 15));
     requires \separated(g, pos, buf + (0 .. 4095));
-    requires \separated(buf + (0 .. 4095), pt + (0 .. pt_len - 1), dpck + (0 .. 15),
-                        iv + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. pt_len - 1));
+    requires \separated(buf + (0 .. 4095), dpck + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), iv + (0 .. 15));
     requires \separated(pos, pt + (0 .. pt_len - 1));
     assigns buf[0 .. 4095], *pos, *g;
     ensures \result == RK_OK ==> *pos <= 4096 && g->len <= 4096
