@@ -255,7 +255,8 @@ static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
     requires state_ok(v);
     assigns v->t, v->ts_type, v->ts_sec, v->ts_frac, v->seen_t_, v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len;
+    ensures \result == RK_OK ==> state_ok(v); */
 static rk_status parse_t(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                          size_t *end, uint8_t *next)
 {
@@ -282,9 +283,9 @@ static rk_status parse_t(rk_mikey_view *v, const uint8_t *m, size_t len, size_t 
     v->ts_frac = frac;
     v->t.off = pos;
     v->t.len = 10;
-    /*@ assert state_ok(v); */
     *next = np;
     *end = pos + 10;
+    /*@ assert state_ok(v); */
     return RK_OK;
 }
 
