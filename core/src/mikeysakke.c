@@ -644,12 +644,12 @@ rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, siz
     /* the caller's inputs first (reads only), then clean outputs */
     st = (rx == NULL || msg == NULL) ? RK_ERR_NULL : check_rx(rx);
     zero_outputs(res, ext_out, ext_cap, ext_len);
-    if (st != RK_OK)
-        return st;
-    rk_wipe(dpck, RK_DPCK_BYTES);
-    st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
-    rk_wipe(dpck, RK_DPCK_BYTES);
-    if (st != RK_OK)
-        zero_outputs(res, ext_out, ext_cap, ext_len);
+    if (st == RK_OK) {
+        rk_wipe(dpck, RK_DPCK_BYTES);
+        st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
+        rk_wipe(dpck, RK_DPCK_BYTES);
+        if (st != RK_OK)
+            zero_outputs(res, ext_out, ext_cap, ext_len);
+    }
     return st;
 }
