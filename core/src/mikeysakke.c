@@ -412,9 +412,10 @@ typedef struct {
     requires \separated(res, plan, ext_len, rx, msg + (0 .. len - 1));
     assigns res->view, res->initiator_uid[0 .. 31], res->csb_id, res->ts_sec, res->ts_frac,
             res->period_no, res->kp_pt_len, *ext_len, *plan;
-    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len)
-        && plan_kp_ok(plan, len) && plan_ext_ok(plan, len, ext_cap)
-        && res->kp_pt_len <= 1024 && *ext_len <= ext_cap; */
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len);
+    ensures \result == RK_OK ==> plan_kp_ok(plan, len);
+    ensures \result == RK_OK ==> plan_ext_ok(plan, len, ext_cap);
+    ensures \result == RK_OK ==> res->kp_pt_len <= 1024 && *ext_len <= ext_cap; */
 static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan, size_t *ext_len,
                               const rk_mikeysakke_rx *rx, const uint8_t *msg, size_t len,
                               size_t ext_cap)
@@ -470,6 +471,8 @@ static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan, size_t *
             return st;
         plan->open_e = 1;
     }
+    /*@ assert plan_kp_ok(plan, len); */
+    /*@ assert plan_ext_ok(plan, len, ext_cap); */
     /* 5. who signed */
     st = view_recheck(v, len);
     if (st != RK_OK)
