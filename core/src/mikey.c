@@ -241,48 +241,61 @@ static rk_status parse_hdr(rk_mikey_view *v, const uint8_t *m, size_t len,
 }
 
 /* T, RAND, IDR, SP, SAKKE, General Extension: same shape.  Each takes the
- * payload starting at pos, returns its end and its next-payload octet. */
-
-/*@ predicate pl_pre(rk_mikey_view *v, uint8_t *m, size_t len, size_t pos,
-                     size_t *end, uint8_t *next) =
-        len <= 4096 && pos <= len &&
-        \valid(v) && \valid(end) && \valid(next) &&
-        \valid_read(m + (0 .. len - 1)) &&
-        \separated(v, end, next, m + (0 .. len - 1)) && \separated(end, next) &&
-        state_ok(v);
-*/
+ * payload starting at pos, returns its end and its next-payload octet.
+ * Their common precondition is spelled out clause by clause (not as one
+ * predicate): each clause is then its own small goal at the call sites in
+ * parse_all, where the combined form timed out. */
 
 /* T, RFC 3830 6.6; TS 33.180 E.1.1 requires NTP-UTC. */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->t, v->ts_type, v->ts_sec, v->ts_frac, v->seen_t_, v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
-    ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
+    ensures \result == RK_OK ==> pos < *end <= len;
+    ensures \result == RK_OK ==> state_ok(v); */
 static rk_status parse_t(rk_mikey_view *v, const uint8_t *m, size_t len, size_t pos,
                          size_t *end, uint8_t *next)
 {
     rk_status st;
+    uint32_t sec, frac;
+    uint8_t np;
     if (len - pos < 2)
         return RK_ERR_MIKEY_TRUNCATED;
     if (m[pos + 1] != RK_MIKEY_TS_NTP_UTC)
         return RK_ERR_MIKEY_TS_TYPE;
     if (len - pos < 10)
         return RK_ERR_MIKEY_TRUNCATED;
+    /* every read of the message before the first store into the view: the
+     * provers then need no separation argument to re-read it */
+    np = m[pos];
+    sec = be32(m + pos + 2);
+    frac = be32(m + pos + 6);
     st = position(v, 1, v->seen_t_ != 0);
     if (st != RK_OK)
         return st;
     v->seen_t_ = 1;
-    v->ts_type = m[pos + 1];
-    v->ts_sec = be32(m + pos + 2);
-    v->ts_frac = be32(m + pos + 6);
+    v->ts_type = RK_MIKEY_TS_NTP_UTC;   /* = m[pos + 1], checked above */
+    v->ts_sec = sec;
+    v->ts_frac = frac;
     v->t.off = pos;
     v->t.len = 10;
-    *next = m[pos];
+    *next = np;
     *end = pos + 10;
+    /*@ assert state_ok(v); */
     return RK_OK;
 }
 
 /* RAND, RFC 3830 6.11 (at least 128 bits). */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->rand, v->rand_value, v->seen_rand_, v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
     ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
@@ -312,7 +325,12 @@ static rk_status parse_rand(rk_mikey_view *v, const uint8_t *m, size_t len, size
 }
 
 /* IDR, RFC 6043 6.6, roles of RFC 6509 and TS 33.180 E.7. */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->idr[0 .. 3], v->n_idr, v->idr_i, v->idr_r, v->idr_kmsi, v->idr_kmsr,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
@@ -321,10 +339,11 @@ static rk_status parse_idr(rk_mikey_view *v, const uint8_t *m, size_t len, size_
                            size_t *end, uint8_t *next)
 {
     rk_status st;
-    size_t il, slot;
-    uint8_t role, type;
+    size_t il, slot, k;
+    uint8_t role, type, np;
     if (len - pos < 5)
         return RK_ERR_MIKEY_TRUNCATED;
+    np = m[pos];
     role = m[pos + 1];
     type = m[pos + 2];
     il = be16(m + pos + 3);
@@ -349,29 +368,49 @@ static rk_status parse_idr(rk_mikey_view *v, const uint8_t *m, size_t len, size_
     if (st != RK_OK)
         return st;
     /* the role was absent, so fewer than four roles are present */
+    /*@ assert slot == 4; */
     /*@ assert v->n_idr < 4; */
-    slot = v->n_idr;
-    v->idr[slot].at.off = pos;
-    v->idr[slot].at.len = 5 + il;
-    v->idr[slot].role = role;
-    v->idr[slot].id_type = type;
-    v->idr[slot].id.off = pos + 5;
-    v->idr[slot].id.len = il;
+    k = v->n_idr;
+    v->idr[k].at.off = pos;
+    v->idr[k].at.len = 5 + il;
+    v->idr[k].role = role;
+    v->idr[k].id_type = type;
+    v->idr[k].id.off = pos + 5;
+    v->idr[k].id.len = il;
+    /*@ assert state_ok(v) && v->n_idr == k; */
     switch (role) {
-    case RK_MIKEY_ROLE_IDRI: case RK_MIKEY_ROLE_IDRUIDI: v->idr_i = slot; break;
-    case RK_MIKEY_ROLE_IDRR: case RK_MIKEY_ROLE_IDRUIDR: v->idr_r = slot; break;
-    case RK_MIKEY_ROLE_IDRKMSI: v->idr_kmsi = slot; break;
-    default: v->idr_kmsr = slot; break;
+    case RK_MIKEY_ROLE_IDRI: case RK_MIKEY_ROLE_IDRUIDI:
+        /*@ assert v->idr_i == 4; */
+        v->idr_i = k;
+        break;
+    case RK_MIKEY_ROLE_IDRR: case RK_MIKEY_ROLE_IDRUIDR:
+        /*@ assert v->idr_r == 4; */
+        v->idr_r = k;
+        break;
+    case RK_MIKEY_ROLE_IDRKMSI:
+        /*@ assert v->idr_kmsi == 4; */
+        v->idr_kmsi = k;
+        break;
+    default:
+        /*@ assert v->idr_kmsr == 4; */
+        v->idr_kmsr = k;
+        break;
     }
-    v->n_idr = slot + 1;
-    *next = m[pos];
+    v->n_idr = k + 1;
+    /*@ assert state_ok(v); */
+    *next = np;
     *end = pos + 5 + il;
     return RK_OK;
 }
 
 /* SP, RFC 3830 6.10: the parameter list {type, length, value} must fill the
  * policy length exactly. */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->sp, v->sp_policy_no, v->sp_prot_type, v->sp_params, v->has_sp,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
@@ -413,7 +452,12 @@ static rk_status parse_sp(rk_mikey_view *v, const uint8_t *m, size_t len, size_t
 }
 
 /* SAKKE, RFC 6509 4.2. */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->sakke, v->sakke_params, v->sakke_id_scheme, v->sakke_data, v->seen_sakke_,
             v->rank_, *end, *next;
     ensures \result == RK_OK || is_err(\result);
@@ -451,7 +495,12 @@ static rk_status parse_sakke(rk_mikey_view *v, const uint8_t *m, size_t len, siz
 
 /* General Extension, RFC 3830 6.15; types of TS 33.180 E.5/E.6 and the
  * private range.  No rank: accepted anywhere after HDR and before SIGN. */
-/*@ requires pl_pre(v, m, len, pos, end, next);
+/*@ requires len <= 4096 && pos <= len;
+    requires \valid(v) && \valid(end) && \valid(next);
+    requires \valid_read(m + (0 .. len - 1));
+    requires \separated(v, end, next, m + (0 .. len - 1));
+    requires \separated(end, next);
+    requires state_ok(v);
     assigns v->genext[0 .. 3], v->n_genext, *end, *next;
     ensures \result == RK_OK || is_err(\result);
     ensures \result == RK_OK ==> pos < *end <= len && state_ok(v); */
@@ -623,16 +672,6 @@ static rk_status parse_all(rk_mikey_view *v, const uint8_t *msg, size_t len)
         st = next_class(next);
         if (st != RK_OK)
             return st;
-        /* the common precondition of the payload functions, stated once */
-        /*@ assert len <= 4096 && pos <= len; */
-        /*@ assert \valid(v) && \valid(&end) && \valid(&next); */
-        /*@ assert \valid_read(msg + (0 .. len - 1)); */
-        /*@ assert \separated(v, &end, &next, msg + (0 .. len - 1)); */
-        /*@ assert \separated(&end, &next); */
-        /*@ assert state_ok(v); */
-        /* the conjunction of the above; the one goal of this module the
-         * provers do not close within 20 s (each conjunct proves alone) */
-        /*@ assert pl_pre(v, msg, len, pos, &end, &next); */
         switch (next) {
         case RK_MIKEY_PT_SIGN:
             st = parse_sign(v, msg, len, pos);

@@ -231,6 +231,9 @@ static slot_t slot_at(const rk_mikey_msg *m, size_t i)
     ensures cur_ok(\result) && \result.buf == c.buf && \result.cap == c.cap; */
 static cursor write_all(cursor c, const rk_mikey_msg *m, size_t ns)
 {
+    /* The loops name the buffer by its value at entry: a loop-assigns
+     * location is read in a state where the havocked c is unconstrained,
+     * so c.buf[0 .. c.cap - 1] there could not be tied to the contract's. */
     size_t i, k;
     /* HDR (RFC 3830 6.1): version 1, SAKKE msg, next, V = 0 | PRF 1, CSB ID,
      * #CS, map type, GENERIC-ID map info (RFC 6043 6.1.1) */
@@ -243,7 +246,7 @@ static cursor write_all(cursor c, const rk_mikey_msg *m, size_t ns)
     c = put_u8(c, m->n_cs == 0 ? RK_MIKEY_MAP_EMPTY : RK_MIKEY_MAP_GENERIC_ID);
     /*@ loop invariant 0 <= k <= m->n_cs;
         loop invariant cur_ok(c) && c.buf == \at(c.buf, Pre) && c.cap == \at(c.cap, Pre);
-        loop assigns k, c, c.buf[0 .. c.cap - 1];
+        loop assigns k, c, *(\at(c.buf, Pre) + (0 .. \at(c.cap, Pre) - 1));
         loop variant m->n_cs - k; */
     for (k = 0; k < m->n_cs; k++) {
         c = put_u8(c, m->cs[k].cs_id);
@@ -257,7 +260,7 @@ static cursor write_all(cursor c, const rk_mikey_msg *m, size_t ns)
     }
     /*@ loop invariant 0 <= i <= ns;
         loop invariant cur_ok(c) && c.buf == \at(c.buf, Pre) && c.cap == \at(c.cap, Pre);
-        loop assigns i, k, c, c.buf[0 .. c.cap - 1];
+        loop assigns i, k, c, *(\at(c.buf, Pre) + (0 .. \at(c.cap, Pre) - 1));
         loop variant ns - i; */
     for (i = 0; i < ns; i++) {
         slot_t s = slot_at(m, i);
@@ -310,7 +313,7 @@ static cursor write_all(cursor c, const rk_mikey_msg *m, size_t ns)
             } else {
                 /*@ loop invariant 0 <= k <= 129;
                     loop invariant cur_ok(c) && c.buf == \at(c.buf, Pre) && c.cap == \at(c.cap, Pre);
-                    loop assigns k, c, c.buf[0 .. c.cap - 1];
+                    loop assigns k, c, *(\at(c.buf, Pre) + (0 .. \at(c.cap, Pre) - 1));
                     loop variant 129 - k; */
                 for (k = 0; k < RK_MIKEY_SIGN_BYTES; k++)
                     c = put_u8(c, 0);

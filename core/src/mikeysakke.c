@@ -285,6 +285,7 @@ static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *r
     requires \valid_read(d + (0 .. dlen - 1));
     requires \separated(f, pt_len, d + (0 .. dlen - 1));
     requires \separated(f, pt_len);
+    requires too_long != RK_OK;
     assigns *f, *pt_len;
     ensures \result == RK_OK ==> f->ct_off == 35 && f->ct_len >= 33 && f->ct_off + f->ct_len == dlen
         && *pt_len + 16 == f->ct_len && *pt_len <= cap;
@@ -324,6 +325,257 @@ static rk_status ext_open(uint8_t *out, const rk_kp_frame *f, const uint8_t *d, 
                        d + f->ct_off, n, out, d + f->ct_off + n);
 }
 
+/* The view's promise (rk_mikey_view_ok) re-checked at run time, as the
+ * parser's own last step does.  It cannot fail for a view the parser
+ * returned (RK_ERR_INTERNAL otherwise); it is called after the steps that
+ * store into the result, so the provers need not carry the view's predicate
+ * across those stores. */
+/*@ requires \valid_read(v);
+    assigns \nothing;
+    ensures \result == RK_OK || \result == RK_ERR_INTERNAL;
+    ensures \result == RK_OK ==> rk_mikey_view_ok(v, len); */
+static rk_status view_recheck(const rk_mikey_view *v, size_t len)
+{
+    size_t i;
+    if (v->total_len != len)
+        return RK_ERR_INTERNAL;
+    if (v->hdr.off > len || v->hdr.len > len - v->hdr.off
+        || v->map_info.off > len || v->map_info.len > len - v->map_info.off
+        || v->t.off > len || v->t.len > len - v->t.off
+        || v->rand.off > len || v->rand.len > len - v->rand.off
+        || v->rand_value.off > len || v->rand_value.len > len - v->rand_value.off
+        || v->sp.off > len || v->sp.len > len - v->sp.off
+        || v->sp_params.off > len || v->sp_params.len > len - v->sp_params.off
+        || v->sakke.off > len || v->sakke.len > len - v->sakke.off
+        || v->sakke_data.off > len || v->sakke_data.len > len - v->sakke_data.off)
+        return RK_ERR_INTERNAL;
+    if (v->n_idr != 4 || v->idr_i >= 4 || v->idr_r >= 4 || v->idr_kmsi >= 4 || v->idr_kmsr >= 4
+        || v->sakke_data.len != RK_MIKEY_SAKKE_DATA_BYTES || v->n_genext > 4)
+        return RK_ERR_INTERNAL;
+    /*@ loop invariant 0 <= i <= 4;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            rk_span_in(v->idr[j].at, len) && rk_span_in(v->idr[j].id, len);
+        loop assigns i;
+        loop variant 4 - i; */
+    for (i = 0; i < 4; i++)
+        if (v->idr[i].at.off > len || v->idr[i].at.len > len - v->idr[i].at.off
+            || v->idr[i].id.off > len || v->idr[i].id.len > len - v->idr[i].id.off)
+            return RK_ERR_INTERNAL;
+    /*@ loop invariant 0 <= i <= v->n_genext;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            rk_span_in(v->genext[j].at, len) && rk_span_in(v->genext[j].data, len);
+        loop assigns i;
+        loop variant v->n_genext - i; */
+    for (i = 0; i < v->n_genext; i++)
+        if (v->genext[i].at.off > len || v->genext[i].at.len > len - v->genext[i].at.off
+            || v->genext[i].data.off > len || v->genext[i].data.len > len - v->genext[i].data.off)
+            return RK_ERR_INTERNAL;
+    if (len < 131 || v->sign.len != 131 || v->sign.off != len - 131
+        || v->signature.off != v->sign.off + 2 || v->signature.len != 129
+        || v->signed_range.off != 0 || v->signed_range.len != v->sign.off + 2)
+        return RK_ERR_INTERNAL;
+    return RK_OK;
+}
+
+/* What the public checks found: the extensions to open (flag), where their
+ * data lies in the message, their framing and plaintext lengths (0 if not
+ * opened). */
+typedef struct {
+    rk_kp_frame fk, fe;
+    rk_mikey_span kd, ed;
+    size_t open_k, open_e;
+    size_t kp_len, ext_len;
+} rx_plan;
+
+/*@ predicate frame_ok(rk_kp_frame *f, integer dlen, integer pt_len, integer cap) =
+        f->ct_off == 35 && f->ct_len >= 33 && f->ct_off + f->ct_len == dlen
+        && pt_len + 16 == f->ct_len && pt_len <= cap;
+    predicate plan_kp_ok(rx_plan *p, integer len) =
+        rk_span_in(p->kd, len) &&
+        (p->open_k != 0 ==> frame_ok(&p->fk, p->kd.len, p->kp_len, 1024)) &&
+        (p->open_k == 0 ==> p->kp_len == 0);
+    predicate plan_ext_ok(rx_plan *p, integer len, integer ext_cap) =
+        rk_span_in(p->ed, len) &&
+        (p->open_e != 0 ==> frame_ok(&p->fe, p->ed.len, p->ext_len, ext_cap)) &&
+        (p->open_e == 0 ==> p->ext_len == 0);
+*/
+
+/*
+ * Steps 1-5, public: parse, the receiver's checks, the framing of the
+ * requested extensions, the signer's identity.  The result's public fields
+ * are set here (the caller zeroes everything on a later error).
+ */
+/*@ requires \valid(res) && \valid(plan) && \valid(ext_len);
+    requires \valid_read(rx) && rk_msak_rx_ok(rx);
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires ext_cap <= 0x7fffffff;
+    requires \separated(res, plan, ext_len, rx, msg + (0 .. len - 1));
+    assigns res->view, res->initiator_uid[0 .. 31], res->csb_id, res->ts_sec, res->ts_frac,
+            res->period_no, res->kp_pt_len, *ext_len, *plan;
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len);
+    ensures \result == RK_OK ==> plan_kp_ok(plan, len);
+    ensures \result == RK_OK ==> plan_ext_ok(plan, len, ext_cap);
+    ensures \result == RK_OK ==> res->kp_pt_len <= 1024 && *ext_len <= ext_cap; */
+static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan, size_t *ext_len,
+                              const rk_mikeysakke_rx *rx, const uint8_t *msg, size_t len,
+                              size_t ext_cap)
+{
+    rk_mikey_view *v = &res->view;
+    size_t ik, ie, n;
+    uint64_t period_no = 0;
+    uint32_t csb;
+    rk_status st;
+    plan->open_k = 0;
+    plan->open_e = 0;
+    plan->kp_len = 0;
+    plan->ext_len = 0;
+    plan->kd.off = 0;
+    plan->kd.len = 0;
+    plan->ed.off = 0;
+    plan->ed.len = 0;
+    /* 1. strict parse (HDR values, payload set and order) */
+    st = rk_mikey_parse(v, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* 2-4. KMS URIs, IDRr is me, key period of T */
+    st = check_receiver(&period_no, rx, v, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* the requested extensions: where they are (read before any store) */
+    n = v->n_genext;
+    csb = v->csb_id;
+    ik = find_ext(v, RK_MIKEY_GENEXT_KEY_PARAMS);
+    ie = rx->ext_type != 0 ? find_ext(v, rx->ext_type) : n;
+    /*@ assert n <= 4 && ik <= n && ie <= n; */
+    if (ik < n)
+        plan->kd = v->genext[ik].data;
+    if (ie < n)
+        plan->ed = v->genext[ie].data;
+    /*@ assert rk_span_in(plan->kd, len) && rk_span_in(plan->ed, len); */
+    /* ... present and well framed (public) */
+    if (ik == n && rx->kp_mode == RK_MIKEYSAKKE_KP_REQUIRED)
+        return RK_ERR_MSAK_KP_MISSING;
+    if (ik < n && rx->kp_mode != RK_MIKEYSAKKE_KP_IGNORE) {
+        st = ext_frame(&plan->fk, &plan->kp_len, msg + plan->kd.off, plan->kd.len, csb,
+                       RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
+        if (st != RK_OK)
+            return st;
+        plan->open_k = 1;
+    }
+    if (rx->ext_type != 0) {
+        if (ie == n)
+            return RK_ERR_MSAK_EXT_MISSING;
+        st = ext_frame(&plan->fe, &plan->ext_len, msg + plan->ed.off, plan->ed.len, csb,
+                       ext_cap, RK_ERR_BUFFER);
+        if (st != RK_OK)
+            return st;
+        plan->open_e = 1;
+    }
+    /*@ assert plan_kp_ok(plan, len); */
+    /*@ assert plan_ext_ok(plan, len, ext_cap); */
+    /* 5. who signed */
+    st = view_recheck(v, len);
+    if (st != RK_OK)
+        return st;
+    st = signer_uid(res->initiator_uid, rx, v, msg, len);
+    if (st != RK_OK)
+        return st;
+    res->csb_id = csb;
+    res->ts_sec = v->ts_sec;
+    res->ts_frac = v->ts_frac;
+    res->period_no = period_no;
+    res->kp_pt_len = plan->kp_len;
+    *ext_len = plan->ext_len;
+    return view_recheck(v, len);
+}
+
+/* Steps 6-7: ECCSI over the signed range, then SAKKE (the SSV into res). */
+/*@ requires \valid(res) && \valid_read(rx) && rk_msak_rx_ok(rx);
+    requires \valid_read(msg + (0 .. len - 1)) && rk_mikey_view_ok(&res->view, len);
+    requires \separated(res, rx, msg + (0 .. len - 1));
+    assigns res->ssv[0 .. 15], res->sakke_form; */
+static rk_status verify_decap(rk_mikeysakke_result *res, const rk_mikeysakke_rx *rx,
+                              const uint8_t *msg, size_t len)
+{
+    const rk_mikey_view *v = &res->view;
+    int form = -1;
+    rk_status st;
+    (void)len;   /* the spans' bound: in the contract */
+    /* 6. RFC 6507 5.2.2 over HDR .. SIGN type/length (RFC 6509 4.3) */
+    st = rk_eccsi_verify(rx->kpak, res->initiator_uid, RK_UID_BYTES,
+                         msg + v->signed_range.off, v->signed_range.len,
+                         msg + v->signature.off, v->signature.len);
+    if (st != RK_OK)
+        return st;
+    /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
+    st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
+                                   msg + v->sakke_data.off, v->sakke_data.len, &form);
+    RK_CT_PUBLIC(&st, sizeof st);      /* TEST passed or not: the status says it */
+    RK_CT_PUBLIC(&form, sizeof form);  /* which w encoding passed TEST: public */
+    if (st != RK_OK)
+        return st;
+    res->sakke_form = form;
+    return RK_OK;
+}
+
+/* Step 8, type 7: open it under DPCK and decode the key parameters. */
+/*@ requires \valid(res) && \valid_read(plan) && plan_kp_ok(plan, len);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \valid_read(dpck + (0 .. 15));
+    requires \separated(res, plan, msg + (0 .. len - 1), dpck + (0 .. 15));
+    assigns res->kp_pt[0 .. 1023], res->kp, res->kp_header, res->has_kp; */
+static rk_status open_kp(rk_mikeysakke_result *res, const rx_plan *plan, const uint8_t *msg,
+                         size_t len, const uint8_t dpck[RK_DPCK_BYTES])
+{
+    rk_status st;
+    (void)len;   /* the span's bound: in the contract */
+    if (plan->open_k == 0)
+        return RK_OK;
+    st = ext_open(res->kp_pt, &plan->fk, msg + plan->kd.off, plan->kd.len, dpck);
+    RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision */
+    if (st != RK_OK)
+        return st;
+    /* key metadata (type, status, times, names), not key material: the
+     * codec may branch on it (rootkey/keyparams.h) */
+    RK_CT_PUBLIC(res->kp_pt, plan->kp_len);
+    st = rk_keyparams_decode(&res->kp, res->kp_pt, plan->kp_len);
+    if (st != RK_OK)
+        return st;
+    res->kp_header = plan->fk.h;
+    res->has_kp = 1;
+    return RK_OK;
+}
+
+/* Step 8, the private extension: open it under DPCK into the caller's buffer. */
+/*@ requires \valid(res) && \valid_read(plan);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires ext_cap <= 0x7fffffff && plan_ext_ok(plan, len, ext_cap);
+    requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
+    requires \valid_read(dpck + (0 .. 15));
+    requires \separated(res, plan, msg + (0 .. len - 1), dpck + (0 .. 15));
+    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, plan,
+                                        msg + (0 .. len - 1), dpck + (0 .. 15));
+    assigns ext_out[0 .. ext_cap - 1], res->ext_header, res->has_ext; */
+static rk_status open_ext(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
+                          const rx_plan *plan, const uint8_t *msg, size_t len,
+                          const uint8_t dpck[RK_DPCK_BYTES])
+{
+    rk_status st;
+    (void)len;       /* the span's bound: in the contract */
+    (void)ext_cap;   /* the plaintext's bound: in plan (ext_frame checked it) */
+    if (plan->open_e == 0)
+        return RK_OK;
+    /*@ assert plan->ext_len <= ext_cap && plan->ext_len + 16 == plan->fe.ct_len; */
+    /*@ assert ext_cap >= 17; */
+    st = ext_open(ext_out, &plan->fe, msg + plan->ed.off, plan->ed.len, dpck);
+    RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision; the plaintext stays secret */
+    if (st != RK_OK)
+        return st;
+    res->ext_header = plan->fe.h;
+    res->has_ext = 1;
+    return RK_OK;
+}
+
 /* The receive steps, outputs already zero; the caller zeroes them again on error. */
 /*@ requires \valid(res) && \valid(ext_len);
     requires \valid_read(rx) && rk_msak_rx_ok(rx);
@@ -341,96 +593,25 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
                                size_t *ext_len, const rk_mikeysakke_rx *rx,
                                const uint8_t *msg, size_t len, uint8_t dpck[RK_DPCK_BYTES])
 {
-    rk_mikey_view *v = &res->view;
-    rk_kp_frame fk, fe;
-    size_t ik, ie, kp_len = 0, ext_pt_len = 0;
+    rx_plan plan;
     uint8_t dppk_id[4];
-    uint64_t period_no;
-    int form = -1;
     rk_status st;
-
-    /* 1. strict parse (HDR values, payload set and order) */
-    st = rk_mikey_parse(v, msg, len);
+    st = check_public(res, &plan, ext_len, rx, msg, len, ext_cap);
     if (st != RK_OK)
         return st;
-    /* 2-4. KMS URIs, IDRr is me, key period of T */
-    st = check_receiver(&period_no, rx, v, msg, len);
+    st = verify_decap(res, rx, msg, len);
     if (st != RK_OK)
         return st;
-    /* the requested extensions exist and are well framed (public) */
-    ik = find_ext(v, RK_MIKEY_GENEXT_KEY_PARAMS);
-    if (ik == v->n_genext && rx->kp_mode == RK_MIKEYSAKKE_KP_REQUIRED)
-        return RK_ERR_MSAK_KP_MISSING;
-    if (rx->kp_mode == RK_MIKEYSAKKE_KP_IGNORE)
-        ik = v->n_genext;
-    if (ik < v->n_genext) {
-        st = ext_frame(&fk, &kp_len, msg + v->genext[ik].data.off, v->genext[ik].data.len,
-                       v->csb_id, RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
-        if (st != RK_OK)
-            return st;
-    }
-    ie = v->n_genext;
-    if (rx->ext_type != 0) {
-        ie = find_ext(v, rx->ext_type);
-        if (ie == v->n_genext)
-            return RK_ERR_MSAK_EXT_MISSING;
-        st = ext_frame(&fe, &ext_pt_len, msg + v->genext[ie].data.off, v->genext[ie].data.len,
-                       v->csb_id, ext_cap, RK_ERR_BUFFER);
-        if (st != RK_OK)
-            return st;
-    }
-    /* 5. who signed */
-    st = signer_uid(res->initiator_uid, rx, v, msg, len);
-    if (st != RK_OK)
-        return st;
-    /* 6. RFC 6507 5.2.2 over HDR .. SIGN type/length (RFC 6509 4.3) */
-    st = rk_eccsi_verify(rx->kpak, res->initiator_uid, RK_UID_BYTES,
-                         msg + v->signed_range.off, v->signed_range.len,
-                         msg + v->signature.off, v->signature.len);
-    if (st != RK_OK)
-        return st;
-    /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
-    st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
-                                   msg + v->sakke_data.off, v->sakke_data.len, &form);
-    RK_CT_PUBLIC(&st, sizeof st);      /* TEST passed or not: the status says it */
-    RK_CT_PUBLIC(&form, sizeof form);  /* which w encoding passed TEST: public */
-    if (st != RK_OK)
-        return st;
-    res->sakke_form = form;
     /* 8. the protected extensions under DPCK(SSV, CSB-ID) (TS 33.180 F.1.5) */
-    put_be32(dppk_id, v->csb_id);
+    put_be32(dppk_id, res->csb_id);
     rk_dpck(dpck, res->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
-    if (ik < v->n_genext) {
-        st = ext_open(res->kp_pt, &fk, msg + v->genext[ik].data.off, v->genext[ik].data.len,
-                      dpck);
-        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision */
-        if (st != RK_OK)
-            return st;
-        /* key metadata (type, status, times, names), not key material: the
-         * codec may branch on it (rootkey/keyparams.h) */
-        RK_CT_PUBLIC(res->kp_pt, kp_len);
-        res->kp_pt_len = kp_len;
-        st = rk_keyparams_decode(&res->kp, res->kp_pt, kp_len);
-        if (st != RK_OK)
-            return st;
-        res->kp_header = fk.h;
-        res->has_kp = 1;
-    }
-    if (ie < v->n_genext) {
-        st = ext_open(ext_out, &fe, msg + v->genext[ie].data.off, v->genext[ie].data.len,
-                      dpck);
-        RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision; the plaintext stays secret */
-        if (st != RK_OK)
-            return st;
-        *ext_len = ext_pt_len;
-        res->ext_header = fe.h;
-        res->has_ext = 1;
-    }
-    res->csb_id = v->csb_id;
-    res->ts_sec = v->ts_sec;
-    res->ts_frac = v->ts_frac;
-    res->period_no = period_no;
-    return RK_OK;
+    st = open_kp(res, &plan, msg, len, dpck);
+    if (st != RK_OK)
+        return st;
+    st = open_ext(res, ext_out, ext_cap, &plan, msg, len, dpck);
+    if (st != RK_OK)
+        return st;
+    return view_recheck(&res->view, len);
 }
 
 /* Every output zero (the error contract of rk_mikeysakke_receive). */
@@ -466,12 +647,12 @@ rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, siz
     /* the caller's inputs first (reads only), then clean outputs */
     st = (rx == NULL || msg == NULL) ? RK_ERR_NULL : check_rx(rx);
     zero_outputs(res, ext_out, ext_cap, ext_len);
-    if (st != RK_OK)
-        return st;
-    rk_wipe(dpck, RK_DPCK_BYTES);
-    st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
-    rk_wipe(dpck, RK_DPCK_BYTES);
-    if (st != RK_OK)
-        zero_outputs(res, ext_out, ext_cap, ext_len);
+    if (st == RK_OK) {
+        rk_wipe(dpck, RK_DPCK_BYTES);
+        st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
+        rk_wipe(dpck, RK_DPCK_BYTES);
+        if (st != RK_OK)
+            zero_outputs(res, ext_out, ext_cap, ext_len);
+    }
     return st;
 }

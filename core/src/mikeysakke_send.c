@@ -16,11 +16,10 @@
 /* Room for every framed extension: a message never exceeds this either. */
 #define EXT_BUF_BYTES RK_MIKEY_MAX_BYTES
 
-/*@ predicate genext_ok(rk_mikey_msg *m) =
-        m->n_genext <= 4 &&
-        (\forall integer j; 0 <= j < m->n_genext ==>
-            m->genext[j].len <= 4096 &&
-            \valid_read(m->genext[j].data + (0 .. m->genext[j].len - 1)));
+/*@ predicate ge_ok(rk_mikey_genext_in *ge, integer n) =
+        n <= 4 &&
+        (\forall integer j; 0 <= j < n ==>
+            ge[j].len <= 4096 && \valid_read(ge[j].data + (0 .. ge[j].len - 1)));
 */
 
 /* x as 4 big-endian octets (the CSB-ID as DPPK-ID, TS 33.180 E.6.1). */
@@ -91,30 +90,30 @@ static rk_status check_tx(size_t *n_prot, const rk_mikeysakke_tx *tx)
 /*
  * Append one protected extension (TS 33.180 E.6.1 / 8.5.4) of plaintext
  * pt[0..pt_len-1] to buf at *pos, encrypted in place under dpck with the
- * 16-octet iv, and describe it as m's next General Extension.
+ * 16-octet iv, and describe it in *g (type, where it lies in buf).
  */
-/*@ requires \valid(m) && genext_ok(m) && m->n_genext < 4;
-    requires \valid(pos) && *pos <= 4096;
+/*@ requires \valid(g) && \valid(pos) && *pos <= 4096;
     requires \valid(buf + (0 .. 4095));
     requires \valid_read(pt + (0 .. pt_len - 1)) && pt_len <= 4096;
     requires \valid_read(dpck + (0 .. 15)) && \valid_read(iv + (0 .. 15));
-    requires \separated(m, pos, buf + (0 .. 4095));
-    requires \separated(buf + (0 .. 4095), pt + (0 .. pt_len - 1), dpck + (0 .. 15),
-                        iv + (0 .. 15));
+    requires \separated(g, pos, buf + (0 .. 4095));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. pt_len - 1));
+    requires \separated(buf + (0 .. 4095), dpck + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), iv + (0 .. 15));
     requires \separated(pos, pt + (0 .. pt_len - 1));
-    assigns buf[0 .. 4095], *pos, m->genext[m->n_genext], m->n_genext;
-    ensures \result == RK_OK ==> genext_ok(m) && *pos <= 4096
-        && m->n_genext == \old(m->n_genext) + 1;
-    ensures \result != RK_OK ==> genext_ok(m); */
-static rk_status add_protected(rk_mikey_msg *m, uint8_t *buf, size_t *pos, uint8_t type,
+    assigns buf[0 .. 4095], *pos, *g;
+    ensures \result == RK_OK ==> *pos <= 4096 && g->len <= 4096
+        && \valid_read(g->data + (0 .. g->len - 1)); */
+static rk_status add_protected(rk_mikey_genext_in *g, uint8_t *buf, size_t *pos, uint8_t type,
                                uint8_t msg_type, uint64_t date_time, uint32_t csb_id,
                                const uint8_t dpck[RK_DPCK_BYTES], const uint8_t *iv,
                                const uint8_t *pt, size_t pt_len)
 {
     rk_kp_header h;
     uint8_t aad[RK_KP_AAD_BYTES];
-    uint8_t *dst = buf + *pos;
-    size_t cap = EXT_BUF_BYTES - *pos, flen = 0, k;
+    size_t p0 = *pos;
+    uint8_t *dst = buf + p0;
+    size_t cap = EXT_BUF_BYTES - p0, flen = 0, k;
     rk_status st;
     h.msg_type = msg_type;
     h.date_time = date_time;
@@ -133,35 +132,88 @@ static rk_status add_protected(rk_mikey_msg *m, uint8_t *buf, size_t *pos, uint8
     st = rk_keyparams_frame_encode(dst, cap, &flen, &h, NULL, pt_len + RK_KP_TAG_BYTES);
     if (st != RK_OK)
         return st;
+    /*@ assert flen == 35 + pt_len + 16 && p0 + flen <= 4096; */
     rk_keyparams_aad(aad, &h);
     st = rk_gcm_seal(dpck, RK_DPCK_BYTES, h.iv, RK_KP_IV_BYTES, aad, RK_KP_AAD_BYTES, pt, pt_len,
                      dst + RK_KP_FRAME_OVERHEAD, dst + RK_KP_FRAME_OVERHEAD + pt_len);
     if (st != RK_OK)
         return st;
-    m->genext[m->n_genext].type = type;
-    m->genext[m->n_genext].data = dst;
-    m->genext[m->n_genext].len = flen;
-    m->n_genext = m->n_genext + 1;
-    *pos = *pos + flen;
+    g->type = type;
+    g->data = dst;
+    g->len = flen;
+    *pos = p0 + flen;
     return RK_OK;
 }
 
-/* The I_MESSAGE fields that come straight from the caller. */
+/* The protected extensions (type 7 first, then the private ones) into
+ * ge[0 .. *n_ge - 1], their framed octets in buf. */
+/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires n_prot <= 3 && n_prot * 16 <= tx->iv_rnd_len
+        && n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext;
+    requires \valid(ge + (0 .. 3)) && \valid(n_ge);
+    requires \valid(buf + (0 .. 4095)) && \valid(pt + (0 .. 1023));
+    requires \valid_read(dpck + (0 .. 15));
+    requires \separated(ge + (0 .. 3), n_ge, tx, buf + (0 .. 4095), pt + (0 .. 1023),
+                        dpck + (0 .. 15));
+    requires \separated(n_ge, tx, buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
+    requires \separated(buf + (0 .. 4095), tx->iv_rnd + (0 .. tx->iv_rnd_len - 1));
+    requires \forall integer j; 0 <= j < tx->n_ext ==>
+        \separated(buf + (0 .. 4095), tx->ext[j].pt + (0 .. tx->ext[j].pt_len - 1));
+    requires tx->kp == \null || \separated(pt + (0 .. 1023), tx->kp);
+    assigns buf[0 .. 4095], pt[0 .. 1023], ge[0 .. 3], *n_ge;
+    ensures \result == RK_OK ==> *n_ge <= 3 && ge_ok(ge, *n_ge); */
+static rk_status add_all(rk_mikey_genext_in *ge, size_t *n_ge, uint8_t *buf, uint8_t *pt,
+                         const rk_mikeysakke_tx *tx, size_t n_prot,
+                         const uint8_t dpck[RK_DPCK_BYTES])
+{
+    size_t pos = 0, pt_len = 0, k = 0, i;
+    rk_status st;
+    (void)n_prot;
+    *n_ge = 0;
+    if (tx->kp != NULL) {
+        st = rk_keyparams_encode(pt, RK_MIKEYSAKKE_KP_MAX_BYTES, &pt_len, tx->kp);
+        if (st != RK_OK)
+            return st;
+        st = add_protected(&ge[0], buf, &pos, RK_MIKEY_GENEXT_KEY_PARAMS, tx->kp_msg_type,
+                           tx->kp_date_time, tx->csb_id, dpck, tx->iv_rnd, pt, pt_len);
+        if (st != RK_OK)
+            return st;
+        k = 1;
+    }
+    /*@ loop invariant 0 <= i <= tx->n_ext;
+        loop invariant k == (tx->kp != \null ? 1 : 0) + i && k <= 3;
+        loop invariant ge_ok(ge, k) && pos <= 4096;
+        loop assigns i, k, pos, buf[0 .. 4095], ge[0 .. 3];
+        loop variant tx->n_ext - i; */
+    for (i = 0; i < tx->n_ext; i++) {
+        /*@ assert k < n_prot && (k + 1) * 16 <= tx->iv_rnd_len; */
+        st = add_protected(&ge[k], buf, &pos, tx->ext[i].type, tx->kp_msg_type,
+                           tx->kp_date_time, tx->csb_id, dpck,
+                           tx->iv_rnd + k * RK_MIKEYSAKKE_IV_BYTES,
+                           tx->ext[i].pt, tx->ext[i].pt_len);
+        if (st != RK_OK)
+            return st;
+        k++;
+    }
+    *n_ge = k;
+    return RK_OK;
+}
+
+/* The I_MESSAGE: the fields that come straight from the caller, the SAKKE
+ * data and the protected extensions ge[0 .. n_ge - 1].  Everything the
+ * encoder reads is set here, so its precondition holds at once. */
 /*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
     requires \valid(m) && \valid_read(sakke_data + (0 .. 272));
-    requires \separated(m, tx);
+    requires \valid_read(ge + (0 .. 3)) && ge_ok(ge, n_ge);
+    requires \separated(m, tx, ge + (0 .. 3));
     assigns *m;
-    ensures m->n_genext == 0 && m->n_idr == 4; */
-static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t *sakke_data)
+    ensures rk_mikey_msg_readable(m); */
+static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t *sakke_data,
+                     const rk_mikey_genext_in *ge, size_t n_ge)
 {
     size_t i;
     m->csb_id = tx->csb_id;
-    m->n_cs = tx->n_cs;
-    /*@ loop invariant 0 <= i <= 4;
-        loop assigns i, m->cs[0 .. 3];
-        loop variant 4 - i; */
-    for (i = 0; i < RK_MIKEY_MAX_CS; i++)
-        m->cs[i] = tx->cs[i];
     m->ts_sec = tx->ts_sec;
     m->ts_frac = tx->ts_frac;
     m->rand = tx->rand;
@@ -190,61 +242,48 @@ static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t 
     m->sp_params = tx->sp_params;
     m->sp_params_len = tx->sp_params_len;
     m->sakke_data = sakke_data;
-    m->n_genext = 0;
-    m->n_genext_before_sakke = 0;
+    m->signature = NULL;
+    m->n_genext = n_ge;
+    m->n_genext_before_sakke = tx->ext_before_sakke != 0 ? n_ge : 0;
+    m->n_cs = tx->n_cs;
     /*@ loop invariant 0 <= i <= 4;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            m->cs[j].n_policies == tx->cs[j].n_policies &&
+            m->cs[j].policies == tx->cs[j].policies &&
+            m->cs[j].session_data_len == tx->cs[j].session_data_len &&
+            m->cs[j].session_data == tx->cs[j].session_data &&
+            m->cs[j].spi_len == tx->cs[j].spi_len &&
+            m->cs[j].spi == tx->cs[j].spi;
+        loop assigns i, m->cs[0 .. 3];
+        loop variant 4 - i; */
+    for (i = 0; i < RK_MIKEY_MAX_CS; i++) {
+        m->cs[i].cs_id = tx->cs[i].cs_id;
+        m->cs[i].prot_type = tx->cs[i].prot_type;
+        m->cs[i].s_flag = tx->cs[i].s_flag;
+        m->cs[i].policies = tx->cs[i].policies;
+        m->cs[i].n_policies = tx->cs[i].n_policies;
+        m->cs[i].session_data = tx->cs[i].session_data;
+        m->cs[i].session_data_len = tx->cs[i].session_data_len;
+        m->cs[i].spi = tx->cs[i].spi;
+        m->cs[i].spi_len = tx->cs[i].spi_len;
+    }
+    /* unused slots: empty, pointing at data that exists */
+    /*@ loop invariant 0 <= i <= 4;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            (j < n_ge ==> m->genext[j].len == ge[j].len && m->genext[j].data == ge[j].data);
         loop assigns i, m->genext[0 .. 3];
         loop variant 4 - i; */
     for (i = 0; i < RK_MIKEY_MAX_GENEXT; i++) {
-        m->genext[i].type = 0;
-        m->genext[i].data = sakke_data;
-        m->genext[i].len = 0;
+        if (i < n_ge) {
+            m->genext[i].type = ge[i].type;
+            m->genext[i].data = ge[i].data;
+            m->genext[i].len = ge[i].len;
+        } else {
+            m->genext[i].type = 0;
+            m->genext[i].data = sakke_data;
+            m->genext[i].len = 0;
+        }
     }
-    m->signature = NULL;
-}
-
-/* The protected extensions (type 7 first, then the private ones). */
-/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
-    requires n_prot <= 3 && n_prot * 16 <= tx->iv_rnd_len
-        && n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext;
-    requires \valid(m) && m->n_genext == 0;
-    requires \valid(buf + (0 .. 4095)) && \valid(pt + (0 .. 1023));
-    requires \valid_read(dpck + (0 .. 15));
-    requires \separated(m, tx, buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
-    requires \separated(buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
-    assigns buf[0 .. 4095], pt[0 .. 1023], m->genext[0 .. 3], m->n_genext;
-    ensures genext_ok(m); */
-static rk_status add_all(rk_mikey_msg *m, uint8_t *buf, uint8_t *pt, const rk_mikeysakke_tx *tx,
-                         size_t n_prot, const uint8_t dpck[RK_DPCK_BYTES])
-{
-    size_t pos = 0, pt_len = 0, k = 0, i;
-    rk_status st;
-    (void)n_prot;
-    if (tx->kp != NULL) {
-        st = rk_keyparams_encode(pt, RK_MIKEYSAKKE_KP_MAX_BYTES, &pt_len, tx->kp);
-        if (st != RK_OK)
-            return st;
-        st = add_protected(m, buf, &pos, RK_MIKEY_GENEXT_KEY_PARAMS, tx->kp_msg_type,
-                           tx->kp_date_time, tx->csb_id, dpck, tx->iv_rnd, pt, pt_len);
-        if (st != RK_OK)
-            return st;
-        k = 1;
-    }
-    /*@ loop invariant 0 <= i <= tx->n_ext;
-        loop invariant k == (tx->kp != \null ? 1 : 0) + i;
-        loop invariant m->n_genext == k && genext_ok(m) && pos <= 4096;
-        loop assigns i, k, pos, buf[0 .. 4095], m->genext[0 .. 3], m->n_genext;
-        loop variant tx->n_ext - i; */
-    for (i = 0; i < tx->n_ext; i++) {
-        st = add_protected(m, buf, &pos, tx->ext[i].type, tx->kp_msg_type, tx->kp_date_time,
-                           tx->csb_id, dpck, tx->iv_rnd + k * RK_MIKEYSAKKE_IV_BYTES,
-                           tx->ext[i].pt, tx->ext[i].pt_len);
-        if (st != RK_OK)
-            return st;
-        k++;
-    }
-    m->n_genext_before_sakke = tx->ext_before_sakke != 0 ? m->n_genext : 0;
-    return RK_OK;
 }
 
 /* Encapsulate, protect, encode, sign: out already zero, *out_len 0. */
@@ -257,6 +296,10 @@ static rk_status add_all(rk_mikey_msg *m, uint8_t *buf, uint8_t *pt, const rk_mi
                         pt + (0 .. 1023));
     requires \separated(out_len, tx, dpck + (0 .. 15), buf + (0 .. 4095), pt + (0 .. 1023));
     requires \separated(dpck + (0 .. 15), buf + (0 .. 4095), pt + (0 .. 1023));
+    requires \separated(buf + (0 .. 4095), tx->iv_rnd + (0 .. tx->iv_rnd_len - 1));
+    requires \forall integer j; 0 <= j < tx->n_ext ==>
+        \separated(buf + (0 .. 4095), tx->ext[j].pt + (0 .. tx->ext[j].pt_len - 1));
+    requires tx->kp == \null || \separated(pt + (0 .. 1023), tx->kp);
     assigns out[0 .. cap - 1], *out_len, dpck[0 .. 15], buf[0 .. 4095], pt[0 .. 1023];
     ensures \result == RK_OK ==> *out_len <= cap && *out_len <= 4096; */
 static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_mikeysakke_tx *tx,
@@ -266,7 +309,8 @@ static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_
     uint8_t dppk_id[4];
     uint8_t sig[RK_ECCSI_SIG_BYTES];
     rk_mikey_msg m;
-    size_t signed_len = 0, k;
+    rk_mikey_genext_in ge[RK_MIKEY_MAX_GENEXT];
+    size_t signed_len = 0, n_ge = 0, k;
     rk_status st;
     /* RFC 6508 6.2.1 to the receiver's UID for the message's key period */
     st = rk_sakke_encapsulate(sakke_data, tx->sakke, tx->receiver_uid, RK_UID_BYTES, tx->ssv,
@@ -274,13 +318,13 @@ static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_
     RK_CT_PUBLIC(&st, sizeof st);      /* r = 0 or not: the status says it */
     if (st != RK_OK)
         return st;
-    fill_msg(&m, tx, sakke_data);
     /* TS 33.180 F.1.5 / E.6.1: DPCK from the SSV and DPPK-ID = CSB-ID */
     put_be32(dppk_id, tx->csb_id);
     rk_dpck(dpck, tx->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
-    st = add_all(&m, buf, pt, tx, n_prot, dpck);
+    st = add_all(ge, &n_ge, buf, pt, tx, n_prot, dpck);
     if (st != RK_OK)
         return st;
+    fill_msg(&m, tx, sakke_data, ge, n_ge);
     st = rk_mikey_encode(out, cap, out_len, &signed_len, &m);
     if (st != RK_OK)
         return st;
