@@ -112,60 +112,61 @@ static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_
     rx->ext_type = RK_ROOTKEY_GENEXT_TYPE;
 }
 
-rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
-                            const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
+/* Checks 1..10 in order; on RK_OK out holds the result (the caller wipes
+ * the scratch and, on error, out). */
+/*@ requires \valid(out) && \valid(sc) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires \separated(out, sc, in, msg + (0 .. len - 1));
+    requires \separated(sc, in->keysets + (0 .. in->n_keysets - 1));
+    assigns *out, *sc; */
+static rk_status unwrap_checks(rk_rootkey_result *out, rk_rootkey_scratch *sc,
+                               const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
 {
     rk_status st;
     size_t iwf = 0, ks = 0, ext_len = 0;
     uint64_t t1900, pno = 0;
     const rk_mikey_view *v = &sc->view;
 
-    rk_rootkey_result_wipe(out);
-    if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
-        in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
-        in->n_iwf > RK_ROOTKEY_MAX_IWF)
-        return RK_ERR_NULL;
-
     /* 1. strict parse and HDR values */
     st = rk_mikey_parse(&sc->view, msg, len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 2. the purpose tag of the root-key ID */
-    if (v->csb_id / 268435456u != in->purpose_tag) { st = RK_ERR_RK_PURPOSE; goto fail; }
+    if (v->csb_id / 268435456u != in->purpose_tag) return RK_ERR_RK_PURPOSE;
     /* 3. IDRi: an authorised IWF, named by its URI */
     {
         const rk_mikey_idr *i = &v->idr[v->idr_i];
-        if (i->role != 1) { st = RK_ERR_RK_INITIATOR_ROLE; goto fail; }
+        if (i->role != 1) return RK_ERR_RK_INITIATOR_ROLE;
         iwf = find_iwf(in, msg + i->id.off, i->id.len);
-        if (iwf == in->n_iwf) { st = RK_ERR_RK_IWF; goto fail; }
+        if (iwf == in->n_iwf) return RK_ERR_RK_IWF;
     }
     /* 4. a key set of mine for IDRkmsr and the key period of T */
     t1900 = rk_ntp_seconds_since_1900(v->ts_sec);
     {
         const rk_mikey_idr *k = &v->idr[v->idr_kmsr];
         ks = find_keyset(in, msg + k->id.off, k->id.len, t1900, &pno);
-        if (ks == in->n_keysets) { st = RK_ERR_RK_NO_KEYSET; goto fail; }
+        if (ks == in->n_keysets) return RK_ERR_RK_NO_KEYSET;
     }
     /* 5. that period is the current one or the one before (policy.h) */
     st = period_ok(&in->keysets[ks], in->now_unix, pno);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 6. identities, ECCSI, SAKKE (R checked before the pairing, TEST after), GCM */
     setup_rx(&sc->rx, in, ks, iwf);
     st = rk_mikeysakke_receive(&sc->res, sc->ext, sizeof sc->ext, &ext_len, &sc->rx, msg, len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 7. key type and status of the key parameters, then the LMR block */
-    if (sc->res.kp.key_type != in->purpose_tag) { st = RK_ERR_RK_KEY_TYPE; goto fail; }
-    if (sc->res.kp.status % 2u != 1u) { st = RK_ERR_RK_REVOKED; goto fail; }
+    if (sc->res.kp.key_type != in->purpose_tag) return RK_ERR_RK_KEY_TYPE;
+    if (sc->res.kp.status % 2u != 1u) return RK_ERR_RK_REVOKED;
     st = rk_lmr_decode(&out->lmr, sc->ext, ext_len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 8. the LMR type the caller expects */
-    if (in->lmr_type != 0 && out->lmr.lmr_type != in->lmr_type) { st = RK_ERR_RK_LMR_TYPE; goto fail; }
+    if (in->lmr_type != 0 && out->lmr.lmr_type != in->lmr_type) return RK_ERR_RK_LMR_TYPE;
     /* 9. strictly newer than what is stored for this root-key ID */
     st = rk_policy_newer(t1900, in->have_stored, in->stored_wrap_time);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 10. activation and expiry */
     st = rk_policy_window(in->now_unix > 0 ? (uint64_t)in->now_unix : 0, sc->res.kp.activation,
                           sc->res.kp.expiry);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
 
     out->key_id = v->csb_id;
     out->wrap_time = t1900;
@@ -174,13 +175,23 @@ rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
     out->expiry = sc->res.kp.expiry;
     out->iwf_index = iwf;
     out->keyset_index = ks;
+    return RK_OK;
+}
+
+rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
+                            const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
+{
+    rk_status st;
+
+    rk_rootkey_result_wipe(out);
+    if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
+        in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
+        in->n_iwf > RK_ROOTKEY_MAX_IWF)
+        return RK_ERR_NULL;
+    st = unwrap_checks(out, sc, in, msg, len);
     rk_mikeysakke_result_wipe(&sc->res);      /* K_T is no longer needed */
     rk_wipe(sc->ext, sizeof sc->ext);
-    return RK_OK;
-
-fail:
-    rk_mikeysakke_result_wipe(&sc->res);
-    rk_wipe(sc->ext, sizeof sc->ext);
-    rk_rootkey_result_wipe(out);            /* last: the contract's zeroes need no frame */
+    if (st != RK_OK)
+        rk_rootkey_result_wipe(out);          /* last: the contract's zeroes need no frame */
     return st;
 }
