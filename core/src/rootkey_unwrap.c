@@ -54,7 +54,7 @@ static size_t find_iwf(const rk_rootkey_unwrap_in *in, const uint8_t *id, size_t
  * period of t1900 (that period in *pno), or in->n_keysets if none is. */
 /*@ requires \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
     requires \valid_read(kms + (0 .. kms_len - 1));
-    requires \valid(pno) && \separated(pno, in);
+    requires \valid(pno) && \separated(pno, in, in->keysets + (0 .. in->n_keysets - 1));
     assigns *pno;
     ensures 0 <= \result <= in->n_keysets; */
 static size_t find_keyset(const rk_rootkey_unwrap_in *in, const uint8_t *kms, size_t kms_len,
@@ -102,14 +102,18 @@ static rk_status period_ok(const rk_mikeysakke_rx *x, int64_t now_unix, uint64_t
     ensures rk_msak_rx_ok(rx); */
 static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_t ks, size_t iwf)
 {
+    const rk_mikeysakke_rx *x = &in->keysets[ks];
     const uint8_t *uri = in->iwf_uris[iwf];
     size_t uri_len = in->iwf_uri_lens[iwf];
-    *rx = in->keysets[ks];
-    rx->expected_uri = uri;
-    rx->expected_uri_len = uri_len;
-    rx->expected_uid = 0;
-    rx->kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
-    rx->ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    /*@ assert rk_msak_rx_ok(x); */
+    /*@ assert uri_len <= 1024 && \valid_read(uri + (0 .. uri_len - 1)); */
+    rk_mikeysakke_rx t = *x;                /* a local: pure record updates for the prover */
+    t.expected_uri = uri;
+    t.expected_uri_len = uri_len;
+    t.expected_uid = 0;
+    t.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+    t.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    *rx = t;
 }
 
 /* Checks 1..10 in order; on RK_OK out holds the result (the caller wipes
@@ -118,6 +122,8 @@ static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_
     requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
     requires \separated(out, sc, in, msg + (0 .. len - 1));
     requires \separated(sc, in->keysets + (0 .. in->n_keysets - 1));
+    requires \separated(sc, in->iwf_uris + (0 .. in->n_iwf - 1),
+                        in->iwf_uri_lens + (0 .. in->n_iwf - 1));
     assigns *out, *sc; */
 static rk_status unwrap_checks(rk_rootkey_result *out, rk_rootkey_scratch *sc,
                                const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
@@ -183,11 +189,14 @@ rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
 {
     rk_status st;
 
-    rk_rootkey_result_wipe(out);
+    /* out is not written before the checks: they read the caller's key
+     * sets and IWF lists, which need not be apart from out */
     if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
         in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
-        in->n_iwf > RK_ROOTKEY_MAX_IWF)
+        in->n_iwf > RK_ROOTKEY_MAX_IWF) {
+        rk_rootkey_result_wipe(out);
         return RK_ERR_NULL;
+    }
     st = unwrap_checks(out, sc, in, msg, len);
     rk_mikeysakke_result_wipe(&sc->res);      /* K_T is no longer needed */
     rk_wipe(sc->ext, sizeof sc->ext);
