@@ -32,9 +32,16 @@ static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
     return 1;
 }
 
+/* The IWF part of rk_rootkey_unwrap_in_ok: all find_iwf needs. */
+/*@ predicate iwfs_ok(rk_rootkey_unwrap_in *in) =
+        1 <= in->n_iwf <= 16 && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
+        \valid_read(in->iwf_uri_lens + (0 .. in->n_iwf - 1)) &&
+        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= 1024 &&
+            \valid_read(in->iwf_uris[k] + (0 .. in->iwf_uri_lens[k] - 1))); */
+
 /* 3. The index of the authorised IWF whose URI is id[0..id_len-1], or
  * in->n_iwf if none is. */
-/*@ requires \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+/*@ requires \valid_read(in) && iwfs_ok(in);
     requires \valid_read(id + (0 .. id_len - 1));
     assigns \nothing;
     ensures 0 <= \result <= in->n_iwf; */
@@ -142,6 +149,8 @@ static rk_status unwrap_checks(rk_rootkey_result *out, rk_rootkey_scratch *sc,
     {
         const rk_mikey_idr *i = &v->idr[v->idr_i];
         if (i->role != 1) return RK_ERR_RK_INITIATOR_ROLE;
+        /*@ assert i->id.off <= len && i->id.len <= len - i->id.off; */
+        /*@ assert iwfs_ok(in); */
         iwf = find_iwf(in, msg + i->id.off, i->id.len);
         if (iwf == in->n_iwf) return RK_ERR_RK_IWF;
     }
