@@ -61,7 +61,7 @@ static size_t find_iwf(const rk_rootkey_unwrap_in *in, const uint8_t *id, size_t
  * period of t1900 (that period in *pno), or in->n_keysets if none is. */
 /*@ requires \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
     requires \valid_read(kms + (0 .. kms_len - 1));
-    requires \valid(pno) && \separated(pno, in, in->keysets + (0 .. in->n_keysets - 1));
+    requires \valid(pno) && \separated(pno, in);
     assigns *pno;
     ensures 0 <= \result <= in->n_keysets; */
 static size_t find_keyset(const rk_rootkey_unwrap_in *in, const uint8_t *kms, size_t kms_len,
@@ -69,15 +69,17 @@ static size_t find_keyset(const rk_rootkey_unwrap_in *in, const uint8_t *kms, si
 {
     size_t n = in->n_keysets;
     size_t ks;
+    uint64_t p = 0;  /* a local: *pno is written once, after every read of in */
     /*@ loop invariant 0 <= ks <= n;
-        loop assigns ks, *pno;
+        loop assigns ks, p;
         loop variant n - ks; */
     for (ks = 0; ks < n; ks++) {
         const rk_mikeysakke_rx *x = &in->keysets[ks];
         if (!same(kms, kms_len, x->kmsr_uri, x->kmsr_uri_len)) continue;
-        if (rk_key_period_no(pno, t1900, x->period_len, x->period_offset) != RK_OK) continue;
-        if (*pno == x->period_no) break;
+        if (rk_key_period_no(&p, t1900, x->period_len, x->period_offset) != RK_OK) continue;
+        if (p == x->period_no) break;
     }
+    *pno = p;
     return ks;
 }
 
@@ -100,11 +102,10 @@ static rk_status period_ok(const rk_mikeysakke_rx *x, int64_t now_unix, uint64_t
 }
 
 /* 6. The receiver description: my key set ks, the IWF iwf as the expected
- * initiator, key parameters required, the LMR block's extension type. */
+ * initiator, key parameters required, the LMR block's extension type.
+ * Every input is read before the one write to *rx. */
 /*@ requires \valid(rx) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
     requires ks < in->n_keysets && iwf < in->n_iwf;
-    requires \separated(rx, in, in->keysets + (0 .. in->n_keysets - 1),
-                        in->iwf_uris + (0 .. in->n_iwf - 1), in->iwf_uri_lens + (0 .. in->n_iwf - 1));
     assigns *rx;
     ensures rk_msak_rx_ok(rx); */
 static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_t ks, size_t iwf)
