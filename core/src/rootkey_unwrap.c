@@ -17,85 +17,172 @@ void rk_rootkey_result_wipe(rk_rootkey_result *r)
 }
 
 /* a[0..an-1] == b[0..bn-1] (public octets) */
+/*@ requires \valid_read(a + (0 .. an - 1));
+    requires \valid_read(b + (0 .. bn - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1; */
 static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 {
     if (an != bn) return 0;
+    /*@ loop invariant 0 <= i <= an;
+        loop assigns i;
+        loop variant an - i; */
     for (size_t i = 0; i < an; i++)
         if (a[i] != b[i]) return 0;
     return 1;
 }
 
-rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
-                            const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
+/* The IWF part of rk_rootkey_unwrap_in_ok: all find_iwf needs. */
+/*@ predicate iwfs_ok(rk_rootkey_unwrap_in *in) =
+        1 <= in->n_iwf <= 16 && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
+        \valid_read(in->iwf_uri_lens + (0 .. in->n_iwf - 1)) &&
+        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= 1024 &&
+            \valid_read(in->iwf_uris[k] + (0 .. in->iwf_uri_lens[k] - 1))); */
+
+/* 3. The index of the authorised IWF whose URI is id[0..id_len-1], or
+ * in->n_iwf if none is. */
+/*@ requires \valid_read(in) && iwfs_ok(in);
+    requires \valid_read(id + (0 .. id_len - 1));
+    assigns \nothing;
+    ensures 0 <= \result <= in->n_iwf; */
+static size_t find_iwf(const rk_rootkey_unwrap_in *in, const uint8_t *id, size_t id_len)
+{
+    size_t n = in->n_iwf;
+    size_t iwf;
+    /*@ loop invariant 0 <= iwf <= n;
+        loop assigns iwf;
+        loop variant n - iwf; */
+    for (iwf = 0; iwf < n; iwf++)
+        if (same(id, id_len, in->iwf_uris[iwf], in->iwf_uri_lens[iwf])) break;
+    return iwf;
+}
+
+/* 4. The index of my key set for the KMS URI kms[0..kms_len-1] and the key
+ * period of t1900 (that period in *pno), or in->n_keysets if none is. */
+/*@ requires \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+    requires \valid_read(kms + (0 .. kms_len - 1));
+    requires \valid(pno) && \separated(pno, in);
+    assigns *pno;
+    ensures 0 <= \result <= in->n_keysets; */
+static size_t find_keyset(const rk_rootkey_unwrap_in *in, const uint8_t *kms, size_t kms_len,
+                          uint64_t t1900, uint64_t *pno)
+{
+    size_t n = in->n_keysets;
+    size_t ks;
+    uint64_t p = 0;  /* a local: *pno is written once, after every read of in */
+    /*@ loop invariant 0 <= ks <= n;
+        loop assigns ks, p;
+        loop variant n - ks; */
+    for (ks = 0; ks < n; ks++) {
+        const rk_mikeysakke_rx *x = &in->keysets[ks];
+        if (!same(kms, kms_len, x->kmsr_uri, x->kmsr_uri_len)) continue;
+        if (rk_key_period_no(&p, t1900, x->period_len, x->period_offset) != RK_OK) continue;
+        if (p == x->period_no) break;
+    }
+    *pno = p;
+    return ks;
+}
+
+/* 5. Key period pno is the current one at now_unix or the one before
+ * (policy.h), periods as key set x counts them. */
+/*@ requires \valid_read(x);
+    assigns \nothing; */
+static rk_status period_ok(const rk_mikeysakke_rx *x, int64_t now_unix, uint64_t pno)
+{
+    uint64_t cur = 0;
+    /* now in seconds since 1900, 0 before 1900; computed without overflow
+     * for every int64_t clock value */
+    uint64_t now1900 = 0;
+    if (now_unix >= 0)
+        now1900 = (uint64_t)now_unix + RK_NTP_UNIX_OFFSET;
+    else if (now_unix > -(int64_t)RK_NTP_UNIX_OFFSET)
+        now1900 = RK_NTP_UNIX_OFFSET - (uint64_t)(-now_unix);
+    if (rk_key_period_no(&cur, now1900, x->period_len, x->period_offset) != RK_OK) cur = 0;
+    return rk_policy_key_period(pno, cur);
+}
+
+/* 6. The receiver description: my key set ks, the IWF iwf as the expected
+ * initiator, key parameters required, the LMR block's extension type.
+ * Every input is read before the one write to *rx. */
+/*@ requires \valid(rx) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+    requires ks < in->n_keysets && iwf < in->n_iwf;
+    assigns *rx;
+    ensures rk_msak_rx_ok(rx); */
+static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_t ks, size_t iwf)
+{
+    const rk_mikeysakke_rx *x = &in->keysets[ks];
+    const uint8_t *uri = in->iwf_uris[iwf];
+    size_t uri_len = in->iwf_uri_lens[iwf];
+    /*@ assert rk_msak_rx_ok(x); */
+    /*@ assert uri_len <= 1024 && \valid_read(uri + (0 .. uri_len - 1)); */
+    rk_mikeysakke_rx t = *x;                /* a local: pure record updates for the prover */
+    t.expected_uri = uri;
+    t.expected_uri_len = uri_len;
+    t.expected_uid = 0;
+    t.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+    t.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    *rx = t;
+}
+
+/* Checks 1..10 in order; on RK_OK out holds the result (the caller wipes
+ * the scratch and, on error, out). */
+/*@ requires \valid(out) && \valid(sc) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires \separated(out, sc, in, msg + (0 .. len - 1));
+    requires \separated(sc, in->keysets + (0 .. in->n_keysets - 1));
+    requires \separated(sc, in->iwf_uris + (0 .. in->n_iwf - 1),
+                        in->iwf_uri_lens + (0 .. in->n_iwf - 1));
+    assigns *out, *sc; */
+static rk_status unwrap_checks(rk_rootkey_result *out, rk_rootkey_scratch *sc,
+                               const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
 {
     rk_status st;
     size_t iwf = 0, ks = 0, ext_len = 0;
-    uint64_t t1900, pno = 0, cur = 0;
+    uint64_t t1900, pno = 0;
     const rk_mikey_view *v = &sc->view;
-
-    rk_rootkey_result_wipe(out);
-    if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
-        in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
-        in->n_iwf > RK_ROOTKEY_MAX_IWF)
-        return RK_ERR_NULL;
 
     /* 1. strict parse and HDR values */
     st = rk_mikey_parse(&sc->view, msg, len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 2. the purpose tag of the root-key ID */
-    if (v->csb_id / 268435456u != in->purpose_tag) { st = RK_ERR_RK_PURPOSE; goto fail; }
+    if (v->csb_id / 268435456u != in->purpose_tag) return RK_ERR_RK_PURPOSE;
     /* 3. IDRi: an authorised IWF, named by its URI */
     {
         const rk_mikey_idr *i = &v->idr[v->idr_i];
-        if (i->role != 1) { st = RK_ERR_RK_INITIATOR_ROLE; goto fail; }
-        for (iwf = 0; iwf < in->n_iwf; iwf++)
-            if (same(msg + i->id.off, i->id.len, in->iwf_uris[iwf], in->iwf_uri_lens[iwf])) break;
-        if (iwf == in->n_iwf) { st = RK_ERR_RK_IWF; goto fail; }
+        if (i->role != 1) return RK_ERR_RK_INITIATOR_ROLE;
+        /*@ assert i->id.off <= len && i->id.len <= len - i->id.off; */
+        /*@ assert iwfs_ok(in); */
+        iwf = find_iwf(in, msg + i->id.off, i->id.len);
+        if (iwf == in->n_iwf) return RK_ERR_RK_IWF;
     }
     /* 4. a key set of mine for IDRkmsr and the key period of T */
     t1900 = rk_ntp_seconds_since_1900(v->ts_sec);
     {
         const rk_mikey_idr *k = &v->idr[v->idr_kmsr];
-        for (ks = 0; ks < in->n_keysets; ks++) {
-            const rk_mikeysakke_rx *x = &in->keysets[ks];
-            if (!same(msg + k->id.off, k->id.len, x->kmsr_uri, x->kmsr_uri_len)) continue;
-            if (rk_key_period_no(&pno, t1900, x->period_len, x->period_offset) != RK_OK) continue;
-            if (pno == x->period_no) break;
-        }
-        if (ks == in->n_keysets) { st = RK_ERR_RK_NO_KEYSET; goto fail; }
+        ks = find_keyset(in, msg + k->id.off, k->id.len, t1900, &pno);
+        if (ks == in->n_keysets) return RK_ERR_RK_NO_KEYSET;
     }
     /* 5. that period is the current one or the one before (policy.h) */
-    {
-        const rk_mikeysakke_rx *x = &in->keysets[ks];
-        uint64_t now1900 = in->now_unix > -(int64_t)RK_NTP_UNIX_OFFSET
-                               ? (uint64_t)(in->now_unix + (int64_t)RK_NTP_UNIX_OFFSET) : 0;
-        if (rk_key_period_no(&cur, now1900, x->period_len, x->period_offset) != RK_OK) cur = 0;
-        st = rk_policy_key_period(pno, cur);
-        if (st != RK_OK) goto fail;
-    }
+    st = period_ok(&in->keysets[ks], in->now_unix, pno);
+    if (st != RK_OK) return st;
     /* 6. identities, ECCSI, SAKKE (R checked before the pairing, TEST after), GCM */
-    sc->rx = in->keysets[ks];
-    sc->rx.expected_uri = in->iwf_uris[iwf];
-    sc->rx.expected_uri_len = in->iwf_uri_lens[iwf];
-    sc->rx.expected_uid = 0;
-    sc->rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
-    sc->rx.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    setup_rx(&sc->rx, in, ks, iwf);
     st = rk_mikeysakke_receive(&sc->res, sc->ext, sizeof sc->ext, &ext_len, &sc->rx, msg, len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 7. key type and status of the key parameters, then the LMR block */
-    if (sc->res.kp.key_type != in->purpose_tag) { st = RK_ERR_RK_KEY_TYPE; goto fail; }
-    if (sc->res.kp.status % 2u != 1u) { st = RK_ERR_RK_REVOKED; goto fail; }
+    if (sc->res.kp.key_type != in->purpose_tag) return RK_ERR_RK_KEY_TYPE;
+    if (sc->res.kp.status % 2u != 1u) return RK_ERR_RK_REVOKED;
     st = rk_lmr_decode(&out->lmr, sc->ext, ext_len);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 8. the LMR type the caller expects */
-    if (in->lmr_type != 0 && out->lmr.lmr_type != in->lmr_type) { st = RK_ERR_RK_LMR_TYPE; goto fail; }
+    if (in->lmr_type != 0 && out->lmr.lmr_type != in->lmr_type) return RK_ERR_RK_LMR_TYPE;
     /* 9. strictly newer than what is stored for this root-key ID */
     st = rk_policy_newer(t1900, in->have_stored, in->stored_wrap_time);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
     /* 10. activation and expiry */
     st = rk_policy_window(in->now_unix > 0 ? (uint64_t)in->now_unix : 0, sc->res.kp.activation,
                           sc->res.kp.expiry);
-    if (st != RK_OK) goto fail;
+    if (st != RK_OK) return st;
 
     out->key_id = v->csb_id;
     out->wrap_time = t1900;
@@ -104,13 +191,26 @@ rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
     out->expiry = sc->res.kp.expiry;
     out->iwf_index = iwf;
     out->keyset_index = ks;
+    return RK_OK;
+}
+
+rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *sc,
+                            const rk_rootkey_unwrap_in *in, const uint8_t *msg, size_t len)
+{
+    rk_status st;
+
+    /* out is not written before the checks: they read the caller's key
+     * sets and IWF lists, which need not be apart from out */
+    if (in->keysets == 0 || in->n_keysets == 0 || in->n_keysets > RK_ROOTKEY_MAX_KEYSETS ||
+        in->iwf_uris == 0 || in->iwf_uri_lens == 0 || in->n_iwf == 0 ||
+        in->n_iwf > RK_ROOTKEY_MAX_IWF) {
+        rk_rootkey_result_wipe(out);
+        return RK_ERR_NULL;
+    }
+    st = unwrap_checks(out, sc, in, msg, len);
     rk_mikeysakke_result_wipe(&sc->res);      /* K_T is no longer needed */
     rk_wipe(sc->ext, sizeof sc->ext);
-    return RK_OK;
-
-fail:
-    rk_rootkey_result_wipe(out);
-    rk_mikeysakke_result_wipe(&sc->res);
-    rk_wipe(sc->ext, sizeof sc->ext);
+    if (st != RK_OK)
+        rk_rootkey_result_wipe(out);          /* last: the contract's zeroes need no frame */
     return st;
 }

@@ -183,6 +183,8 @@ typedef struct {
     requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
     requires \separated(out, scratch, in, msg + (0 .. len - 1));
     requires \separated(scratch, in->keysets + (0 .. in->n_keysets - 1));
+    requires \separated(scratch, in->iwf_uris + (0 .. in->n_iwf - 1),
+                        in->iwf_uri_lens + (0 .. in->n_iwf - 1));
     assigns *out, *scratch;
     ensures \result != RK_OK ==> out->key_id == 0 && out->lmr.key_len == 0 && out->lmr.lmr_type == 0; */
 RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
