@@ -169,7 +169,9 @@ static rk_status check_rx(const rk_mikeysakke_rx *rx)
     requires \valid_read(v) && rk_mikey_view_ok(v, len);
     requires \valid_read(msg + (0 .. len - 1));
     requires \valid(period_no);
-    requires \separated(period_no, v, rx, msg + (0 .. len - 1));
+    requires \separated(period_no, v);
+    requires \separated(period_no, rx);
+    requires \separated(period_no, msg + (0 .. len - 1));
     assigns *period_no; */
 static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
                                 const rk_mikey_view *v, const uint8_t *msg, size_t len)
@@ -225,7 +227,9 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
     requires \valid_read(v) && rk_mikey_view_ok(v, len);
     requires \valid_read(msg + (0 .. len - 1));
     requires \valid(uid + (0 .. 31));
-    requires \separated(uid + (0 .. 31), v, rx, msg + (0 .. len - 1));
+    requires \separated(uid + (0 .. 31), v);
+    requires \separated(uid + (0 .. 31), rx);
+    requires \separated(uid + (0 .. 31), msg + (0 .. len - 1));
     assigns uid[0 .. 31]; */
 static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *rx,
                             const rk_mikey_view *v, const uint8_t *msg, size_t len)
@@ -312,7 +316,9 @@ static rk_status ext_frame(rk_kp_frame *f, size_t *pt_len, const uint8_t *d, siz
     requires \valid_read(d + (0 .. dlen - 1));
     requires \valid_read(dpck + (0 .. 15));
     requires \valid(out + (0 .. f->ct_len - 17));
-    requires \separated(out + (0 .. f->ct_len - 17), d + (0 .. dlen - 1), dpck + (0 .. 15), f);
+    requires \separated(out + (0 .. f->ct_len - 17), d + (0 .. dlen - 1));
+    requires \separated(out + (0 .. f->ct_len - 17), dpck + (0 .. 15));
+    requires \separated(out + (0 .. f->ct_len - 17), f);
     assigns out[0 .. f->ct_len - 17]; */
 static rk_status ext_open(uint8_t *out, const rk_kp_frame *f, const uint8_t *d, size_t dlen,
                           const uint8_t dpck[RK_DPCK_BYTES])
@@ -377,103 +383,181 @@ static rk_status view_recheck(const rk_mikey_view *v, size_t len)
     return RK_OK;
 }
 
-/* What the public checks found: the extensions to open (flag), where their
- * data lies in the message, their framing and plaintext lengths (0 if not
- * opened). */
+/* What the public checks found about one protected extension: whether it is
+ * to be opened, where its data lies in the message, its framing and its
+ * plaintext length (0 if not opened). */
 typedef struct {
-    rk_kp_frame fk, fe;
-    rk_mikey_span kd, ed;
-    size_t open_k, open_e;
-    size_t kp_len, ext_len;
+    rk_kp_frame f;
+    rk_mikey_span d;
+    size_t open;
+    size_t pt_len;
+} rx_ext;
+
+/* The two extensions a receive may open: type 7 (k) and the private one (e). */
+typedef struct {
+    rx_ext k, e;
 } rx_plan;
 
-/*@ predicate frame_ok(rk_kp_frame *f, integer dlen, integer pt_len, integer cap) =
-        f->ct_off == 35 && f->ct_len >= 33 && f->ct_off + f->ct_len == dlen
-        && pt_len + 16 == f->ct_len && pt_len <= cap;
-    predicate plan_kp_ok(rx_plan *p, integer len) =
-        rk_span_in(p->kd, len) &&
-        (p->open_k != 0 ==> frame_ok(&p->fk, p->kd.len, p->kp_len, 1024)) &&
-        (p->open_k == 0 ==> p->kp_len == 0);
-    predicate plan_ext_ok(rx_plan *p, integer len, integer ext_cap) =
-        rk_span_in(p->ed, len) &&
-        (p->open_e != 0 ==> frame_ok(&p->fe, p->ed.len, p->ext_len, ext_cap)) &&
-        (p->open_e == 0 ==> p->ext_len == 0);
+/*@ predicate ext_ok(rx_ext *x, integer len, integer cap) =
+        rk_span_in(x->d, len) &&
+        (x->open != 0 ==> x->f.ct_off == 35 && x->f.ct_len >= 33
+            && x->f.ct_off + x->f.ct_len == x->d.len
+            && x->pt_len + 16 == x->f.ct_len && x->pt_len <= cap) &&
+        (x->open == 0 ==> x->pt_len == 0);
 */
 
 /*
- * Steps 1-5, public: parse, the receiver's checks, the framing of the
- * requested extensions, the signer's identity.  The result's public fields
- * are set here (the caller zeroes everything on a later error).
+ * ext_ok re-checked at run time before the plan is used: like view_recheck
+ * it cannot fail for a plan plan_one built (RK_ERR_INTERNAL otherwise), and
+ * it spares the provers carrying the plan's facts across the stores of the
+ * ECCSI, SAKKE and type-7 steps.
  */
-/*@ requires \valid(res) && \valid(plan) && \valid(ext_len);
-    requires \valid_read(rx) && rk_msak_rx_ok(rx);
-    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
-    requires ext_cap <= 0x7fffffff;
-    requires \separated(res, plan, ext_len, rx, msg + (0 .. len - 1));
-    assigns res->view, res->initiator_uid[0 .. 31], res->csb_id, res->ts_sec, res->ts_frac,
-            res->period_no, res->kp_pt_len, *ext_len, *plan;
-    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len);
-    ensures \result == RK_OK ==> plan_kp_ok(plan, len);
-    ensures \result == RK_OK ==> plan_ext_ok(plan, len, ext_cap);
-    ensures \result == RK_OK ==> res->kp_pt_len <= 1024 && *ext_len <= ext_cap; */
-static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan, size_t *ext_len,
-                              const rk_mikeysakke_rx *rx, const uint8_t *msg, size_t len,
-                              size_t ext_cap)
+/*@ requires \valid_read(x);
+    assigns \nothing;
+    ensures \result == RK_OK || \result == RK_ERR_INTERNAL;
+    ensures \result == RK_OK ==> ext_ok(x, len, cap); */
+static rk_status ext_recheck(const rx_ext *x, size_t len, size_t cap)
 {
-    rk_mikey_view *v = &res->view;
-    size_t ik, ie, n;
-    uint64_t period_no = 0;
-    uint32_t csb;
+    if (x->d.off > len || x->d.len > len - x->d.off)
+        return RK_ERR_INTERNAL;
+    if (x->open == 0)
+        return x->pt_len == 0 ? RK_OK : RK_ERR_INTERNAL;
+    if (x->f.ct_off != RK_KP_FRAME_OVERHEAD || x->f.ct_off > x->d.len
+        || x->f.ct_len != x->d.len - x->f.ct_off || x->f.ct_len < 33
+        || x->pt_len != x->f.ct_len - RK_KP_TAG_BYTES || x->pt_len > cap)
+        return RK_ERR_INTERNAL;
+    return RK_OK;
+}
+
+/*
+ * Steps 1-4: strict parse, then the receiver's checks.  *period_no: the key
+ * period of T under my KMS's parameters (a local of the caller).
+ */
+/*@ requires \valid(v) && \valid(period_no);
+    requires \valid_read(rx) && rk_msak_rx_ok(rx);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \separated(v, period_no);
+    requires \separated(v, rx);
+    requires \separated(v, msg + (0 .. len - 1));
+    requires \separated(period_no, rx);
+    requires \separated(period_no, msg + (0 .. len - 1));
+    assigns *v, *period_no;
+    ensures \result == RK_OK ==> rk_mikey_view_ok(v, len); */
+static rk_status check_msg(rk_mikey_view *v, uint64_t *period_no, const rk_mikeysakke_rx *rx,
+                           const uint8_t *msg, size_t len)
+{
     rk_status st;
-    plan->open_k = 0;
-    plan->open_e = 0;
-    plan->kp_len = 0;
-    plan->ext_len = 0;
-    plan->kd.off = 0;
-    plan->kd.len = 0;
-    plan->ed.off = 0;
-    plan->ed.len = 0;
     /* 1. strict parse (HDR values, payload set and order) */
     st = rk_mikey_parse(v, msg, len);
     if (st != RK_OK)
         return st;
     /* 2-4. KMS URIs, IDRr is me, key period of T */
-    st = check_receiver(&period_no, rx, v, msg, len);
+    st = check_receiver(period_no, rx, v, msg, len);
     if (st != RK_OK)
         return st;
-    /* the requested extensions: where they are (read before any store) */
+    return view_recheck(v, len);
+}
+
+/*
+ * Step 6 for one protected extension.  present: the message carries it, its
+ * data at msg[d_off .. d_off + d_len - 1]; want: 0 not wanted, 1 opened if
+ * present, 2 required (missing if absent).  A wanted extension's framing is
+ * decoded and its plaintext length checked against cap (too_long).
+ */
+/*@ requires \valid(x);
+    requires \valid_read(msg + (0 .. len - 1));
+    requires \separated(x, msg + (0 .. len - 1));
+    requires present != 0 ==> d_off <= len && d_len <= len - d_off;
+    requires missing != RK_OK && too_long != RK_OK;
+    assigns *x;
+    ensures \result == RK_OK ==> ext_ok(x, len, cap); */
+static rk_status plan_one(rx_ext *x, int present, size_t d_off, size_t d_len, int want,
+                          rk_status missing, const uint8_t *msg, size_t len, uint32_t csb,
+                          size_t cap, rk_status too_long)
+{
+    rk_status st;
+    (void)len;   /* the span's bound: in the contract */
+    x->open = 0;
+    x->pt_len = 0;
+    x->d.off = 0;
+    x->d.len = 0;
+    if (present == 0)
+        return want == 2 ? missing : RK_OK;
+    x->d.off = d_off;
+    x->d.len = d_len;
+    if (want == 0)
+        return RK_OK;
+    st = ext_frame(&x->f, &x->pt_len, msg + d_off, d_len, csb, cap, too_long);
+    if (st != RK_OK)
+        return st;
+    x->open = 1;
+    return RK_OK;
+}
+
+/*
+ * Steps 1-6, public: parse, the receiver's checks, the framing of the
+ * requested extensions (plan), the signer's identity.  The result's public
+ * fields are set here (the caller zeroes everything on a later error).
+ */
+/*@ requires \valid(res) && \valid(plan);
+    requires \valid_read(rx) && rk_msak_rx_ok(rx);
+    requires len <= 0x7fffffff && \valid_read(msg + (0 .. len - 1));
+    requires ext_cap <= 0x7fffffff;
+    requires \separated(res, plan);
+    requires \separated(res, rx);
+    requires \separated(plan, rx);
+    requires \separated(res, msg + (0 .. len - 1));
+    requires \separated(plan, msg + (0 .. len - 1));
+    assigns res->view, res->initiator_uid[0 .. 31], res->csb_id, res->ts_sec, res->ts_frac,
+            res->period_no, *plan;
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len);
+    ensures \result == RK_OK ==> ext_ok(&plan->k, len, 1024);
+    ensures \result == RK_OK ==> ext_ok(&plan->e, len, ext_cap); */
+static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan,
+                              const rk_mikeysakke_rx *rx, const uint8_t *msg, size_t len,
+                              size_t ext_cap)
+{
+    rk_mikey_view *v = &res->view;
+    rx_plan p;   /* a local until the end: its facts need no separation */
+    size_t ik, ie, n, k_off = 0, k_len = 0, e_off = 0, e_len = 0;
+    uint64_t period_no = 0;
+    uint32_t csb, ts_sec, ts_frac;
+    int want_e;
+    rk_status st;
+    /* 1-4 */
+    st = check_msg(v, &period_no, rx, msg, len);
+    if (st != RK_OK)
+        return st;
+    /* the requested extensions: where they are (all read before any store) */
     n = v->n_genext;
     csb = v->csb_id;
+    ts_sec = v->ts_sec;
+    ts_frac = v->ts_frac;
     ik = find_ext(v, RK_MIKEY_GENEXT_KEY_PARAMS);
     ie = rx->ext_type != 0 ? find_ext(v, rx->ext_type) : n;
     /*@ assert n <= 4 && ik <= n && ie <= n; */
-    if (ik < n)
-        plan->kd = v->genext[ik].data;
-    if (ie < n)
-        plan->ed = v->genext[ie].data;
-    /*@ assert rk_span_in(plan->kd, len) && rk_span_in(plan->ed, len); */
-    /* ... present and well framed (public) */
-    if (ik == n && rx->kp_mode == RK_MIKEYSAKKE_KP_REQUIRED)
-        return RK_ERR_MSAK_KP_MISSING;
-    if (ik < n && rx->kp_mode != RK_MIKEYSAKKE_KP_IGNORE) {
-        st = ext_frame(&plan->fk, &plan->kp_len, msg + plan->kd.off, plan->kd.len, csb,
-                       RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
-        if (st != RK_OK)
-            return st;
-        plan->open_k = 1;
+    if (ik < n) {
+        k_off = v->genext[ik].data.off;
+        k_len = v->genext[ik].data.len;
     }
-    if (rx->ext_type != 0) {
-        if (ie == n)
-            return RK_ERR_MSAK_EXT_MISSING;
-        st = ext_frame(&plan->fe, &plan->ext_len, msg + plan->ed.off, plan->ed.len, csb,
-                       ext_cap, RK_ERR_BUFFER);
-        if (st != RK_OK)
-            return st;
-        plan->open_e = 1;
+    if (ie < n) {
+        e_off = v->genext[ie].data.off;
+        e_len = v->genext[ie].data.len;
     }
-    /*@ assert plan_kp_ok(plan, len); */
-    /*@ assert plan_ext_ok(plan, len, ext_cap); */
-    /* 5. who signed */
+    /*@ assert ik < n ==> k_off <= len && k_len <= len - k_off; */
+    /*@ assert ie < n ==> e_off <= len && e_len <= len - e_off; */
+    want_e = rx->ext_type != 0 ? RK_MIKEYSAKKE_KP_REQUIRED : RK_MIKEYSAKKE_KP_IGNORE;
+    /* 6. present and well framed (public): type 7 as kp_mode says, then
+     * the private type if one is asked for */
+    st = plan_one(&p.k, ik < n, k_off, k_len, rx->kp_mode, RK_ERR_MSAK_KP_MISSING, msg, len,
+                  csb, RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
+    if (st != RK_OK)
+        return st;
+    st = plan_one(&p.e, ie < n, e_off, e_len, want_e, RK_ERR_MSAK_EXT_MISSING, msg, len,
+                  csb, ext_cap, RK_ERR_BUFFER);
+    if (st != RK_OK)
+        return st;
+    /* 5. who signed (the view's promise re-checked after the plan's stores) */
     st = view_recheck(v, len);
     if (st != RK_OK)
         return st;
@@ -481,34 +565,33 @@ static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan, size_t *
     if (st != RK_OK)
         return st;
     res->csb_id = csb;
-    res->ts_sec = v->ts_sec;
-    res->ts_frac = v->ts_frac;
+    res->ts_sec = ts_sec;
+    res->ts_frac = ts_frac;
     res->period_no = period_no;
-    res->kp_pt_len = plan->kp_len;
-    *ext_len = plan->ext_len;
+    *plan = p;
     return view_recheck(v, len);
 }
 
 /* Steps 6-7: ECCSI over the signed range, then SAKKE (the SSV into res). */
-/*@ requires \valid(res) && \valid_read(rx) && rk_msak_rx_ok(rx);
+/*@ requires \valid(res) && \valid_read(kpak) && \valid_read(sakke);
     requires \valid_read(msg + (0 .. len - 1)) && rk_mikey_view_ok(&res->view, len);
-    requires \separated(res, rx, msg + (0 .. len - 1));
+    requires \separated(res, msg + (0 .. len - 1));
     assigns res->ssv[0 .. 15], res->sakke_form; */
-static rk_status verify_decap(rk_mikeysakke_result *res, const rk_mikeysakke_rx *rx,
-                              const uint8_t *msg, size_t len)
+static rk_status verify_decap(rk_mikeysakke_result *res, const rk_eccsi_verifier_ctx *kpak,
+                              const rk_sakke_receiver_ctx *sakke, const uint8_t *msg, size_t len)
 {
     const rk_mikey_view *v = &res->view;
     int form = -1;
     rk_status st;
     (void)len;   /* the spans' bound: in the contract */
     /* 6. RFC 6507 5.2.2 over HDR .. SIGN type/length (RFC 6509 4.3) */
-    st = rk_eccsi_verify(rx->kpak, res->initiator_uid, RK_UID_BYTES,
+    st = rk_eccsi_verify(kpak, res->initiator_uid, RK_UID_BYTES,
                          msg + v->signed_range.off, v->signed_range.len,
                          msg + v->signature.off, v->signature.len);
     if (st != RK_OK)
         return st;
     /* 7. RFC 6508 6.2.2: R checked before the pairing, TEST after */
-    st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, rx->sakke,
+    st = rk_sakke_decapsulate_form(res->ssv, RK_MIKEYSAKKE_SSV_BYTES, sakke,
                                    msg + v->sakke_data.off, v->sakke_data.len, &form);
     RK_CT_PUBLIC(&st, sizeof st);      /* TEST passed or not: the status says it */
     RK_CT_PUBLIC(&form, sizeof form);  /* which w encoding passed TEST: public */
@@ -519,59 +602,63 @@ static rk_status verify_decap(rk_mikeysakke_result *res, const rk_mikeysakke_rx 
 }
 
 /* Step 8, type 7: open it under DPCK and decode the key parameters. */
-/*@ requires \valid(res) && \valid_read(plan) && plan_kp_ok(plan, len);
+/*@ requires \valid(res) && \valid_read(x) && ext_ok(x, len, 1024);
     requires \valid_read(msg + (0 .. len - 1));
     requires \valid_read(dpck + (0 .. 15));
-    requires \separated(res, plan, msg + (0 .. len - 1), dpck + (0 .. 15));
+    requires \separated(res, x);
+    requires \separated(res, msg + (0 .. len - 1));
+    requires \separated(res, dpck + (0 .. 15));
     assigns res->kp_pt[0 .. 1023], res->kp, res->kp_header, res->has_kp; */
-static rk_status open_kp(rk_mikeysakke_result *res, const rx_plan *plan, const uint8_t *msg,
+static rk_status open_kp(rk_mikeysakke_result *res, const rx_ext *x, const uint8_t *msg,
                          size_t len, const uint8_t dpck[RK_DPCK_BYTES])
 {
     rk_status st;
     (void)len;   /* the span's bound: in the contract */
-    if (plan->open_k == 0)
+    if (x->open == 0)
         return RK_OK;
-    st = ext_open(res->kp_pt, &plan->fk, msg + plan->kd.off, plan->kd.len, dpck);
+    st = ext_open(res->kp_pt, &x->f, msg + x->d.off, x->d.len, dpck);
     RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision */
     if (st != RK_OK)
         return st;
     /* key metadata (type, status, times, names), not key material: the
      * codec may branch on it (rootkey/keyparams.h) */
-    RK_CT_PUBLIC(res->kp_pt, plan->kp_len);
-    st = rk_keyparams_decode(&res->kp, res->kp_pt, plan->kp_len);
+    RK_CT_PUBLIC(res->kp_pt, x->pt_len);
+    st = rk_keyparams_decode(&res->kp, res->kp_pt, x->pt_len);
     if (st != RK_OK)
         return st;
-    res->kp_header = plan->fk.h;
+    res->kp_header = x->f.h;
     res->has_kp = 1;
     return RK_OK;
 }
 
 /* Step 8, the private extension: open it under DPCK into the caller's buffer. */
-/*@ requires \valid(res) && \valid_read(plan);
+/*@ requires \valid(res) && \valid_read(x);
     requires \valid_read(msg + (0 .. len - 1));
-    requires ext_cap <= 0x7fffffff && plan_ext_ok(plan, len, ext_cap);
+    requires ext_cap <= 0x7fffffff && ext_ok(x, len, ext_cap);
     requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
     requires \valid_read(dpck + (0 .. 15));
-    requires \separated(res, plan, msg + (0 .. len - 1), dpck + (0 .. 15));
-    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, plan,
+    requires \separated(res, x);
+    requires \separated(res, msg + (0 .. len - 1));
+    requires \separated(res, dpck + (0 .. 15));
+    requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, x,
                                         msg + (0 .. len - 1), dpck + (0 .. 15));
     assigns ext_out[0 .. ext_cap - 1], res->ext_header, res->has_ext; */
 static rk_status open_ext(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ext_cap,
-                          const rx_plan *plan, const uint8_t *msg, size_t len,
+                          const rx_ext *x, const uint8_t *msg, size_t len,
                           const uint8_t dpck[RK_DPCK_BYTES])
 {
     rk_status st;
     (void)len;       /* the span's bound: in the contract */
-    (void)ext_cap;   /* the plaintext's bound: in plan (ext_frame checked it) */
-    if (plan->open_e == 0)
+    (void)ext_cap;   /* the plaintext's bound: in x (ext_frame checked it) */
+    if (x->open == 0)
         return RK_OK;
-    /*@ assert plan->ext_len <= ext_cap && plan->ext_len + 16 == plan->fe.ct_len; */
+    /*@ assert x->pt_len <= ext_cap && x->pt_len + 16 == x->f.ct_len; */
     /*@ assert ext_cap >= 17; */
-    st = ext_open(ext_out, &plan->fe, msg + plan->ed.off, plan->ed.len, dpck);
+    st = ext_open(ext_out, &x->f, msg + x->d.off, x->d.len, dpck);
     RK_CT_PUBLIC(&st, sizeof st);  /* the GCM tag decision; the plaintext stays secret */
     if (st != RK_OK)
         return st;
-    res->ext_header = plan->fe.h;
+    res->ext_header = x->f.h;
     res->has_ext = 1;
     return RK_OK;
 }
@@ -583,7 +670,15 @@ static rk_status open_ext(rk_mikeysakke_result *res, uint8_t *ext_out, size_t ex
     requires ext_cap <= 0x7fffffff;
     requires ext_cap == 0 || \valid(ext_out + (0 .. ext_cap - 1));
     requires \valid(dpck + (0 .. 15));
-    requires \separated(res, ext_len, rx, msg + (0 .. len - 1), dpck + (0 .. 15));
+    requires \separated(res, ext_len);
+    requires \separated(res, rx);
+    requires \separated(res, msg + (0 .. len - 1));
+    requires \separated(res, dpck + (0 .. 15));
+    requires \separated(ext_len, rx);
+    requires \separated(ext_len, msg + (0 .. len - 1));
+    requires \separated(ext_len, dpck + (0 .. 15));
+    requires \separated(dpck + (0 .. 15), rx);
+    requires \separated(dpck + (0 .. 15), msg + (0 .. len - 1));
     requires ext_cap == 0 || \separated(ext_out + (0 .. ext_cap - 1), res, ext_len, rx,
                                         msg + (0 .. len - 1), dpck + (0 .. 15));
     assigns *res, *ext_len, ext_out[0 .. ext_cap - 1], dpck[0 .. 15];
@@ -595,22 +690,35 @@ static rk_status receive_steps(rk_mikeysakke_result *res, uint8_t *ext_out, size
 {
     rx_plan plan;
     uint8_t dppk_id[4];
+    const rk_eccsi_verifier_ctx *kpak = rx->kpak;   /* read before any store */
+    const rk_sakke_receiver_ctx *sakke = rx->sakke;
     rk_status st;
-    st = check_public(res, &plan, ext_len, rx, msg, len, ext_cap);
+    st = check_public(res, &plan, rx, msg, len, ext_cap);
     if (st != RK_OK)
         return st;
-    st = verify_decap(res, rx, msg, len);
+    st = verify_decap(res, kpak, sakke, msg, len);
     if (st != RK_OK)
         return st;
     /* 8. the protected extensions under DPCK(SSV, CSB-ID) (TS 33.180 F.1.5) */
     put_be32(dppk_id, res->csb_id);
     rk_dpck(dpck, res->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
-    st = open_kp(res, &plan, msg, len, dpck);
+    st = ext_recheck(&plan.k, len, RK_MIKEYSAKKE_KP_MAX_BYTES);
     if (st != RK_OK)
         return st;
-    st = open_ext(res, ext_out, ext_cap, &plan, msg, len, dpck);
+    st = open_kp(res, &plan.k, msg, len, dpck);
     if (st != RK_OK)
         return st;
+    st = ext_recheck(&plan.e, len, ext_cap);
+    if (st != RK_OK)
+        return st;
+    st = open_ext(res, ext_out, ext_cap, &plan.e, msg, len, dpck);
+    if (st != RK_OK)
+        return st;
+    /* the plaintext lengths, stored last (bounds as ext_frame checked them) */
+    if (plan.k.pt_len > RK_MIKEYSAKKE_KP_MAX_BYTES || plan.e.pt_len > ext_cap)
+        return RK_ERR_INTERNAL;
+    res->kp_pt_len = plan.k.pt_len;
+    *ext_len = plan.e.pt_len;
     return view_recheck(&res->view, len);
 }
 
@@ -651,8 +759,9 @@ rk_status rk_mikeysakke_receive(rk_mikeysakke_result *res, uint8_t *ext_out, siz
         rk_wipe(dpck, RK_DPCK_BYTES);
         st = receive_steps(res, ext_out, ext_cap, ext_len, rx, msg, len, dpck);
         rk_wipe(dpck, RK_DPCK_BYTES);
-        if (st != RK_OK)
-            zero_outputs(res, ext_out, ext_cap, ext_len);
     }
+    /* one exit for every error after the inputs' check: all outputs zero */
+    if (st != RK_OK)
+        zero_outputs(res, ext_out, ext_cap, ext_len);
     return st;
 }
