@@ -221,18 +221,24 @@ static rk_status check_receiver(uint64_t *period_no, const rk_mikeysakke_rx *rx,
 
 /*
  * Step 5: the ECCSI identity of the initiator into uid, and the optional
- * comparison with the initiator the caller expects.
+ * comparison with the initiator the caller expects.  The receiver's fields
+ * it needs come as values (kmsi_*: the initiator's KMS URI and key period
+ * parameters; exp_uri / exp_uid: rx->expected_uri / _uid), so that its
+ * contract holds whatever the caller stored before the call.
  */
-/*@ requires \valid_read(rx) && rk_msak_rx_ok(rx);
-    requires \valid_read(v) && rk_mikey_view_ok(v, len);
+/*@ requires \valid_read(v) && rk_mikey_view_ok(v, len);
     requires \valid_read(msg + (0 .. len - 1));
+    requires kmsi_len <= 1024 && \valid_read(kmsi_uri + (0 .. kmsi_len - 1));
+    requires rk_msak_opt(exp_uri, exp_uri_len);
+    requires exp_uid == \null || \valid_read(exp_uid + (0 .. 31));
     requires \valid(uid + (0 .. 31));
     requires \separated(uid + (0 .. 31), v);
-    requires \separated(uid + (0 .. 31), rx);
     requires \separated(uid + (0 .. 31), msg + (0 .. len - 1));
     assigns uid[0 .. 31]; */
-static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *rx,
-                            const rk_mikey_view *v, const uint8_t *msg, size_t len)
+static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikey_view *v,
+                            const uint8_t *msg, size_t len, const uint8_t *kmsi_uri,
+                            size_t kmsi_len, uint64_t kmsi_plen, uint64_t kmsi_poff,
+                            const uint8_t *exp_uri, size_t exp_uri_len, const uint8_t *exp_uid)
 {
     const rk_mikey_idr *i = &v->idr[v->idr_i];
     uint8_t want[RK_UID_BYTES];
@@ -246,8 +252,7 @@ static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *r
     for (k = 0; k < RK_UID_BYTES; k++)
         uid[k] = 0;
     /* TS 33.180 F.2.1 under the initiator's KMS parameters */
-    st = rk_key_period_no(&no, rk_ntp_seconds_since_1900(v->ts_sec), rx->kmsi_period_len,
-                          rx->kmsi_period_offset);
+    st = rk_key_period_no(&no, rk_ntp_seconds_since_1900(v->ts_sec), kmsi_plen, kmsi_poff);
     if (st != RK_OK)
         return st;
     if (i->role == RK_MIKEY_ROLE_IDRUIDI) {
@@ -259,24 +264,22 @@ static rk_status signer_uid(uint8_t uid[RK_UID_BYTES], const rk_mikeysakke_rx *r
             loop variant 32 - k; */
         for (k = 0; k < RK_UID_BYTES; k++)
             uid[k] = msg[i->id.off + k];
-        if (rx->expected_uri != NULL) {
-            st = rk_uid(want, rx->expected_uri, rx->expected_uri_len, rx->kmsi_uri,
-                        rx->kmsi_uri_len, rx->kmsi_period_len, rx->kmsi_period_offset, no);
+        if (exp_uri != NULL) {
+            st = rk_uid(want, exp_uri, exp_uri_len, kmsi_uri, kmsi_len, kmsi_plen, kmsi_poff,
+                        no);
             if (st != RK_OK)
                 return st;
             if (!bytes_eq(want, RK_UID_BYTES, uid, RK_UID_BYTES))
                 return RK_ERR_MSAK_INITIATOR;
         }
     } else {
-        if (rx->expected_uri != NULL
-            && !bytes_eq(msg + i->id.off, i->id.len, rx->expected_uri, rx->expected_uri_len))
+        if (exp_uri != NULL && !bytes_eq(msg + i->id.off, i->id.len, exp_uri, exp_uri_len))
             return RK_ERR_MSAK_INITIATOR;
-        st = rk_uid(uid, msg + i->id.off, i->id.len, rx->kmsi_uri, rx->kmsi_uri_len,
-                    rx->kmsi_period_len, rx->kmsi_period_offset, no);
+        st = rk_uid(uid, msg + i->id.off, i->id.len, kmsi_uri, kmsi_len, kmsi_plen, kmsi_poff, no);
         if (st != RK_OK)
             return st;
     }
-    if (rx->expected_uid != NULL && !bytes_eq(rx->expected_uid, RK_UID_BYTES, uid, RK_UID_BYTES))
+    if (exp_uid != NULL && !bytes_eq(exp_uid, RK_UID_BYTES, uid, RK_UID_BYTES))
         return RK_ERR_MSAK_INITIATOR;
     return RK_OK;
 }
@@ -496,8 +499,9 @@ static rk_status plan_one(rx_ext *x, int present, size_t d_off, size_t d_len, in
 
 /*
  * Steps 1-6, public: parse, the receiver's checks, the framing of the
- * requested extensions (plan), the signer's identity.  The result's public
- * fields are set here (the caller zeroes everything on a later error).
+ * requested extensions (plan; its facts are re-checked by ext_recheck where
+ * it is used), the signer's identity.  The result's public fields are set
+ * here (the caller zeroes everything on a later error).
  */
 /*@ requires \valid(res) && \valid(plan);
     requires \valid_read(rx) && rk_msak_rx_ok(rx);
@@ -510,20 +514,23 @@ static rk_status plan_one(rx_ext *x, int present, size_t d_off, size_t d_len, in
     requires \separated(plan, msg + (0 .. len - 1));
     assigns res->view, res->initiator_uid[0 .. 31], res->csb_id, res->ts_sec, res->ts_frac,
             res->period_no, *plan;
-    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len);
-    ensures \result == RK_OK ==> ext_ok(&plan->k, len, 1024);
-    ensures \result == RK_OK ==> ext_ok(&plan->e, len, ext_cap); */
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&res->view, len); */
 static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan,
                               const rk_mikeysakke_rx *rx, const uint8_t *msg, size_t len,
                               size_t ext_cap)
 {
     rk_mikey_view *v = &res->view;
-    rx_plan p;   /* a local until the end: its facts need no separation */
+    rx_plan p;   /* a local until the end, stored once */
     size_t ik, ie, n, k_off = 0, k_len = 0, e_off = 0, e_len = 0;
     uint64_t period_no = 0;
     uint32_t csb, ts_sec, ts_frac;
     int want_e;
     rk_status st;
+    /* the initiator's side of rx, as values (signer_uid's inputs) */
+    const uint8_t *kmsi_uri = rx->kmsi_uri, *exp_uri = rx->expected_uri;
+    const uint8_t *exp_uid = rx->expected_uid;
+    size_t kmsi_len = rx->kmsi_uri_len, exp_uri_len = rx->expected_uri_len;
+    uint64_t kmsi_plen = rx->kmsi_period_len, kmsi_poff = rx->kmsi_period_offset;
     /* 1-4 */
     st = check_msg(v, &period_no, rx, msg, len);
     if (st != RK_OK)
@@ -561,7 +568,8 @@ static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan,
     st = view_recheck(v, len);
     if (st != RK_OK)
         return st;
-    st = signer_uid(res->initiator_uid, rx, v, msg, len);
+    st = signer_uid(res->initiator_uid, v, msg, len, kmsi_uri, kmsi_len, kmsi_plen, kmsi_poff,
+                    exp_uri, exp_uri_len, exp_uid);
     if (st != RK_OK)
         return st;
     res->csb_id = csb;
