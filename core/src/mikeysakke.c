@@ -462,7 +462,7 @@ static rk_status check_msg(rk_mikey_view *v, uint64_t *period_no, const rk_mikey
 }
 
 /*
- * Step 6 for one protected extension.  present: the message carries it, its
+ * Step 8, public half, for one protected extension.  present: the message carries it, its
  * data at msg[d_off .. d_off + d_len - 1]; want: 0 not wanted, 1 opened if
  * present, 2 required (missing if absent).  A wanted extension's framing is
  * decoded and its plaintext length checked against cap (too_long).
@@ -498,7 +498,7 @@ static rk_status plan_one(rx_ext *x, int present, size_t d_off, size_t d_len, in
 }
 
 /*
- * Steps 1-6, public: parse, the receiver's checks, the framing of the
+ * Steps 1-5 and the public half of 8: parse, the receiver's checks, the framing of the
  * requested extensions (plan; its facts are re-checked by ext_recheck where
  * it is used), the signer's identity.  The result's public fields are set
  * here (the caller zeroes everything on a later error).
@@ -554,7 +554,7 @@ static rk_status check_public(rk_mikeysakke_result *res, rx_plan *plan,
     /*@ assert ik < n ==> k_off <= len && k_len <= len - k_off; */
     /*@ assert ie < n ==> e_off <= len && e_len <= len - e_off; */
     want_e = rx->ext_type != 0 ? RK_MIKEYSAKKE_KP_REQUIRED : RK_MIKEYSAKKE_KP_IGNORE;
-    /* 6. present and well framed (public): type 7 as kp_mode says, then
+    /* 8, public half: present and well framed: type 7 as kp_mode says, then
      * the private type if one is asked for */
     st = plan_one(&p.k, ik < n, k_off, k_len, rx->kp_mode, RK_ERR_MSAK_KP_MISSING, msg, len,
                   csb, RK_MIKEYSAKKE_KP_MAX_BYTES, RK_ERR_MSAK_KP_TOO_LONG);
