@@ -66,6 +66,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "movq %%r10, 120(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "movq %%r11, 128(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 8(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -134,6 +138,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 136(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 16(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -202,6 +210,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 144(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 24(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -270,6 +282,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 152(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 32(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -338,6 +354,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 160(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 40(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -406,6 +426,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 168(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 48(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -474,6 +498,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 176(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 56(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -542,6 +570,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 184(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 64(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -610,6 +642,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 192(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 72(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -678,6 +714,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 200(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 80(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -746,6 +786,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 208(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 88(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -814,6 +858,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 216(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 96(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -882,6 +930,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 224(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 104(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -950,6 +1002,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 232(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 112(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -1018,6 +1074,10 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 240(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a), [b] "r"(b)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 120(%[a]), %%rdx\n\t"
         "mulxq 0(%[b]), %%r8, %%r9\n\t"
@@ -1086,9 +1146,9 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 248(%[t])\n\t"
-        :
+        : 
         : [t] "r"(t), [a] "r"(a), [b] "r"(b)
-        : "rax", "rdx", "r8", "r9", "r10", "r11", "r12", "cc", "memory");
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
 }
 
 /* t[0 .. 31] = a^2. */
@@ -1143,6 +1203,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "movq %%r8, 120(%[t])\n\t"
         "adcxq %%rax, %%r9\n\t"
         "movq %%r9, 128(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 8(%[a]), %%rdx\n\t"
         "mulxq 16(%[a]), %%r8, %%r9\n\t"
@@ -1203,6 +1267,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 136(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 16(%[a]), %%rdx\n\t"
         "mulxq 24(%[a]), %%r8, %%r9\n\t"
@@ -1259,6 +1327,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 144(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 24(%[a]), %%rdx\n\t"
         "mulxq 32(%[a]), %%r8, %%r9\n\t"
@@ -1311,6 +1383,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 152(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 32(%[a]), %%rdx\n\t"
         "mulxq 40(%[a]), %%r8, %%r9\n\t"
@@ -1359,6 +1435,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 160(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 40(%[a]), %%rdx\n\t"
         "mulxq 48(%[a]), %%r8, %%r9\n\t"
@@ -1403,6 +1483,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 168(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 48(%[a]), %%rdx\n\t"
         "mulxq 56(%[a]), %%r8, %%r9\n\t"
@@ -1443,6 +1527,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 176(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 56(%[a]), %%rdx\n\t"
         "mulxq 64(%[a]), %%r8, %%r9\n\t"
@@ -1479,6 +1567,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 184(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 64(%[a]), %%rdx\n\t"
         "mulxq 72(%[a]), %%r8, %%r9\n\t"
@@ -1511,6 +1603,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 192(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 72(%[a]), %%rdx\n\t"
         "mulxq 80(%[a]), %%r8, %%r9\n\t"
@@ -1539,6 +1635,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 200(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 80(%[a]), %%rdx\n\t"
         "mulxq 88(%[a]), %%r8, %%r9\n\t"
@@ -1563,6 +1663,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 208(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 88(%[a]), %%rdx\n\t"
         "mulxq 96(%[a]), %%r8, %%r9\n\t"
@@ -1583,6 +1687,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 216(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 96(%[a]), %%rdx\n\t"
         "mulxq 104(%[a]), %%r8, %%r9\n\t"
@@ -1599,6 +1707,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 224(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 104(%[a]), %%rdx\n\t"
         "mulxq 112(%[a]), %%r8, %%r9\n\t"
@@ -1611,6 +1723,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
         "movq %%r11, 232(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 112(%[a]), %%rdx\n\t"
         "mulxq 120(%[a]), %%r8, %%r9\n\t"
@@ -1619,6 +1735,10 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 240(%[t])\n\t"
+        : 
+        : [t] "r"(t), [a] "r"(a)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "xorl %%eax, %%eax\n\t"
         "movq 0(%[a]), %%rdx\n\t"
         "mulxq %%rdx, %%r8, %%r9\n\t"
@@ -1776,9 +1896,9 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
         "adcxq %%rax, %%r9\n\t"
         "adoxq %%rax, %%r9\n\t"
         "movq %%r9, 248(%[t])\n\t"
-        :
+        : 
         : [t] "r"(t), [a] "r"(a)
-        : "rax", "rdx", "r8", "r9", "r10", "r11", "r12", "cc", "memory");
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
 }
 
 /* r = t / 2^1024 mod m, fully reduced, for t < m 2^1024 (as fp_redc); t is
@@ -1786,8 +1906,8 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
  * not overlap t or m. */
 static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv)
 {
+    uint64_t cc = 0;
     __asm__ volatile(
-        "xorl %%r12d, %%r12d\n\t"
         "movq 0(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -1855,11 +1975,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 120(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 128(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 8(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -1927,11 +2051,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 128(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 136(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 16(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -1999,11 +2127,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 136(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 144(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 24(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2071,11 +2203,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 144(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 152(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 32(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2143,11 +2279,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 152(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 160(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 40(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2215,11 +2355,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 160(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 168(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 48(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2287,11 +2431,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 168(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 176(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 56(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2359,11 +2507,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 176(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 184(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 64(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2431,11 +2583,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 184(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 192(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 72(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2503,11 +2659,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 192(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 200(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 80(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2575,11 +2735,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 200(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 208(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 88(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2647,11 +2811,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 208(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 216(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 96(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2719,11 +2887,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 216(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 224(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 104(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2791,11 +2963,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 224(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 232(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 112(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2863,11 +3039,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 232(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 240(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 120(%[t]), %%rdx\n\t"
         "imulq %[m0inv], %%rdx\n\t"
         "xorl %%eax, %%eax\n\t"
@@ -2935,11 +3115,15 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq %%r10, 240(%[t])\n\t"
         "adcxq %%rax, %%r11\n\t"
         "adoxq %%rax, %%r11\n\t"
-        "addq %%r12, %%r11\n\t"
-        "movl $0, %%r12d\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "addq %[cc], %%r11\n\t"
+        "movl $0, %k[cc]\n\t"
+        "adcq %%rax, %[cc]\n\t"
         "addq %%r11, 248(%[t])\n\t"
-        "adcq %%rax, %%r12\n\t"
+        "adcq %%rax, %[cc]\n\t"
+        : [cc] "+r"(cc)
+        : [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+    __asm__ volatile(
         "movq 128(%[t]), %%r8\n\t"
         "subq 0(%[m]), %%r8\n\t"
         "movq %%r8, 0(%[r])\n\t"
@@ -2988,7 +3172,8 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq 248(%[t]), %%r8\n\t"
         "sbbq 120(%[m]), %%r8\n\t"
         "movq %%r8, 120(%[r])\n\t"
-        "sbbq %%rax, %%r12\n\t"
+        "movl $0, %%eax\n\t"
+        "sbbq %%rax, %[cc]\n\t"
         "movq 0(%[r]), %%r8\n\t"
         "cmovcq 128(%[t]), %%r8\n\t"
         "movq %%r8, 0(%[r])\n\t"
@@ -3037,7 +3222,7 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq 120(%[r]), %%r8\n\t"
         "cmovcq 248(%[t]), %%r8\n\t"
         "movq %%r8, 120(%[r])\n\t"
-        :
-        : [r] "r"(r), [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)
-        : "rax", "rdx", "r8", "r9", "r10", "r11", "r12", "cc", "memory");
+        : [cc] "+r"(cc)
+        : [r] "r"(r), [t] "r"(t), [m] "r"(m)
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
 }

@@ -9,12 +9,15 @@
  * RK_PORTABLE_MUL nor RK_NO_ASM (the build opt-outs: -DRK_NO_ASM keeps
  * the C kernel everywhere).  The choice is made per call, without a global
  * of ours:
- *   - gcc >= 12: __builtin_cpu_supports("bmi2") and ("adx") (libgcc's CPU
+ *   - gcc >= 12 by default: __builtin_cpu_supports("bmi2") and ("adx") (libgcc's CPU
  *     model, filled once by its constructor; no CPUID per product);
- *   - clang (14 rejects "adx" in __builtin_cpu_supports) and older gcc:
- *     only when the target is compiled with ADX and BMI2 (-madx -mbmi2,
- *     -march=broadwell or later, -march=native on such a CPU); otherwise
- *     the asm is not compiled in and the C kernel runs.
+ *   - any compiler whose target has ADX and BMI2 (-madx -mbmi2,
+ *     -march=broadwell or later, -march=native on such a CPU), or a build
+ *     with -DRK_ASM_ADX (the builder vouches for the CPUs: no run-time
+ *     check; also how callgrind, whose CPUID hides ADX, measures the asm):
+ *     the asm always;
+ *   - otherwise clang (14 rejects "adx" in __builtin_cpu_supports) and
+ *     gcc < 12 do not compile the asm in: the C kernel runs.
  */
 #ifndef ROOTKEY_FP1024_INTERNAL_H
 #define ROOTKEY_FP1024_INTERNAL_H
@@ -23,12 +26,10 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
     !defined(__FRAMAC__) && !defined(RK_PORTABLE_MUL) && !defined(RK_NO_ASM)
-#if defined(__clang__) || !defined(__GNUC__) || __GNUC__ < 12
-#if defined(__ADX__) && defined(__BMI2__)
+#if (defined(__ADX__) && defined(__BMI2__)) || defined(RK_ASM_ADX)
 #define RK_FP_ADX 1
 #define RK_FP_ADX_CPU() 1
-#endif
-#else
+#elif defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
 #define RK_FP_ADX 1
 #define RK_FP_ADX_CPU() (__builtin_cpu_supports("bmi2") && __builtin_cpu_supports("adx"))
 #endif

@@ -25,13 +25,13 @@ on data), and it uses only MULX, ADCX, ADOX, ADD, ADC, SBB, IMUL, MOV, XOR
 and CMOV, whose timing does not depend on their operands' values.
 Registers: the product and the reduction keep the row's value in memory
 (t is the caller's buffer, wiped by the caller) and use rax (zero), rdx
-(multiplier), r8 .. r12 (lo/hi pairs, carry word); every other register is
+(multiplier), r8 .. r11 (lo/hi pairs; the reduction's carry word is an operand); every other register is
 left to the compiler for the pointer arguments.
 """
 import re
 
 PAIRS = [("%r8", "%r9"), ("%r10", "%r11")]
-CLOBBERS = '"rax", "rdx", "r8", "r9", "r10", "r11", "r12", "cc", "memory"'
+CLOBBERS = '"rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory"'
 
 
 def emit_row(L, srcs, tbase, fresh, store_first=True):
@@ -58,38 +58,47 @@ def emit_row(L, srcs, tbase, fresh, store_first=True):
     return prev_hi
 
 
-def asm_block(L, inputs):
+def asm_block(L, inputs, outputs="", clobbers=CLOBBERS):
+    """One asm statement.  Each row is its own statement (the flags and
+    registers are not live between statements; the carry word of the
+    reduction is an operand): the template stays below the 4095 octets
+    C99 guarantees for a string literal (clang -pedantic checks)."""
     # registers get %% in an extended asm template; operands stay %[name]
-    esc = [re.sub(r"%(?!\[)", "%%", x) for x in L]
+    esc = [re.sub(r"%(?!\[|k\[)", "%%", x) for x in L]
+    length = sum(len(x.replace("%%", "%")) + 2 for x in esc)
+    assert length < 4000, length
     body = "".join(f'        "{x}\\n\\t"\n' for x in esc)
     return ("    __asm__ volatile(\n" + body +
-            f"        :\n        : {inputs}\n        : {CLOBBERS});\n")
+            f"        : {outputs}\n        : {inputs}\n        : {clobbers});\n")
 
 
 def gen_mul():
-    L = []
+    out = []
     for i in range(16):
-        L.append("xorl %eax, %eax")                    # rax = 0, CF = OF = 0
-        L.append(f"movq {8 * i}(%[a]), %rdx")
+        L = ["xorl %eax, %eax",                        # rax = 0, CF = OF = 0
+             f"movq {8 * i}(%[a]), %rdx"]
         srcs = [f"{8 * j}(%[b])" for j in range(16)]
         top = emit_row(L, srcs, i, fresh=(i == 0))
         L.append(f"movq {top}, {8 * (i + 16)}(%[t])")  # limb i + 16 is new
-    return asm_block(L, '[t] "r"(t), [a] "r"(a), [b] "r"(b)')
+        out.append(asm_block(L, '[t] "r"(t), [a] "r"(a), [b] "r"(b)'))
+    return "".join(out)
 
 
 def gen_sqr():
-    L = []
+    out = []
     # cross products: row i adds a_i a[i + 1 .. 15] from t[2i + 1]
     for i in range(15):
-        L.append("xorl %eax, %eax")
-        L.append(f"movq {8 * i}(%[a]), %rdx")
+        L = ["xorl %eax, %eax",
+             f"movq {8 * i}(%[a]), %rdx"]
         srcs = [f"{8 * j}(%[a])" for j in range(i + 1, 16)]
         top = emit_row(L, srcs, 2 * i + 1, fresh=(i == 0))
         L.append(f"movq {top}, {8 * (i + 16)}(%[t])")
+        out.append(asm_block(L, '[t] "r"(t), [a] "r"(a)'))
     # t[0] and t[31] were never written: both count as 0.  Now t = 2 t +
     # squares: limb p doubles t[p] on the CF chain and adds the square's lo
-    # (p even) or hi (p odd) on the OF chain.
-    L.append("xorl %eax, %eax")
+    # (p even) or hi (p odd) on the OF chain (one statement: the chains
+    # run through all 32 limbs).
+    L = ["xorl %eax, %eax"]
     for k in range(16):
         L.append(f"movq {8 * k}(%[a]), %rdx")
         L.append("mulxq %rdx, %r8, %r9")
@@ -109,36 +118,42 @@ def gen_sqr():
             L.append("adcxq %r11, %r11")
             L.append("adoxq %r9, %r11")
             L.append(f"movq %r11, {16 * k + 8}(%[t])")
-    return asm_block(L, '[t] "r"(t), [a] "r"(a)')
+    out.append(asm_block(L, '[t] "r"(t), [a] "r"(a)'))
+    return "".join(out)
 
 
 def gen_redc():
-    L = ["xorl %r12d, %r12d"]                          # cc = 0
+    out = ["    uint64_t cc = 0;\n"]
     for i in range(16):
-        L.append(f"movq {8 * i}(%[t]), %rdx")
-        L.append("imulq %[m0inv], %rdx")               # q = t[i] m0inv mod 2^64
-        L.append("xorl %eax, %eax")                    # clear CF, OF after IMUL
+        L = [f"movq {8 * i}(%[t]), %rdx",
+             "imulq %[m0inv], %rdx",                   # q = t[i] m0inv mod 2^64
+             "xorl %eax, %eax"]                        # clear CF, OF after IMUL
         srcs = [f"{8 * j}(%[m])" for j in range(16)]
         top = emit_row(L, srcs, i, fresh=False, store_first=False)
         # t[i + 16] += top + cc; cc = the carry out (at most 1 in all)
-        L.append(f"addq %r12, {top}")
-        L.append("movl $0, %r12d")                     # MOV keeps CF
-        L.append("adcq %rax, %r12")
+        L.append(f"addq %[cc], {top}")
+        L.append("movl $0, %k[cc]")                    # MOV keeps CF
+        L.append("adcq %rax, %[cc]")
         L.append(f"addq {top}, {8 * (i + 16)}(%[t])")
-        L.append("adcq %rax, %r12")
+        L.append("adcq %rax, %[cc]")
+        out.append(asm_block(L, '[t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)',
+                             outputs='[cc] "+r"(cc)'))
     # r = t[16 .. 31] - m, the borrow in CF
+    L = []
     for k in range(16):
         L.append(f"movq {8 * (16 + k)}(%[t]), %r8")
         L.append(f"{'subq' if k == 0 else 'sbbq'} {8 * k}(%[m]), %r8")
         L.append(f"movq %r8, {8 * k}(%[r])")
     # CF = (cc - borrow < 0): no carry word and the subtraction borrowed, so
     # cc 2^1024 + t[16 .. 31] was already below m: keep it (CMOV, no branch)
-    L.append("sbbq %rax, %r12")
+    L.append("movl $0, %eax")                          # MOV keeps CF
+    L.append("sbbq %rax, %[cc]")
     for k in range(16):
         L.append(f"movq {8 * k}(%[r]), %r8")
         L.append(f"cmovcq {8 * (16 + k)}(%[t]), %r8")
         L.append(f"movq %r8, {8 * k}(%[r])")
-    return asm_block(L, '[r] "r"(r), [t] "r"(t), [m] "r"(m), [m0inv] "r"(m0inv)')
+    out.append(asm_block(L, '[r] "r"(r), [t] "r"(t), [m] "r"(m)', outputs='[cc] "+r"(cc)'))
+    return "".join(out)
 
 
 HEADER = """\
