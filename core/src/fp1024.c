@@ -301,16 +301,14 @@ void rk_fp_mmul_adx(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *m
 {
     uint64_t t[32];
     fp_adx_mul_wide(t, a->v, b->v);
-    fp_adx_redc(r->v, t, md->m, md->m0inv);
-    rk_wipe_u64(t, 32);
+    fp_adx_redc(r->v, t, md->m, md->m0inv);   /* also zeroes t */
 }
 
 void rk_fp_msqr_adx(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
 {
     uint64_t t[32];
     fp_adx_sqr_wide(t, a->v);
-    fp_adx_redc(r->v, t, md->m, md->m0inv);
-    rk_wipe_u64(t, 32);
+    fp_adx_redc(r->v, t, md->m, md->m0inv);   /* also zeroes t */
 }
 
 void rk_fp_mmul_c(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)

@@ -1902,8 +1902,7 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
 }
 
 /* r = t / 2^1024 mod m, fully reduced, for t < m 2^1024 (as fp_redc); t is
- * destroyed (its low half keeps product limbs: the caller wipes t); r must
- * not overlap t or m. */
+ * zeroed on return (the wipe of the product); r must not overlap t or m. */
 static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv)
 {
     uint64_t cc = 0;
@@ -3222,7 +3221,24 @@ static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint
         "movq 120(%[r]), %%r8\n\t"
         "cmovcq 248(%[t]), %%r8\n\t"
         "movq %%r8, 120(%[r])\n\t"
+        "pxor %%xmm0, %%xmm0\n\t"
+        "movdqu %%xmm0, 0(%[t])\n\t"
+        "movdqu %%xmm0, 16(%[t])\n\t"
+        "movdqu %%xmm0, 32(%[t])\n\t"
+        "movdqu %%xmm0, 48(%[t])\n\t"
+        "movdqu %%xmm0, 64(%[t])\n\t"
+        "movdqu %%xmm0, 80(%[t])\n\t"
+        "movdqu %%xmm0, 96(%[t])\n\t"
+        "movdqu %%xmm0, 112(%[t])\n\t"
+        "movdqu %%xmm0, 128(%[t])\n\t"
+        "movdqu %%xmm0, 144(%[t])\n\t"
+        "movdqu %%xmm0, 160(%[t])\n\t"
+        "movdqu %%xmm0, 176(%[t])\n\t"
+        "movdqu %%xmm0, 192(%[t])\n\t"
+        "movdqu %%xmm0, 208(%[t])\n\t"
+        "movdqu %%xmm0, 224(%[t])\n\t"
+        "movdqu %%xmm0, 240(%[t])\n\t"
         : [cc] "+r"(cc)
         : [r] "r"(r), [t] "r"(t), [m] "r"(m)
-        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+        : "rax", "rdx", "r8", "r9", "r10", "r11", "cc", "memory", "xmm0");
 }

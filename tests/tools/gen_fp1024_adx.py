@@ -18,13 +18,14 @@ fp_redc in core/src/fp1024.c, so the same operand bounds hold):
     and t[i .. i + 16] += q m (same two-chain rows); the carry out of each
     row goes into t[i + 16] with a carry word cc <= 1 (ADD/ADC); then
     r = t[16 .. 31] - m (SBB chain, stored into r), and r = t[16 .. 31]
-    again, with CMOVC over every limb, when that borrowed and cc = 0.
+    again, with CMOVC over every limb, when that borrowed and cc = 0;
+    last, t[0 .. 31] is zeroed (SSE2 stores) before the asm ends.
 Constant time by construction: the emitted code has no branch at all, every
 memory address is a fixed offset from a pointer argument (no index depends
 on data), and it uses only MULX, ADCX, ADOX, ADD, ADC, SBB, IMUL, MOV, XOR
-and CMOV, whose timing does not depend on their operands' values.
+CMOV, PXOR and MOVDQU, whose timing does not depend on their operands' values.
 Registers: the product and the reduction keep the row's value in memory
-(t is the caller's buffer, wiped by the caller) and use rax (zero), rdx
+(t is the caller's buffer, zeroed by the reduction's last statement) and use rax (zero), rdx
 (multiplier), r8 .. r11 (lo/hi pairs; the reduction's carry word is an operand); every other register is
 left to the compiler for the pointer arguments.
 """
@@ -152,7 +153,13 @@ def gen_redc():
         L.append(f"movq {8 * k}(%[r]), %r8")
         L.append(f"cmovcq {8 * (16 + k)}(%[t]), %r8")
         L.append(f"movq %r8, {8 * k}(%[r])")
-    out.append(asm_block(L, '[r] "r"(r), [t] "r"(t), [m] "r"(m)', outputs='[cc] "+r"(cc)'))
+    # wipe t here (16 SSE2 stores; the compiler cannot drop an asm store):
+    # cheaper than a call to rk_wipe_u64 per product
+    L.append("pxor %xmm0, %xmm0")
+    for k in range(16):
+        L.append(f"movdqu %xmm0, {16 * k}(%[t])")
+    out.append(asm_block(L, '[r] "r"(r), [t] "r"(t), [m] "r"(m)', outputs='[cc] "+r"(cc)',
+                         clobbers=CLOBBERS + ', "xmm0"'))
     return "".join(out)
 
 
@@ -183,8 +190,7 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
 @SQR@}
 
 /* r = t / 2^1024 mod m, fully reduced, for t < m 2^1024 (as fp_redc); t is
- * destroyed (its low half keeps product limbs: the caller wipes t); r must
- * not overlap t or m. */
+ * zeroed on return (the wipe of the product); r must not overlap t or m. */
 static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv)
 {
 @REDC@}
