@@ -12,6 +12,8 @@
  */
 
 /* t[0 .. 31] = a * b (a, b any 16-limb values). */
+/*@ requires \valid(t + (0 .. 31)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
+    assigns t[0 .. 31]; */
 static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_t *b)
 {
     __asm__ volatile(
@@ -1152,6 +1154,8 @@ static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_
 }
 
 /* t[0 .. 31] = a^2. */
+/*@ requires \valid(t + (0 .. 31)) && \valid_read(a + (0 .. 15));
+    assigns t[0 .. 31]; */
 static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
 {
     __asm__ volatile(
@@ -1903,6 +1907,9 @@ static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
 
 /* r = t / 2^1024 mod m, fully reduced, for t < m 2^1024 (as fp_redc); t is
  * zeroed on return (the wipe of the product); r must not overlap t or m. */
+/*@ requires \valid(r + (0 .. 15)) && \valid(t + (0 .. 31)) && \valid_read(m + (0 .. 15));
+    requires \separated(r + (0 .. 15), t + (0 .. 31));
+    assigns r[0 .. 15], t[0 .. 31]; */
 static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv)
 {
     uint64_t cc = 0;

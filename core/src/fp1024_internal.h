@@ -36,15 +36,40 @@
 #endif
 
 #ifdef RK_FP_ADX
+/* (The contracts below are never seen by Frama-C, like the code under
+ * RK_FP_ADX; they state what the tests check.) */
+
 /* 1 when this CPU runs the MULX/ADX kernel (rk_fp_mmul and rk_fp_msqr
  * then use it), 0 when they use the C kernel. */
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1; */
 int rk_fp_adx_cpu(void);
 
 /* The two kernels on their own, same contract as rk_fp_mmul / rk_fp_msqr
- * (r may alias a or b).  The _adx entries need rk_fp_adx_cpu() == 1. */
+ * (r may alias a or b).  The _adx entries need rk_fp_adx_cpu() == 1.
+ * CT: as rk_fp_mmul (no branch, no data-dependent address). */
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
 void rk_fp_mmul_adx(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
+
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
 void rk_fp_msqr_adx(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
+
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(b) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
 void rk_fp_mmul_c(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md);
+
+/*@ requires \valid(r) && \valid_read(a) && \valid_read(md);
+    requires md->n == 16;
+    requires \separated(r, md);
+    assigns *r; */
 void rk_fp_msqr_c(rk_fp *r, const rk_fp *a, const rk_fp_mod *md);
 #endif
 

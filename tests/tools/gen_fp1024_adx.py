@@ -180,17 +180,24 @@ HEADER = """\
 
 FUNCS = """
 /* t[0 .. 31] = a * b (a, b any 16-limb values). */
+/*@ requires \\valid(t + (0 .. 31)) && \\valid_read(a + (0 .. 15)) && \\valid_read(b + (0 .. 15));
+    assigns t[0 .. 31]; */
 static inline void fp_adx_mul_wide(uint64_t *t, const uint64_t *a, const uint64_t *b)
 {
 @MUL@}
 
 /* t[0 .. 31] = a^2. */
+/*@ requires \\valid(t + (0 .. 31)) && \\valid_read(a + (0 .. 15));
+    assigns t[0 .. 31]; */
 static inline void fp_adx_sqr_wide(uint64_t *t, const uint64_t *a)
 {
 @SQR@}
 
 /* r = t / 2^1024 mod m, fully reduced, for t < m 2^1024 (as fp_redc); t is
  * zeroed on return (the wipe of the product); r must not overlap t or m. */
+/*@ requires \\valid(r + (0 .. 15)) && \\valid(t + (0 .. 31)) && \\valid_read(m + (0 .. 15));
+    requires \\separated(r + (0 .. 15), t + (0 .. 31));
+    assigns r[0 .. 15], t[0 .. 31]; */
 static inline void fp_adx_redc(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv)
 {
 @REDC@}
