@@ -7,6 +7,7 @@
 #include "rootkey/fp1024.h"
 #include "rootkey/fp2.h"
 #include "rootkey/sscurve.h"
+#include "../core/src/fp1024_internal.h"
 #ifndef RK_NO_ORACLES
 #include <gmp.h>
 #endif
@@ -165,6 +166,144 @@ static void kernel_matches_bn(void)
     CHECK_EQ(bad, 0);
 }
 
+#ifdef RK_FP_ADX
+#ifndef RK_NO_ORACLES
+/* z = the 16 little-endian limbs x (word order, native word endianness). */
+static void limbs_to_mpz(mpz_t z, const uint64_t *x) { mpz_import(z, 16, -1, 8, 0, 0, x); }
+
+static int limbs_eq_mpz(const uint64_t *x, mpz_t z)
+{
+    uint64_t y[16];
+    size_t cnt = 0;
+    memset(y, 0, sizeof y);
+    if (mpz_sizeinbase(z, 2) > 1024) return 0;
+    mpz_export(y, &cnt, -1, 8, 0, 0, z);
+    return memcmp(x, y, sizeof y) == 0;
+}
+#endif
+
+/* Edge operands for the asm kernel: 0, 1, 2, 2^64 - 1, powers 2^(64k),
+ * m - 1, m - 2, m / 2, (m + 1) / 2, R mod m, R^2 mod m, all-ones limbs
+ * below m (carries through every limb), alternating all-ones and zero
+ * limbs, m minus one low limb, m with the low half cleared.  All < m. */
+#define N_EDGE 20
+static void edge(uint64_t *a, const rk_fp_mod *md, int k)
+{
+    memset(a, 0, 128);
+    switch (k) {
+    case 0: break;
+    case 1: a[0] = 1; break;
+    case 2: a[0] = 2; break;
+    case 3: a[0] = ~0ULL; break;
+    case 4: a[1] = 1; break;
+    case 5: a[8] = 1; break;
+    case 6: a[15] = 1; break;
+    case 7: memcpy(a, md->m, 128); a[0] -= 1; break;
+    case 8: memcpy(a, md->m, 128); a[0] -= 2; break;
+    case 9: for (int i = 0; i < 16; i++) a[i] = (md->m[i] >> 1) | (i < 15 ? md->m[i + 1] << 63 : 0); break;
+    case 10: edge(a, md, 9); a[0] += 1; break;          /* m odd: no carry */
+    case 11: memcpy(a, md->one, 128); break;
+    case 12: memcpy(a, md->rr, 128); break;
+    case 13: for (int i = 0; i < 15; i++) a[i] = ~0ULL; a[15] = md->m[15] - 1; break;
+    case 14: for (int i = 0; i < 16; i++) a[i] = (i % 2) ? 0 : ~0ULL; a[15] = md->m[15] - 1; break;
+    case 15: for (int i = 0; i < 16; i++) a[i] = (i % 2) ? ~0ULL : 0; a[15] = md->m[15] - 1; break;
+    case 16: memcpy(a, md->m, 128); a[0] = 0; break;        /* m - (m mod 2^64) */
+    case 17: memcpy(a, md->m, 128); for (int i = 0; i < 8; i++) a[i] = 0; break;
+    case 18: memcpy(a, md->m, 128); a[0] = ~0ULL; a[1] -= 1; break;   /* m - 1 + 2^64 - m0 - 2^64 */
+    default: for (int i = 0; i < 16; i++) a[i] = 0x8000000000000000ULL >> (i % 64); a[15] = md->m[15] >> 1; break;
+    }
+}
+
+/* The MULX/ADX kernel against the C kernel and bn's rk_bn_mont_mul (and
+ * GMP when oracles are built) on the edge pairs, every edge times
+ * 2^1024 - 1 (one factor may be any 1024-bit value), and 200,000 random
+ * pairs per modulus (20,000 under RK_TEST_QUICK); squaring on every first
+ * operand below m.  The CPU must have BMI2 and ADX, else a note is printed
+ * and nothing of the asm is tested (the C kernel is what runs then). */
+static void adx_kernel_matches(void)
+{
+    if (!rk_fp_adx_cpu()) {
+        printf("note fp1024: this CPU (or valgrind's CPUID) lacks BMI2/ADX: the asm kernel "
+               "is compiled in but NOT tested here; rk_fp_mmul/msqr run the C kernel\n");
+        return;
+    }
+    const rk_fp_mod *mods[2] = { &rk_fp_mod_p, &rk_fp_mod_q };
+    int n = rk_t_quick() ? 20000 : 200000, bad = 0, done = 0;
+#ifndef RK_NO_ORACLES
+    mpz_t M, Ri, A, B, X;
+    mpz_inits(M, Ri, A, B, X, NULL);
+#endif
+    for (int mi = 0; mi < 2; mi++) {
+        const rk_fp_mod *md = mods[mi];
+#ifndef RK_NO_ORACLES
+        limbs_to_mpz(M, md->m);
+        mpz_set_ui(Ri, 1);
+        mpz_mul_2exp(Ri, Ri, 1024);
+        CHECK(mpz_invert(Ri, Ri, M) != 0);
+#endif
+        int edges = N_EDGE * N_EDGE + N_EDGE;
+        for (int i = 0; i < edges + n; i++) {
+            rk_fp a, b, r1, r2;
+            uint64_t ref[16];
+            int below = 1;                 /* a < m */
+            if (i < N_EDGE * N_EDGE) {
+                edge(a.v, md, i % N_EDGE);
+                edge(b.v, md, i / N_EDGE);
+            } else if (i < edges) {
+                memset(a.v, 0xff, 128);    /* 2^1024 - 1 */
+                edge(b.v, md, i - N_EDGE * N_EDGE);
+                below = 0;
+            } else {
+                int kind = i % 7 == 0 ? 9 : (i % 11 == 0 ? 3 + i % 4 : 0);
+                operand(a.v, md, kind);
+                operand(b.v, md, 0);
+                below = kind != 9 || a.v[15] < md->m[15];
+            }
+            rk_fp_mmul_adx(&r1, &a, &b, md);
+            rk_fp_mmul_c(&r2, &a, &b, md);
+            rk_bn_mont_mul(ref, a.v, b.v, md);
+            bad += memcmp(r1.v, r2.v, 128) != 0;
+            bad += memcmp(r1.v, ref, 128) != 0;
+            rk_fp_mmul_adx(&r2, &b, &a, md);
+            bad += memcmp(r1.v, r2.v, 128) != 0;
+#ifndef RK_NO_ORACLES
+            limbs_to_mpz(A, a.v);
+            limbs_to_mpz(B, b.v);
+            mpz_mul(X, A, B);
+            mpz_mul(X, X, Ri);
+            mpz_mod(X, X, M);
+            bad += !limbs_eq_mpz(r1.v, X);
+#endif
+            r2 = a;                        /* aliasing: r == a */
+            rk_fp_mmul_adx(&r2, &r2, &b, md);
+            bad += memcmp(r1.v, r2.v, 128) != 0;
+            if (below) {
+                rk_fp_msqr_adx(&r1, &a, md);
+                rk_fp_msqr_c(&r2, &a, md);
+                rk_bn_mont_mul(ref, a.v, a.v, md);
+                bad += memcmp(r1.v, r2.v, 128) != 0;
+                bad += memcmp(r1.v, ref, 128) != 0;
+                r2 = a;
+                rk_fp_msqr_adx(&r2, &r2, md);
+                bad += memcmp(r1.v, r2.v, 128) != 0;
+#ifndef RK_NO_ORACLES
+                mpz_mul(X, A, A);
+                mpz_mul(X, X, Ri);
+                mpz_mod(X, X, M);
+                bad += !limbs_eq_mpz(r1.v, X);
+#endif
+            }
+            done++;
+        }
+    }
+#ifndef RK_NO_ORACLES
+    mpz_clears(M, Ri, A, B, X, NULL);
+#endif
+    CHECK_EQ(bad, 0);
+    CHECK_EQ(done, 2 * (N_EDGE * N_EDGE + N_EDGE + n));
+}
+#endif
+
 /* The binary Jacobi symbol against Euler's criterion a^((p-1)/2) on
  * random elements, squares, non-squares and the edges 0, 1, -1, 2, 3. */
 static void jacobi_matches_euler(void)
@@ -282,6 +421,12 @@ void rk_suite_fp1024(void)
     RUN(from_bytes_range);
     RUN(subgroup_methods_agree);
     RUN(kernel_matches_bn);
+#ifdef RK_FP_ADX
+    RUN(adx_kernel_matches);
+#else
+    printf("note fp1024: the MULX/ADX kernel is not compiled in (not x86-64 gcc >= 12, or "
+           "RK_NO_ASM / RK_PORTABLE_MUL, or clang without -madx -mbmi2)\n");
+#endif
     RUN(jacobi_matches_euler);
 #ifndef RK_NO_ORACLES
     RUN(differential_fp);

@@ -1,6 +1,7 @@
 /* see rootkey/fp1024.h */
 #include "rootkey/fp1024.h"
 #include "rootkey/ct.h"
+#include "fp1024_internal.h"
 
 /* RFC 6509 Appendix A parameter set 1 as bn Montgomery contexts (n, m0inv,
  * m, R^2 mod m, R mod m); derived offline with Python big integers and
@@ -288,8 +289,53 @@ static void fp_redc(uint64_t *r, uint64_t *t, const rk_fp_mod *md)
     rk_wipe_u64(u, 16);
 }
 
+#ifdef RK_FP_ADX
+/* The MULX/ADX kernel (core/src/fp1024_internal.h says when it is compiled
+ * in and chosen; docs/sakke.md "fp1024").  Invisible to Frama-C: the proved
+ * C kernel below is what the proofs see and what every other build runs. */
+#include "fp1024_adx.h"
+
+int rk_fp_adx_cpu(void) { return RK_FP_ADX_CPU() ? 1 : 0; }
+
+void rk_fp_mmul_adx(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
+{
+    uint64_t t[32];
+    fp_adx_mul_wide(t, a->v, b->v);
+    fp_adx_redc(r->v, t, md->m, md->m0inv);   /* also zeroes t */
+}
+
+void rk_fp_msqr_adx(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
+{
+    uint64_t t[32];
+    fp_adx_sqr_wide(t, a->v);
+    fp_adx_redc(r->v, t, md->m, md->m0inv);   /* also zeroes t */
+}
+
+void rk_fp_mmul_c(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
+{
+    uint64_t t[32];
+    fp_mul_wide(t, a->v, b->v);
+    fp_redc(r->v, t, md);
+    rk_wipe_u64(t, 32);
+}
+
+void rk_fp_msqr_c(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
+{
+    uint64_t t[32];
+    fp_sqr_wide(t, a->v);
+    fp_redc(r->v, t, md);
+    rk_wipe_u64(t, 32);
+}
+#endif
+
 void rk_fp_mmul(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 {
+#ifdef RK_FP_ADX
+    if (RK_FP_ADX_CPU()) {
+        rk_fp_mmul_adx(r, a, b, md);
+        return;
+    }
+#endif
     uint64_t t[32];
     fp_mul_wide(t, a->v, b->v);
     fp_redc(r->v, t, md);
@@ -298,6 +344,12 @@ void rk_fp_mmul(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 
 void rk_fp_msqr(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
 {
+#ifdef RK_FP_ADX
+    if (RK_FP_ADX_CPU()) {
+        rk_fp_msqr_adx(r, a, md);
+        return;
+    }
+#endif
     uint64_t t[32];
     fp_sqr_wide(t, a->v);
     fp_redc(r->v, t, md);
