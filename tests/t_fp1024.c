@@ -146,6 +146,22 @@ static void kernel_matches_bn(void)
                 rk_fp_msub(&r, &b, &a, md);
                 rk_bn_mod_sub(ref, b.v, a.v, md->m, 16);
                 bad += memcmp(r.v, ref, 128) != 0;
+                /* they work in r: r == a and r == b must give the same */
+                rk_bn_mod_add(ref, a.v, b.v, md->m, 16);
+                r = a; rk_fp_madd(&r, &r, &b, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                r = b; rk_fp_madd(&r, &a, &r, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                rk_bn_mod_sub(ref, a.v, b.v, md->m, 16);
+                r = a; rk_fp_msub(&r, &r, &b, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                r = b; rk_fp_msub(&r, &a, &r, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                rk_bn_mod_add(ref, a.v, a.v, md->m, 16);
+                r = a; rk_fp_madd(&r, &r, &r, md);
+                bad += memcmp(r.v, ref, 128) != 0;
+                r = a; rk_fp_msub(&r, &r, &r, md);
+                bad += rk_bn_is_zero(r.v, 16) != 1;
             }
             r = a;                         /* aliasing: r == a */
             rk_fp_mmul(&r, &r, &b, md);

@@ -121,24 +121,6 @@ static inline uint64_t fp_sbb(uint64_t *r, uint64_t a, uint64_t b, uint64_t bin)
 #endif
 }
 
-/* r = a + b over 16 limbs, returns the carry. */
-/*@ requires \valid(r + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
-    requires \separated(r + (0 .. 15), a + (0 .. 15));
-    requires \separated(r + (0 .. 15), b + (0 .. 15));
-    assigns r[0 .. 15];
-    ensures \result <= 1; */
-static uint64_t fp_add16(uint64_t *r, const uint64_t *a, const uint64_t *b)
-{
-    uint64_t c = 0;
-    FP_UNROLL
-    /*@ loop invariant 0 <= k <= 16 && c <= 1;
-        loop assigns k, c, r[0 .. 15];
-        loop variant 16 - k; */
-    for (size_t k = 0; k < 16; k++)
-        c = fp_adc(&r[k], a[k], b[k], c);
-    return c;
-}
-
 /* r = a - b over 16 limbs, returns the borrow. */
 /*@ requires \valid(r + (0 .. 15)) && \valid_read(a + (0 .. 15)) && \valid_read(b + (0 .. 15));
     requires \separated(r + (0 .. 15), a + (0 .. 15));
@@ -357,30 +339,58 @@ void rk_fp_msqr(rk_fp *r, const rk_fp *a, const rk_fp_mod *md)
 }
 
 /* Modular addition and subtraction: bn's rk_bn_mod_add / rk_bn_mod_sub
- * with the 16-limb carry chains unrolled (the fp1024 suite compares them). */
+ * with the 16-limb carry chains unrolled (the fp1024 suite compares them).
+ * They work in r itself (r may be a or b: each limb is read before it is
+ * written) and keep no temporary, so there is nothing to wipe: with the
+ * MULX/ADX product these wipes were a tenth of a decapsulation.  The value
+ * that is corrected lives in r and the carry/borrow words; the correction
+ * is a masked m, never a branch. */
 void rk_fp_madd(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 {
-    uint64_t t[16], u[16];
-    uint64_t c = fp_add16(t, a->v, b->v);
-    uint64_t bw = fp_sub16(u, t, md->m);
+    uint64_t c = 0, bw = 0, junk;
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && c <= 1;
+        loop assigns k, c, r->v[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        c = fp_adc(&r->v[k], a->v[k], b->v[k], c);
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && bw <= 1;
+        loop assigns k, bw, junk;
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        bw = fp_sbb(&junk, r->v[k], md->m[k], bw);
     /* a + b < 2m: subtract m when the sum carried out or did not borrow */
     uint64_t nb = 1u - bw;
-    uint64_t keep_u = c + nb - c * nb;
-    /*@ assert keep_u == 0 || keep_u == 1; */
-    fp_sel16(r->v, u, t, rk_ct_mask64(keep_u));
-    rk_wipe_u64(t, 16);
-    rk_wipe_u64(u, 16);
+    uint64_t sub = c + nb - c * nb;
+    /*@ assert sub == 0 || sub == 1; */
+    uint64_t mask = rk_ct_mask64(sub);
+    bw = 0;
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && bw <= 1;
+        loop assigns k, bw, r->v[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        bw = fp_sbb(&r->v[k], r->v[k], md->m[k] & mask, bw);
 }
 
 void rk_fp_msub(rk_fp *r, const rk_fp *a, const rk_fp *b, const rk_fp_mod *md)
 {
-    uint64_t t[16], u[16];
-    uint64_t bw = fp_sub16(t, a->v, b->v);
-    (void)fp_add16(u, t, md->m);
+    uint64_t bw = 0, c = 0;
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && bw <= 1;
+        loop assigns k, bw, r->v[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        bw = fp_sbb(&r->v[k], a->v[k], b->v[k], bw);
     /* a - b went negative exactly when it borrowed: add m back */
-    fp_sel16(r->v, u, t, rk_ct_mask64(bw));
-    rk_wipe_u64(t, 16);
-    rk_wipe_u64(u, 16);
+    uint64_t mask = rk_ct_mask64(bw);
+    FP_UNROLL
+    /*@ loop invariant 0 <= k <= 16 && c <= 1;
+        loop assigns k, c, r->v[0 .. 15];
+        loop variant 16 - k; */
+    for (size_t k = 0; k < 16; k++)
+        c = fp_adc(&r->v[k], r->v[k], md->m[k] & mask, c);
 }
 
 uint64_t rk_fp_mfrom_bytes(rk_fp *r, const uint8_t in[128], const rk_fp_mod *md)
