@@ -146,17 +146,20 @@ static rk_status add_protected(rk_mikey_genext_in *g, uint8_t *buf, size_t *pos,
 }
 
 /* The protected extensions (type 7 first, then the private ones) into
- * ge[0 .. *n_ge - 1], their framed octets in buf. */
+ * ge[0 .. *n_ge - 1], their framed octets in buf.  At most three, so the
+ * calls are written out; every input is read from *tx before the first
+ * write, so the prover needs no frame argument about *tx (or *tx->kp)
+ * across the writes into buf, pt and ge. */
 /*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
     requires n_prot <= 3 && n_prot * 16 <= tx->iv_rnd_len
         && n_prot == (tx->kp != \null ? 1 : 0) + tx->n_ext;
     requires \valid(ge + (0 .. 3)) && \valid(n_ge);
     requires \valid(buf + (0 .. 4095)) && \valid(pt + (0 .. 1023));
     requires \valid_read(dpck + (0 .. 15));
-    requires \separated(ge + (0 .. 3), n_ge, tx, buf + (0 .. 4095), pt + (0 .. 1023),
-                        dpck + (0 .. 15));
-    requires \separated(n_ge, tx, buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
-    requires \separated(buf + (0 .. 4095), pt + (0 .. 1023), dpck + (0 .. 15));
+    requires \separated(ge + (0 .. 3), n_ge);
+    requires \separated(ge + (0 .. 3), buf + (0 .. 4095));
+    requires \separated(buf + (0 .. 4095), pt + (0 .. 1023));
+    requires \separated(buf + (0 .. 4095), dpck + (0 .. 15));
     requires \separated(buf + (0 .. 4095), tx->iv_rnd + (0 .. tx->iv_rnd_len - 1));
     requires \forall integer j; 0 <= j < tx->n_ext ==>
         \separated(buf + (0 .. 4095), tx->ext[j].pt + (0 .. tx->ext[j].pt_len - 1));
@@ -167,31 +170,51 @@ static rk_status add_all(rk_mikey_genext_in *ge, size_t *n_ge, uint8_t *buf, uin
                          const rk_mikeysakke_tx *tx, size_t n_prot,
                          const uint8_t dpck[RK_DPCK_BYTES])
 {
-    size_t pos = 0, pt_len = 0, k = 0, i;
+    const rk_kp_params *kp = tx->kp;
+    const size_t n_ext = tx->n_ext;
+    const uint8_t *iv = tx->iv_rnd;
+    const uint8_t msg_type = tx->kp_msg_type;
+    const uint64_t date_time = tx->kp_date_time;
+    const uint32_t csb_id = tx->csb_id;
+    const uint8_t *pt0 = pt, *pt1 = pt;
+    uint8_t type0 = 0, type1 = 0;
+    size_t len0 = 0, len1 = 0, pos = 0, pt_len = 0, k = 0;
     rk_status st;
     (void)n_prot;
-    *n_ge = 0;
-    if (tx->kp != NULL) {
-        st = rk_keyparams_encode(pt, RK_MIKEYSAKKE_KP_MAX_BYTES, &pt_len, tx->kp);
+    if (n_ext > 0) {
+        type0 = tx->ext[0].type;
+        pt0 = tx->ext[0].pt;
+        len0 = tx->ext[0].pt_len;
+    }
+    if (n_ext > 1) {
+        type1 = tx->ext[1].type;
+        pt1 = tx->ext[1].pt;
+        len1 = tx->ext[1].pt_len;
+    }
+    if (kp != NULL) {
+        st = rk_keyparams_encode(pt, RK_MIKEYSAKKE_KP_MAX_BYTES, &pt_len, kp);
         if (st != RK_OK)
             return st;
-        st = add_protected(&ge[0], buf, &pos, RK_MIKEY_GENEXT_KEY_PARAMS, tx->kp_msg_type,
-                           tx->kp_date_time, tx->csb_id, dpck, tx->iv_rnd, pt, pt_len);
+        st = add_protected(&ge[0], buf, &pos, RK_MIKEY_GENEXT_KEY_PARAMS, msg_type, date_time,
+                           csb_id, dpck, iv, pt, pt_len);
         if (st != RK_OK)
             return st;
         k = 1;
     }
-    /*@ loop invariant 0 <= i <= tx->n_ext;
-        loop invariant k == (tx->kp != \null ? 1 : 0) + i && k <= 3;
-        loop invariant ge_ok(ge, k) && pos <= 4096;
-        loop assigns i, k, pos, buf[0 .. 4095], ge[0 .. 3];
-        loop variant tx->n_ext - i; */
-    for (i = 0; i < tx->n_ext; i++) {
-        /*@ assert k < n_prot && (k + 1) * 16 <= tx->iv_rnd_len; */
-        st = add_protected(&ge[k], buf, &pos, tx->ext[i].type, tx->kp_msg_type,
-                           tx->kp_date_time, tx->csb_id, dpck,
-                           tx->iv_rnd + k * RK_MIKEYSAKKE_IV_BYTES,
-                           tx->ext[i].pt, tx->ext[i].pt_len);
+    /*@ assert ge_ok(ge, k) && k <= 1 && pos <= 4096; */
+    if (n_ext > 0) {
+        /*@ assert (k + 1) * 16 <= \at(tx->iv_rnd_len, Pre); */
+        st = add_protected(&ge[k], buf, &pos, type0, msg_type, date_time, csb_id, dpck,
+                           iv + k * RK_MIKEYSAKKE_IV_BYTES, pt0, len0);
+        if (st != RK_OK)
+            return st;
+        k++;
+    }
+    /*@ assert ge_ok(ge, k) && k <= 2 && pos <= 4096; */
+    if (n_ext > 1) {
+        /*@ assert (k + 1) * 16 <= \at(tx->iv_rnd_len, Pre); */
+        st = add_protected(&ge[k], buf, &pos, type1, msg_type, date_time, csb_id, dpck,
+                           iv + k * RK_MIKEYSAKKE_IV_BYTES, pt1, len1);
         if (st != RK_OK)
             return st;
         k++;
@@ -200,90 +223,144 @@ static rk_status add_all(rk_mikey_genext_in *ge, size_t *n_ge, uint8_t *buf, uin
     return RK_OK;
 }
 
-/* The I_MESSAGE: the fields that come straight from the caller, the SAKKE
- * data and the protected extensions ge[0 .. n_ge - 1].  Everything the
- * encoder reads is set here, so its precondition holds at once. */
-/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
-    requires \valid(m) && \valid_read(sakke_data + (0 .. 272));
-    requires \valid_read(ge + (0 .. 3)) && ge_ok(ge, n_ge);
-    requires \separated(m, tx, ge + (0 .. 3));
-    assigns *m;
-    ensures rk_mikey_msg_readable(m); */
-static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t *sakke_data,
-                     const rk_mikey_genext_in *ge, size_t n_ge)
+/* The crypto sessions, copied as they are (rk_mikey_msg takes the same
+ * description). */
+/*@ requires \valid(m) && \valid_read(tx) && \separated(m, tx);
+    requires tx->n_cs <= 4;
+    requires \forall integer i; 0 <= i < tx->n_cs ==>
+            tx->cs[i].n_policies <= 127 && tx->cs[i].session_data_len <= 65535 &&
+            tx->cs[i].spi_len <= 255 &&
+            \valid_read(tx->cs[i].policies + (0 .. tx->cs[i].n_policies - 1)) &&
+            \valid_read(tx->cs[i].session_data + (0 .. tx->cs[i].session_data_len - 1)) &&
+            \valid_read(tx->cs[i].spi + (0 .. tx->cs[i].spi_len - 1));
+    assigns m->n_cs, m->cs[0 .. 3];
+    ensures m->n_cs <= 4;
+    ensures \forall integer i; 0 <= i < m->n_cs ==>
+            m->cs[i].n_policies <= 127 && m->cs[i].session_data_len <= 65535 &&
+            m->cs[i].spi_len <= 255 &&
+            \valid_read(m->cs[i].policies + (0 .. m->cs[i].n_policies - 1)) &&
+            \valid_read(m->cs[i].session_data + (0 .. m->cs[i].session_data_len - 1)) &&
+            \valid_read(m->cs[i].spi + (0 .. m->cs[i].spi_len - 1)); */
+static void fill_cs(rk_mikey_msg *m, const rk_mikeysakke_tx *tx)
 {
     size_t i;
-    m->csb_id = tx->csb_id;
-    m->ts_sec = tx->ts_sec;
-    m->ts_frac = tx->ts_frac;
-    m->rand = tx->rand;
-    m->rand_len = tx->rand_len;
-    /* HDR T RAND IDRi IDRr IDRkmsi IDRkmsr: the TS 33.180 E.2 order */
-    m->n_idr = 4;
-    m->idr[0].role = tx->idr_i.role;
-    m->idr[0].id_type = RK_MIKEY_ID_TYPE_URI;   /* also for UIDs: what stacks send */
-    m->idr[0].id = tx->idr_i.id;
-    m->idr[0].id_len = tx->idr_i.id_len;
-    m->idr[1].role = tx->idr_r.role;
-    m->idr[1].id_type = RK_MIKEY_ID_TYPE_URI;
-    m->idr[1].id = tx->idr_r.id;
-    m->idr[1].id_len = tx->idr_r.id_len;
-    m->idr[2].role = RK_MIKEY_ROLE_IDRKMSI;
-    m->idr[2].id_type = RK_MIKEY_ID_TYPE_URI;
-    m->idr[2].id = tx->kmsi_uri;
-    m->idr[2].id_len = tx->kmsi_uri_len;
-    m->idr[3].role = RK_MIKEY_ROLE_IDRKMSR;
-    m->idr[3].id_type = RK_MIKEY_ID_TYPE_URI;
-    m->idr[3].id = tx->kmsr_uri;
-    m->idr[3].id_len = tx->kmsr_uri_len;
-    m->has_sp = tx->has_sp;
-    m->sp_policy_no = tx->sp_policy_no;
-    m->sp_prot_type = tx->sp_prot_type;
-    m->sp_params = tx->sp_params;
-    m->sp_params_len = tx->sp_params_len;
-    m->sakke_data = sakke_data;
-    m->signature = NULL;
-    m->n_genext = n_ge;
-    m->n_genext_before_sakke = tx->ext_before_sakke != 0 ? n_ge : 0;
-    m->n_cs = tx->n_cs;
     /*@ loop invariant 0 <= i <= 4;
-        loop invariant \forall integer j; 0 <= j < i ==>
-            m->cs[j].n_policies == tx->cs[j].n_policies &&
-            m->cs[j].policies == tx->cs[j].policies &&
-            m->cs[j].session_data_len == tx->cs[j].session_data_len &&
-            m->cs[j].session_data == tx->cs[j].session_data &&
-            m->cs[j].spi_len == tx->cs[j].spi_len &&
-            m->cs[j].spi == tx->cs[j].spi;
+        loop invariant \forall integer j; 0 <= j < i ==> m->cs[j] == tx->cs[j];
         loop assigns i, m->cs[0 .. 3];
         loop variant 4 - i; */
-    for (i = 0; i < RK_MIKEY_MAX_CS; i++) {
-        m->cs[i].cs_id = tx->cs[i].cs_id;
-        m->cs[i].prot_type = tx->cs[i].prot_type;
-        m->cs[i].s_flag = tx->cs[i].s_flag;
-        m->cs[i].policies = tx->cs[i].policies;
-        m->cs[i].n_policies = tx->cs[i].n_policies;
-        m->cs[i].session_data = tx->cs[i].session_data;
-        m->cs[i].session_data_len = tx->cs[i].session_data_len;
-        m->cs[i].spi = tx->cs[i].spi;
-        m->cs[i].spi_len = tx->cs[i].spi_len;
-    }
-    /* unused slots: empty, pointing at data that exists */
+    for (i = 0; i < RK_MIKEY_MAX_CS; i++)
+        m->cs[i] = tx->cs[i];
+    m->n_cs = tx->n_cs;
+}
+
+/* HDR T RAND IDRi IDRr IDRkmsi IDRkmsr: the TS 33.180 E.2 order.  ID type
+ * 1 (URI) also for the UIDs: what deployed stacks send. */
+/*@ requires \valid(m) && \valid_read(tx) && \separated(m, tx);
+    requires tx->idr_i.id_len <= 4096 && \valid_read(tx->idr_i.id + (0 .. tx->idr_i.id_len - 1));
+    requires tx->idr_r.id_len <= 4096 && \valid_read(tx->idr_r.id + (0 .. tx->idr_r.id_len - 1));
+    requires tx->kmsi_uri_len <= 4096 && \valid_read(tx->kmsi_uri + (0 .. tx->kmsi_uri_len - 1));
+    requires tx->kmsr_uri_len <= 4096 && \valid_read(tx->kmsr_uri + (0 .. tx->kmsr_uri_len - 1));
+    assigns m->n_idr, m->idr[0 .. 3];
+    ensures m->n_idr == 4;
+    ensures \forall integer i; 0 <= i < m->n_idr ==>
+            m->idr[i].id_len <= 4096 &&
+            \valid_read(m->idr[i].id + (0 .. m->idr[i].id_len - 1)); */
+static void fill_idr(rk_mikey_msg *m, const rk_mikeysakke_tx *tx)
+{
+    const uint8_t role_i = tx->idr_i.role, role_r = tx->idr_r.role;
+    const uint8_t *id_i = tx->idr_i.id, *id_r = tx->idr_r.id;
+    const uint8_t *kmsi = tx->kmsi_uri, *kmsr = tx->kmsr_uri;
+    const size_t len_i = tx->idr_i.id_len, len_r = tx->idr_r.id_len;
+    const size_t kmsi_len = tx->kmsi_uri_len, kmsr_len = tx->kmsr_uri_len;
+    m->n_idr = 4;
+    m->idr[0].role = role_i;
+    m->idr[0].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[0].id = id_i;
+    m->idr[0].id_len = len_i;
+    m->idr[1].role = role_r;
+    m->idr[1].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[1].id = id_r;
+    m->idr[1].id_len = len_r;
+    m->idr[2].role = RK_MIKEY_ROLE_IDRKMSI;
+    m->idr[2].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[2].id = kmsi;
+    m->idr[2].id_len = kmsi_len;
+    m->idr[3].role = RK_MIKEY_ROLE_IDRKMSR;
+    m->idr[3].id_type = RK_MIKEY_ID_TYPE_URI;
+    m->idr[3].id = kmsr;
+    m->idr[3].id_len = kmsr_len;
+    /*@ assert m->idr[0].id_len <= 4096 && \valid_read(m->idr[0].id + (0 .. m->idr[0].id_len - 1)); */
+    /*@ assert m->idr[1].id_len <= 4096 && \valid_read(m->idr[1].id + (0 .. m->idr[1].id_len - 1)); */
+    /*@ assert m->idr[2].id_len <= 4096 && \valid_read(m->idr[2].id + (0 .. m->idr[2].id_len - 1)); */
+    /*@ assert m->idr[3].id_len <= 4096 && \valid_read(m->idr[3].id + (0 .. m->idr[3].id_len - 1)); */
+}
+
+/* The protected extensions ge[0 .. n_ge - 1]; the unused slots empty,
+ * pointing at data that exists. */
+/*@ requires \valid(m) && \valid_read(ge + (0 .. 3)) && n_ge <= 3 && ge_ok(ge, n_ge);
+    requires \valid_read(sakke_data + (0 .. 272));
+    requires \separated(m, ge + (0 .. 3));
+    assigns m->n_genext, m->n_genext_before_sakke, m->genext[0 .. 3];
+    ensures m->n_genext <= 4;
+    ensures \forall integer i; 0 <= i < m->n_genext ==>
+            m->genext[i].len <= 4096 &&
+            \valid_read(m->genext[i].data + (0 .. m->genext[i].len - 1)); */
+static void fill_genext(rk_mikey_msg *m, const rk_mikey_genext_in *ge, size_t n_ge,
+                        size_t before_sakke, const uint8_t *sakke_data)
+{
+    size_t i;
     /*@ loop invariant 0 <= i <= 4;
-        loop invariant \forall integer j; 0 <= j < i ==>
-            (j < n_ge ==> m->genext[j].len == ge[j].len && m->genext[j].data == ge[j].data);
+        loop invariant \forall integer j; 0 <= j < i ==> j < n_ge ==>
+            m->genext[j].len == ge[j].len && m->genext[j].data == ge[j].data;
         loop assigns i, m->genext[0 .. 3];
         loop variant 4 - i; */
     for (i = 0; i < RK_MIKEY_MAX_GENEXT; i++) {
         if (i < n_ge) {
-            m->genext[i].type = ge[i].type;
-            m->genext[i].data = ge[i].data;
-            m->genext[i].len = ge[i].len;
+            m->genext[i] = ge[i];
         } else {
             m->genext[i].type = 0;
             m->genext[i].data = sakke_data;
             m->genext[i].len = 0;
         }
     }
+    m->n_genext = n_ge;
+    m->n_genext_before_sakke = before_sakke != 0 ? n_ge : 0;
+}
+
+/* The I_MESSAGE: the fields that come straight from the caller, the SAKKE
+ * data and the protected extensions ge[0 .. n_ge - 1].  Everything the
+ * encoder reads is set here, so its precondition holds at once. */
+/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+    requires \valid(m) && \valid_read(sakke_data + (0 .. 272));
+    requires \valid_read(ge + (0 .. 3)) && n_ge <= 3 && ge_ok(ge, n_ge);
+    requires \separated(m, tx);
+    requires \separated(m, ge + (0 .. 3));
+    assigns *m;
+    ensures rk_mikey_msg_readable(m); */
+static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t *sakke_data,
+                     const rk_mikey_genext_in *ge, size_t n_ge)
+{
+    /* inputs first: the stores into *m need no frame argument about *tx */
+    const size_t before_sakke = tx->ext_before_sakke;
+    const uint32_t csb_id = tx->csb_id, ts_sec = tx->ts_sec, ts_frac = tx->ts_frac;
+    const uint8_t *rand = tx->rand, *sp_params = tx->sp_params;
+    const size_t rand_len = tx->rand_len, has_sp = tx->has_sp, sp_params_len = tx->sp_params_len;
+    const uint8_t sp_policy_no = tx->sp_policy_no, sp_prot_type = tx->sp_prot_type;
+    m->csb_id = csb_id;
+    m->ts_sec = ts_sec;
+    m->ts_frac = ts_frac;
+    m->rand = rand;
+    m->rand_len = rand_len;
+    m->has_sp = has_sp;
+    m->sp_policy_no = sp_policy_no;
+    m->sp_prot_type = sp_prot_type;
+    m->sp_params = sp_params;
+    m->sp_params_len = sp_params_len;
+    m->sakke_data = sakke_data;
+    m->signature = NULL;
+    fill_cs(m, tx);
+    fill_idr(m, tx);
+    fill_genext(m, ge, n_ge, before_sakke, sakke_data);
 }
 
 /* Encapsulate, protect, encode, sign: out already zero, *out_len 0. */
