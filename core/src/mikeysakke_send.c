@@ -222,6 +222,55 @@ static rk_status add_all(rk_mikey_genext_in *ge, uint8_t *buf, uint8_t *pt,
     return RK_OK;
 }
 
+/* The message built as a value (fill_msg) stored once. */
+/*@ predicate msg_ok(rk_mikey_msg lm) =
+        lm.n_cs <= 4 && lm.n_idr <= 4 && lm.n_genext <= 4 &&
+        (\forall integer i; 0 <= i < lm.n_cs ==>
+            lm.cs[i].n_policies <= 127 && lm.cs[i].session_data_len <= 65535 &&
+            lm.cs[i].spi_len <= 255 &&
+            \valid_read(lm.cs[i].policies + (0 .. lm.cs[i].n_policies - 1)) &&
+            \valid_read(lm.cs[i].session_data + (0 .. lm.cs[i].session_data_len - 1)) &&
+            \valid_read(lm.cs[i].spi + (0 .. lm.cs[i].spi_len - 1))) &&
+        lm.rand_len <= 4096 && \valid_read(lm.rand + (0 .. lm.rand_len - 1)) &&
+        (\forall integer i; 0 <= i < lm.n_idr ==>
+            lm.idr[i].id_len <= 4096 &&
+            \valid_read(lm.idr[i].id + (0 .. lm.idr[i].id_len - 1))) &&
+        lm.sp_params_len <= 4096 &&
+        (lm.has_sp != 0 ==> \valid_read(lm.sp_params + (0 .. lm.sp_params_len - 1))) &&
+        \valid_read(lm.sakke_data + (0 .. 272)) &&
+        (\forall integer i; 0 <= i < lm.n_genext ==>
+            lm.genext[i].len <= 4096 &&
+            \valid_read(lm.genext[i].data + (0 .. lm.genext[i].len - 1))) &&
+        (lm.signature != \null ==> \valid_read(lm.signature + (0 .. 128)));
+*/
+
+/*@ requires \valid(m) && msg_ok(lm);
+    assigns *m;
+    ensures rk_mikey_msg_readable(m); */
+static void store_msg(rk_mikey_msg *m, rk_mikey_msg lm)
+{
+    *m = lm;
+    /*@ assert m->n_cs == lm.n_cs && m->n_idr == lm.n_idr && m->n_genext == lm.n_genext; */
+    /*@ assert m->rand == lm.rand && m->rand_len == lm.rand_len; */
+    /*@ assert m->has_sp == lm.has_sp && m->sp_params == lm.sp_params
+            && m->sp_params_len == lm.sp_params_len; */
+    /*@ assert m->sakke_data == lm.sakke_data && m->signature == lm.signature; */
+    /*@ assert \forall integer j; 0 <= j < 4 ==> m->cs[j] == lm.cs[j]; */
+    /*@ assert \forall integer j; 0 <= j < 4 ==> m->idr[j] == lm.idr[j]; */
+    /*@ assert \forall integer j; 0 <= j < 4 ==> m->genext[j] == lm.genext[j]; */
+    /*@ assert m->n_cs <= 4 && \forall integer j; 0 <= j < m->n_cs ==>
+            m->cs[j].n_policies <= 127 && m->cs[j].session_data_len <= 65535 &&
+            m->cs[j].spi_len <= 255 &&
+            \valid_read(m->cs[j].policies + (0 .. m->cs[j].n_policies - 1)) &&
+            \valid_read(m->cs[j].session_data + (0 .. m->cs[j].session_data_len - 1)) &&
+            \valid_read(m->cs[j].spi + (0 .. m->cs[j].spi_len - 1)); */
+    /*@ assert m->n_idr <= 4 && \forall integer j; 0 <= j < m->n_idr ==>
+            m->idr[j].id_len <= 4096 && \valid_read(m->idr[j].id + (0 .. m->idr[j].id_len - 1)); */
+    /*@ assert m->n_genext <= 4 && \forall integer j; 0 <= j < m->n_genext ==>
+            m->genext[j].len <= 4096 &&
+            \valid_read(m->genext[j].data + (0 .. m->genext[j].len - 1)); */
+}
+
 /* The I_MESSAGE: the fields that come straight from the caller, the SAKKE
  * data and the protected extensions ge[0 .. n_ge - 1].  Everything the
  * encoder reads is set here, so its precondition holds at once.  *tx is
@@ -320,22 +369,8 @@ static void fill_msg(rk_mikey_msg *m, const rk_mikeysakke_tx *tx, const uint8_t 
     /*@ assert lm.n_genext <= 4 && \forall integer j; 0 <= j < lm.n_genext ==>
             lm.genext[j].len <= 4096 &&
             \valid_read(lm.genext[j].data + (0 .. lm.genext[j].len - 1)); */
-    *m = lm;
-    /*@ assert m->n_cs == lm.n_cs && m->n_idr == lm.n_idr && m->n_genext == lm.n_genext; */
-    /*@ assert \forall integer j; 0 <= j < 4 ==> m->cs[j] == lm.cs[j]; */
-    /*@ assert \forall integer j; 0 <= j < 4 ==> m->idr[j] == lm.idr[j]; */
-    /*@ assert \forall integer j; 0 <= j < 4 ==> m->genext[j] == lm.genext[j]; */
-    /*@ assert m->n_cs <= 4 && \forall integer j; 0 <= j < m->n_cs ==>
-            m->cs[j].n_policies <= 127 && m->cs[j].session_data_len <= 65535 &&
-            m->cs[j].spi_len <= 255 &&
-            \valid_read(m->cs[j].policies + (0 .. m->cs[j].n_policies - 1)) &&
-            \valid_read(m->cs[j].session_data + (0 .. m->cs[j].session_data_len - 1)) &&
-            \valid_read(m->cs[j].spi + (0 .. m->cs[j].spi_len - 1)); */
-    /*@ assert m->n_idr == 4 && \forall integer j; 0 <= j < m->n_idr ==>
-            m->idr[j].id_len <= 4096 && \valid_read(m->idr[j].id + (0 .. m->idr[j].id_len - 1)); */
-    /*@ assert m->n_genext <= 4 && \forall integer j; 0 <= j < m->n_genext ==>
-            m->genext[j].len <= 4096 &&
-            \valid_read(m->genext[j].data + (0 .. m->genext[j].len - 1)); */
+    /*@ assert msg_ok(lm); */
+    store_msg(m, lm);
 }
 
 /* Encapsulate, protect, encode, sign: out already zero, *out_len 0. */
