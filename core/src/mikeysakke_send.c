@@ -271,13 +271,33 @@ static void store_msg(rk_mikey_msg *m, rk_mikey_msg lm)
             \valid_read(m->genext[j].data + (0 .. m->genext[j].len - 1)); */
 }
 
+/* The part of rk_msak_tx_ok that fill_msg reads: fields of *tx only, so it
+ * survives the writes into the caller's buffers (which may overlap *tx->kp,
+ * encoded before them). */
+/*@ predicate tx_msg_ok(rk_mikeysakke_tx *tx) =
+        tx->n_cs <= 4 &&
+        (\forall integer i; 0 <= i < tx->n_cs ==>
+            tx->cs[i].n_policies <= 127 && tx->cs[i].session_data_len <= 65535 &&
+            tx->cs[i].spi_len <= 255 &&
+            \valid_read(tx->cs[i].policies + (0 .. tx->cs[i].n_policies - 1)) &&
+            \valid_read(tx->cs[i].session_data + (0 .. tx->cs[i].session_data_len - 1)) &&
+            \valid_read(tx->cs[i].spi + (0 .. tx->cs[i].spi_len - 1))) &&
+        tx->rand_len <= 4096 && \valid_read(tx->rand + (0 .. tx->rand_len - 1)) &&
+        tx->idr_i.id_len <= 4096 && \valid_read(tx->idr_i.id + (0 .. tx->idr_i.id_len - 1)) &&
+        tx->idr_r.id_len <= 4096 && \valid_read(tx->idr_r.id + (0 .. tx->idr_r.id_len - 1)) &&
+        tx->kmsi_uri_len <= 4096 && \valid_read(tx->kmsi_uri + (0 .. tx->kmsi_uri_len - 1)) &&
+        tx->kmsr_uri_len <= 4096 && \valid_read(tx->kmsr_uri + (0 .. tx->kmsr_uri_len - 1)) &&
+        tx->sp_params_len <= 4096 &&
+        (tx->has_sp != 0 ==> \valid_read(tx->sp_params + (0 .. tx->sp_params_len - 1)));
+*/
+
 /* The I_MESSAGE: the fields that come straight from the caller, the SAKKE
  * data and the protected extensions ge[0 .. n_ge - 1].  Everything the
  * encoder reads is set here, so its precondition holds at once.  *tx is
  * read once into t and the message built in the local lm, stored once: the
  * prover reasons about values, with no frame argument between *tx, ge
  * and *m. */
-/*@ requires \valid_read(tx) && rk_msak_tx_ok(tx);
+/*@ requires \valid_read(tx) && tx_msg_ok(tx);
     requires \valid(m) && \valid_read(sakke_data + (0 .. 272));
     requires \valid_read(ge + (0 .. 3)) && n_ge <= 3 && ge_ok(ge, n_ge);
     assigns *m;
@@ -408,6 +428,7 @@ static rk_status send_steps(uint8_t *out, size_t cap, size_t *out_len, const rk_
     /* TS 33.180 F.1.5 / E.6.1: DPCK from the SSV and DPPK-ID = CSB-ID */
     put_be32(dppk_id, tx->csb_id);
     rk_dpck(dpck, tx->ssv, RK_MIKEYSAKKE_SSV_BYTES, dppk_id);
+    /*@ assert tx_msg_ok(tx); */
     st = add_all(ge, buf, pt, tx, n_prot, dpck);
     if (st != RK_OK)
         return st;
