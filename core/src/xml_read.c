@@ -1116,7 +1116,8 @@ static void fail(rk_xml_reader *r, rk_xml_event *ev, rk_status st)
 
 rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
 {
-    /* every field that decides the path is read before the first write */
+    /* every field that decides the path is read before the first write;
+     * each path states the postcondition itself (one path per goal) */
     size_t n = r->len;
     rk_status err = r->err;
     int state = r->state;
@@ -1131,15 +1132,20 @@ rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
         return err < 0 ? err : RK_ERR_INTERNAL;
     if (state == ST_DONE) {
         ev->type = RK_XML_EV_EOF;
+        /*@ assert rk_xml_inv(r) && rk_xml_event_in(ev, n) && r->len == n &&
+                   r->doc == \at(r->doc, Pre); */
         return RK_OK;
     }
     if (pend != 0 && dep != 0) {
         close_element(r, ev, r->pos, 0);
+        /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
         return RK_OK;
     }
     st = pend != 0 ? RK_ERR_INTERNAL : step(r, ev);
+    /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
     if (st == RK_OK)
         return RK_OK;
     fail(r, ev, st);
+    /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
     return st;
 }
