@@ -614,8 +614,17 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
     rq.kp = 0;
     rq.lits = lits;
     st = scan(ctx, doc, len, &rq, els, &lay);
-    *count = st == RK_OK ? lay.count : 0;
-    if (st != RK_OK) {
+    if (st == RK_OK) {
+        /* the count read and the views stated before the one store to
+         * *count (the prover then frames nothing about els) */
+        size_t c = lay.count;
+        /*@ assert rq.store == 1; */
+        /*@ assert c <= max; */
+        /*@ assert \forall integer i; 0 <= i < c ==> rk_profile_el_in(els + i, len); */
+        *count = c;
+        return RK_OK;
+    }
+    {
         rk_xml_view z;
         z.off = 0;
         z.len = 0;

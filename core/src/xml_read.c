@@ -189,38 +189,60 @@ static void zero_marks(size_t *v, size_t n)
 rk_status rk_xml_reader_init(rk_xml_reader *r, const uint8_t *doc, size_t len, unsigned flags)
 {
     size_t l = len > RK_XML_MAX_DOC_BYTES ? 0 : len; /* a refused document reads as empty */
-    r->doc = doc;
-    r->len = l;
-    r->pos = 0;
-    r->flags = flags;
-    r->state = ST_PROLOG;
-    r->pending_end = 0;
-    r->err = RK_OK;
-    r->depth = 0;
-    r->nsn = 0;
-    zero_views(r->ns_prefix, RK_XML_MAX_NS, l);
-    zero_views(r->ns_uri, RK_XML_MAX_NS, l);
-    zero_marks(r->ns_mark, RK_XML_MAX_DEPTH);
-    zero_views(r->el_qname, RK_XML_MAX_DEPTH, l);
-    zero_views(r->el_ns, RK_XML_MAX_DEPTH, l);
-    zero_views(r->el_prefix, RK_XML_MAX_DEPTH, l);
-    zero_views(r->el_local, RK_XML_MAX_DEPTH, l);
+    size_t pos = 0;
+    rk_status st = RK_OK;
+    /* the document is read before the first write to *r */
     if (len > RK_XML_MAX_DOC_BYTES) {
-        r->err = RK_ERR_XML_TOO_LONG;
-        r->state = ST_DONE;
-        return RK_ERR_XML_TOO_LONG;
-    }
-    /* XML 1.0 4.3.3 / Appendix F: a UTF-8 byte order mark may precede the
-     * document; UTF-16 and UTF-32 (with or without a mark) are refused. */
-    if (len >= 3 && doc[0] == 0xEFu && doc[1] == 0xBBu && doc[2] == 0xBFu) {
-        r->pos = 3;
+        st = RK_ERR_XML_TOO_LONG;
+    } else if (len >= 3 && doc[0] == 0xEFu && doc[1] == 0xBBu && doc[2] == 0xBFu) {
+        /* XML 1.0 4.3.3 / Appendix F: a UTF-8 byte order mark may precede
+         * the document */
+        pos = 3;
     } else if ((len >= 1 && (doc[0] == 0xFEu || doc[0] == 0xFFu || doc[0] == 0)) ||
                (len >= 2 && doc[1] == 0)) {
-        r->err = RK_ERR_XML_ENCODING;
-        r->state = ST_DONE;
-        return RK_ERR_XML_ENCODING;
+        /* UTF-16 and UTF-32 (with or without a mark) are refused */
+        st = RK_ERR_XML_ENCODING;
     }
-    return RK_OK;
+    /* the arrays first, each step asserted, then the scalar fields: every
+     * goal then frames one call (the provers time out on all seven at once) */
+    zero_views(r->ns_prefix, RK_XML_MAX_NS, l);
+    zero_views(r->ns_uri, RK_XML_MAX_NS, l);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l); */
+    zero_marks(r->ns_mark, RK_XML_MAX_DEPTH);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l); */
+    zero_views(r->el_qname, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH); */
+    zero_views(r->el_ns, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
+               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l); */
+    zero_views(r->el_prefix, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
+               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l); */
+    zero_views(r->el_local, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
+               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_views_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, l); */
+    r->doc = doc;
+    r->len = l;
+    r->pos = st == RK_OK ? pos : 0;
+    r->flags = flags;
+    r->state = st == RK_OK ? ST_PROLOG : ST_DONE;
+    r->pending_end = 0;
+    r->err = st;
+    r->depth = 0;
+    r->nsn = 0;
+    return st;
 }
 
 /* A comment (XML 1.0 2.5) starting at d[p] with "<!--": no "--" inside, no
@@ -483,6 +505,27 @@ static size_t ns_find(const rk_xml_reader *r, rk_xml_view pv)
     return 0;
 }
 
+/* Push one binding (declare's only write; on its own so that the prover
+ * frames the two array stores in a small context). */
+/*@ requires rk_xml_inv(r);
+    requires r->nsn < RK_XML_MAX_NS;
+    requires rk_xml_view_in(pfx, r->len) && rk_xml_view_in(uri, r->len);
+    assigns r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
+    ensures rk_xml_inv(r);
+    ensures r->nsn == \old(r->nsn) + 1; */
+static void push_ns(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
+{
+    size_t k = r->nsn;
+    size_t n = r->len;
+    (void)n; /* named for the asserts */
+    r->ns_prefix[k] = pfx;
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, n); */
+    r->ns_uri[k] = uri;
+    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, n) &&
+               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, n); */
+    r->nsn = k + 1u;
+}
+
 /* Push one namespace declaration (XML Namespaces 1.0 section 3): pfx empty
  * for xmlns="...", else the declared prefix of xmlns:pfx="...". */
 /*@ requires rk_xml_inv(r);
@@ -517,9 +560,7 @@ static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
         return pfx.len == 0 ? RK_ERR_XML_NS_DEFAULT_CHANGE : RK_ERR_XML_NS_REBIND;
     if (r->nsn >= RK_XML_MAX_NS)
         return RK_ERR_XML_NS_COUNT;
-    r->ns_prefix[r->nsn] = pfx;
-    r->ns_uri[r->nsn] = uri;
-    r->nsn++;
+    push_ns(r, pfx, uri);
     return RK_OK;
 }
 
@@ -549,6 +590,21 @@ typedef struct {
     size_t nattrs;
     int empty;
 } tag_end;
+
+/* Store one attribute (built in a local by the caller): one store, in a
+ * small context, for scan_attrs' loop invariant. */
+/*@ requires \valid(ev);
+    requires i < RK_XML_MAX_ATTRS;
+    requires rk_xml_event_in(ev, n);
+    requires rk_xml_view_in(a.ns, n) && rk_xml_view_in(a.prefix, n) &&
+             rk_xml_view_in(a.local, n) && rk_xml_view_in(a.value, n);
+    assigns ev->attr[i];
+    ensures rk_xml_event_in(ev, n); */
+static void put_attr(rk_xml_event *ev, size_t i, rk_xml_attr a, size_t n)
+{
+    (void)n;
+    ev->attr[i] = a;
+}
 
 /* Parse the attribute list of a start tag from d[q] (just after the
  * element name) into ev->attr[], raw: prefix, local and value views, ns
@@ -642,10 +698,14 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
                 if (view_same(d, n, ev->attr[k].prefix, pv) &&
                     view_same(d, n, ev->attr[k].local, lv))
                     return RK_ERR_XML_ATTR_DUP;
-            ev->attr[na].prefix = pv;
-            ev->attr[na].local = lv;
-            ev->attr[na].value = mkview(v0, vend - v0, n);
-            ev->attr[na].ns = mkview(0, 0, n);
+            {
+                rk_xml_attr at;
+                at.prefix = pv;
+                at.local = lv;
+                at.value = mkview(v0, vend - v0, n);
+                at.ns = mkview(0, 0, n);
+                put_attr(ev, na, at, n);
+            }
             na++;
             te->nattrs = na;
             p = vend + 1u;
@@ -666,6 +726,76 @@ static int decl_kind(const uint8_t *d, size_t n, const rk_xml_attr *a)
     return rk_xml_view_eq(d, n, a->prefix, lit_xmlns, 5) ? 2 : 0;
 }
 
+/* The names of an element (what the reader keeps per open element). */
+typedef struct {
+    rk_xml_view qname;
+    rk_xml_view ns;
+    rk_xml_view prefix;
+    rk_xml_view local;
+} el_names;
+
+/*@ predicate el_names_in(el_names e, integer n) =
+        rk_xml_view_in(e.qname, n) && rk_xml_view_in(e.ns, n) &&
+        rk_xml_view_in(e.prefix, n) && rk_xml_view_in(e.local, n); */
+
+/* The START event of an element (every field but the attributes). */
+/*@ requires \valid(ev);
+    requires rk_xml_event_in(ev, n);
+    requires el_names_in(en, n) && rk_xml_view_in(raw, n);
+    requires nattrs <= RK_XML_MAX_ATTRS;
+    assigns ev->type, ev->depth, ev->ns, ev->prefix, ev->local, ev->qname, ev->raw,
+        ev->nattrs;
+    ensures rk_xml_event_in(ev, n);
+    ensures ev->type == RK_XML_EV_START; */
+static void set_start(rk_xml_event *ev, el_names en, rk_xml_view raw, size_t depth,
+                      size_t nattrs, size_t n)
+{
+    (void)n;
+    ev->type = RK_XML_EV_START;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->depth = depth;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->ns = en.ns;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->prefix = en.prefix;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->local = en.local;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->qname = en.qname;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->raw = raw;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->nattrs = nattrs;
+}
+
+/* Open an element: its names and the namespace mark on the stack. */
+/*@ requires rk_xml_inv(r);
+    requires r->depth < RK_XML_MAX_DEPTH;
+    requires mark <= RK_XML_MAX_NS;
+    requires el_names_in(en, r->len);
+    assigns r->depth, r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_qname[0 .. RK_XML_MAX_DEPTH - 1], r->el_ns[0 .. RK_XML_MAX_DEPTH - 1],
+        r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1], r->el_local[0 .. RK_XML_MAX_DEPTH - 1];
+    ensures rk_xml_inv(r);
+    ensures r->depth == \old(r->depth) + 1; */
+static void push_el(rk_xml_reader *r, el_names en, size_t mark)
+{
+    size_t dep = r->depth;
+    size_t n = r->len;
+    (void)n; /* named for the asserts */
+    r->ns_mark[dep] = mark;
+    /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
+    r->el_qname[dep] = en.qname;
+    /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
+    r->el_ns[dep] = en.ns;
+    /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
+    r->el_prefix[dep] = en.prefix;
+    /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
+    r->el_local[dep] = en.local;
+    /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
+    r->depth = dep + 1u;
+}
+
 /* A start tag at d[p] == '<' (XML 1.0 3.1 STag / EmptyElemTag), with its
  * namespace declarations applied and names resolved. */
 /*@ requires rk_xml_inv(r);
@@ -682,7 +812,8 @@ static int decl_kind(const uint8_t *d, size_t n, const rk_xml_attr *a)
     ensures rk_xml_inv(r);
     ensures rk_xml_event_in(ev, r->len);
     ensures \result <= 0;
-    ensures \result == RK_OK ==> ev->type == RK_XML_EV_START; */
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_START; 
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
 static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
 {
     const uint8_t *d = r->doc;
@@ -692,6 +823,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     tag_end te;
     rk_status st;
     rk_xml_view qv, pv, lv, nsv;
+    el_names en;
 
     st = rk_xml_qname(d, n, p + 1u, &ql, &co);
     if (st != RK_OK)
@@ -789,21 +921,17 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
                 return RK_ERR_XML_ATTR_DUP_NS;
     }
 
+    /* the event first, then the element pushed, then the position: each
+     * store in its own small context */
     dep = r->depth;
-    r->ns_mark[dep] = mark;
-    r->el_qname[dep] = qv;
-    r->el_ns[dep] = nsv;
-    r->el_prefix[dep] = pv;
-    r->el_local[dep] = lv;
-    r->depth = dep + 1u;
-    ev->type = RK_XML_EV_START;
-    ev->depth = dep + 1u;
-    ev->ns = nsv;
-    ev->prefix = pv;
-    ev->local = lv;
-    ev->qname = qv;
-    ev->raw = mkview(p, np - p, n);
-    ev->nattrs = j;
+    en.qname = qv;
+    en.ns = nsv;
+    en.prefix = pv;
+    en.local = lv;
+    set_start(ev, en, mkview(p, np - p, n), dep + 1u, j, n);
+    /*@ assert rk_xml_inv(r) && r->doc == d && r->len == n && r->depth == dep; */
+    push_el(r, en, mark);
+    /*@ assert rk_xml_event_in(ev, n); */
     r->pos = np;
     r->state = ST_ROOT;
     if (empty)
@@ -821,7 +949,8 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     assigns r->depth, r->nsn, r->state, r->pending_end, *ev;
     ensures rk_xml_inv(r);
     ensures rk_xml_event_in(ev, r->len);
-    ensures ev->type == RK_XML_EV_END; */
+    ensures ev->type == RK_XML_EV_END; 
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
 static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, size_t raw_len)
 {
     /* every read of *r before any write (the prover then needs no
@@ -863,7 +992,8 @@ static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, si
     ensures rk_xml_inv(r);
     ensures rk_xml_event_in(ev, r->len);
     ensures \result <= 0;
-    ensures \result == RK_OK ==> RK_XML_EV_START <= ev->type <= RK_XML_EV_EOF; */
+    ensures \result == RK_OK ==> RK_XML_EV_START <= ev->type <= RK_XML_EV_EOF; 
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
 static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
 {
     const uint8_t *d = r->doc;
@@ -966,30 +1096,56 @@ static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
     }
 }
 
-rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
+/* The sticky error: recorded in *r, *ev zeroed (rk_xml_next's error path,
+ * a function of its own so that the prover frames it once). */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r);
+    assigns r->err, r->state, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static void fail(rk_xml_reader *r, rk_xml_event *ev, rk_status st)
 {
-    rk_status st;
-    zero_event(ev, r->len);
-    if (r->err != RK_OK)
-        return r->err < 0 ? r->err : RK_ERR_INTERNAL;
-    if (r->state == ST_DONE) {
-        ev->type = RK_XML_EV_EOF;
-        return RK_OK;
-    }
-    if (r->pending_end != 0) {
-        if (r->depth == 0) {
-            st = RK_ERR_INTERNAL;
-        } else {
-            close_element(r, ev, r->pos, 0);
-            return RK_OK;
-        }
-    } else {
-        st = step(r, ev);
-        if (st == RK_OK)
-            return RK_OK;
-    }
+    size_t n = r->len;
+    zero_event(ev, n);
+    /*@ assert rk_xml_inv(r) && r->len == n && r->doc == \at(r->doc, Pre); */
     r->err = st;
     r->state = ST_DONE;
-    zero_event(ev, r->len);
+}
+
+rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
+{
+    /* every field that decides the path is read before the first write;
+     * each path states the postcondition itself (one path per goal) */
+    size_t n = r->len;
+    rk_status err = r->err;
+    int state = r->state;
+    int pend = r->pending_end;
+    size_t dep = r->depth;
+    rk_status st;
+    zero_event(ev, n);
+    /*@ assert rk_xml_inv(r) && rk_xml_event_in(ev, n) && r->len == n &&
+               r->doc == \at(r->doc, Pre) && r->err == err && r->state == state &&
+               r->pending_end == pend && r->depth == dep; */
+    if (err != RK_OK)
+        return err < 0 ? err : RK_ERR_INTERNAL;
+    if (state == ST_DONE) {
+        ev->type = RK_XML_EV_EOF;
+        /*@ assert rk_xml_inv(r) && rk_xml_event_in(ev, n) && r->len == n &&
+                   r->doc == \at(r->doc, Pre); */
+        return RK_OK;
+    }
+    if (pend != 0 && dep != 0) {
+        close_element(r, ev, r->pos, 0);
+        /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
+        return RK_OK;
+    }
+    st = pend != 0 ? RK_ERR_INTERNAL : step(r, ev);
+    /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
+    if (st == RK_OK)
+        return RK_OK;
+    fail(r, ev, st);
+    /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
     return st;
 }
