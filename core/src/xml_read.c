@@ -118,6 +118,29 @@ static rk_xml_view mkview(size_t off, size_t len, size_t n)
     return v;
 }
 
+/* The reader keeps 32-bit views (rootkey/xml.h says why); events carry
+ * size_t ones. */
+/*@ requires rk_xml_view_in(v, n) && n <= RK_XML_MAX_DOC_BYTES;
+    assigns \nothing;
+    ensures \result.off == v.off && \result.len == v.len; */
+static rk_xml_rview to_rview(rk_xml_view v, size_t n)
+{
+    rk_xml_rview w;
+    (void)n;
+    w.off = (uint32_t)v.off;
+    w.len = (uint32_t)v.len;
+    return w;
+}
+
+/*@ requires v.off <= n && v.len <= n - v.off;
+    assigns \nothing;
+    ensures \result.off == v.off && \result.len == v.len;
+    ensures rk_xml_view_in(\result, n); */
+static rk_xml_view from_rview(rk_xml_rview v, size_t n)
+{
+    return mkview(v.off, v.len, n);
+}
+
 /*@ requires \valid(ev);
     assigns *ev;
     ensures rk_xml_event_in(ev, L);
@@ -159,12 +182,12 @@ static void zero_event(rk_xml_event *ev, size_t L)
 /* Empty views at offset 0 (inside a document of any length L). */
 /*@ requires \valid(v + (0 .. n - 1));
     assigns v[0 .. n - 1];
-    ensures rk_xml_views_in(v, n, L); */
-static void zero_views(rk_xml_view *v, size_t n, size_t L)
+    ensures rk_xml_rviews_in(v, n, L); */
+static void zero_rviews(rk_xml_rview *v, size_t n, size_t L)
 {
     (void)L;
     /*@ loop invariant 0 <= i <= n;
-        loop invariant rk_xml_views_in(v, i, L);
+        loop invariant rk_xml_rviews_in(v, i, L);
         loop assigns i, v[0 .. n - 1];
         loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
@@ -176,7 +199,7 @@ static void zero_views(rk_xml_view *v, size_t n, size_t L)
 /*@ requires \valid(v + (0 .. n - 1));
     assigns v[0 .. n - 1];
     ensures rk_xml_marks_ok(v, n); */
-static void zero_marks(size_t *v, size_t n)
+static void zero_marks(uint32_t *v, size_t n)
 {
     /*@ loop invariant 0 <= i <= n;
         loop invariant rk_xml_marks_ok(v, i);
@@ -205,37 +228,37 @@ rk_status rk_xml_reader_init(rk_xml_reader *r, const uint8_t *doc, size_t len, u
     }
     /* the arrays first, each step asserted, then the scalar fields: every
      * goal then frames one call (the provers time out on all seven at once) */
-    zero_views(r->ns_prefix, RK_XML_MAX_NS, l);
-    zero_views(r->ns_uri, RK_XML_MAX_NS, l);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l); */
+    zero_rviews(r->ns_prefix, RK_XML_MAX_NS, l);
+    zero_rviews(r->ns_uri, RK_XML_MAX_NS, l);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l); */
     zero_marks(r->ns_mark, RK_XML_MAX_DEPTH);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l); */
-    zero_views(r->el_qname, RK_XML_MAX_DEPTH, l);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, l); */
+    zero_rviews(r->el_qname, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
                rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH); */
-    zero_views(r->el_ns, RK_XML_MAX_DEPTH, l);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+    zero_rviews(r->el_ns, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
                rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
-               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l); */
-    zero_views(r->el_prefix, RK_XML_MAX_DEPTH, l);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l); */
+    zero_rviews(r->el_prefix, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
                rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
-               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
-               rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l); */
-    zero_views(r->el_local, RK_XML_MAX_DEPTH, l);
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_rviews_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l); */
+    zero_rviews(r->el_local, RK_XML_MAX_DEPTH, l);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, l) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, l) &&
                rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
-               rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
-               rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l) &&
-               rk_xml_views_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, l); */
+               rk_xml_rviews_in(&r->el_qname[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_rviews_in(&r->el_ns[0], RK_XML_MAX_DEPTH, l) &&
+               rk_xml_rviews_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, l); */
     r->doc = doc;
-    r->len = l;
-    r->pos = st == RK_OK ? pos : 0;
+    r->len = (int64_t)l;
+    r->pos = st == RK_OK ? (int64_t)pos : 0;
     r->flags = flags;
     r->state = st == RK_OK ? ST_PROLOG : ST_DONE;
     r->pending_end = 0;
@@ -493,12 +516,12 @@ static rk_status scan_text(const uint8_t *d, size_t n, size_t p, size_t *end)
     ensures 0 <= \result <= r->nsn; */
 static size_t ns_find(const rk_xml_reader *r, rk_xml_view pv)
 {
-    size_t i = r->nsn;
+    size_t i = (size_t)r->nsn;
     /*@ loop invariant 0 <= i <= r->nsn;
         loop assigns i;
         loop variant i; */
     while (i > 0) {
-        if (view_same(r->doc, r->len, r->ns_prefix[i - 1u], pv))
+        if (view_same(r->doc, (size_t)r->len, from_rview(r->ns_prefix[i - 1u], (size_t)r->len), pv))
             return i;
         i--;
     }
@@ -515,15 +538,14 @@ static size_t ns_find(const rk_xml_reader *r, rk_xml_view pv)
     ensures r->nsn == \old(r->nsn) + 1; */
 static void push_ns(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
 {
-    size_t k = r->nsn;
-    size_t n = r->len;
-    (void)n; /* named for the asserts */
-    r->ns_prefix[k] = pfx;
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, n); */
-    r->ns_uri[k] = uri;
-    /*@ assert rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, n) &&
-               rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, n); */
-    r->nsn = k + 1u;
+    size_t k = (size_t)r->nsn;
+    size_t n = (size_t)r->len;
+    r->ns_prefix[k] = to_rview(pfx, n);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, n); */
+    r->ns_uri[k] = to_rview(uri, n);
+    /*@ assert rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, n) &&
+               rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, n); */
+    r->nsn = (int64_t)(k + 1u);
 }
 
 /* Push one namespace declaration (XML Namespaces 1.0 section 3): pfx empty
@@ -537,7 +559,7 @@ static void push_ns(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
 static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
 {
     const uint8_t *d = r->doc;
-    size_t n = r->len;
+    size_t n = (size_t)r->len;
     size_t k;
     if (pfx.len != 0) {
         if (rk_xml_view_eq(d, n, pfx, lit_xmlns, 3) || rk_xml_view_eq(d, n, pfx, lit_xmlns, 5))
@@ -556,31 +578,11 @@ static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
             return RK_ERR_XML_NS_VALUE;
     k = ns_find(r, pfx);
     if (k != 0 && (r->flags & RK_XML_NS_RELAXED) == 0 &&
-        !view_same(d, n, r->ns_uri[k - 1u], uri))
+        !view_same(d, n, from_rview(r->ns_uri[k - 1u], n), uri))
         return pfx.len == 0 ? RK_ERR_XML_NS_DEFAULT_CHANGE : RK_ERR_XML_NS_REBIND;
     if (r->nsn >= RK_XML_MAX_NS)
         return RK_ERR_XML_NS_COUNT;
     push_ns(r, pfx, uri);
-    return RK_OK;
-}
-
-/* The namespace URI of a prefixed name (element or attribute), or the
- * default namespace for an element with an empty prefix. */
-/*@ requires rk_xml_inv(r);
-    requires rk_xml_view_in(pfx, r->len);
-    requires \valid(ns);
-    requires \separated(ns, r);
-    assigns *ns;
-    ensures rk_xml_vin(ns, r->len);
-    ensures \result <= 0; */
-static rk_status resolve(const rk_xml_reader *r, rk_xml_view pfx, rk_xml_view *ns)
-{
-    size_t k = ns_find(r, pfx);
-    ns->off = 0;
-    ns->len = 0;
-    if (k == 0)
-        return pfx.len == 0 ? RK_OK : RK_ERR_XML_NS_UNBOUND;
-    *ns = r->ns_uri[k - 1u];
     return RK_OK;
 }
 
@@ -604,6 +606,20 @@ static void put_attr(rk_xml_event *ev, size_t i, rk_xml_attr a, size_t n)
 {
     (void)n;
     ev->attr[i] = a;
+}
+
+/* The attribute count, stored on its own (as put_attr) so that the prover
+ * frames one store in a small context. */
+/*@ requires \valid(ev);
+    requires k <= RK_XML_MAX_ATTRS;
+    requires rk_xml_event_in(ev, n);
+    assigns ev->nattrs;
+    ensures rk_xml_event_in(ev, n);
+    ensures ev->nattrs == k; */
+static void set_nattrs(rk_xml_event *ev, size_t k, size_t n)
+{
+    (void)n;
+    ev->nattrs = k;
 }
 
 /* Parse the attribute list of a start tag from d[q] (just after the
@@ -713,17 +729,18 @@ static rk_status scan_attrs(const uint8_t *d, size_t n, size_t q, rk_xml_event *
     }
 }
 
-/* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." */
-/*@ requires \valid_read(a);
-    requires rk_xml_vin(&a->prefix, n) && rk_xml_vin(&a->local, n);
+/* 0 = ordinary attribute, 1 = xmlns="..." , 2 = xmlns:p="..." (the
+ * attribute's prefix and local name, by value: no local of the caller's
+ * then has its address taken) */
+/*@ requires rk_xml_view_in(prefix, n) && rk_xml_view_in(local, n);
     requires \valid_read(d + (0 .. n - 1));
     assigns \nothing;
     ensures 0 <= \result <= 2; */
-static int decl_kind(const uint8_t *d, size_t n, const rk_xml_attr *a)
+static int decl_kind(const uint8_t *d, size_t n, rk_xml_view prefix, rk_xml_view local)
 {
-    if (a->prefix.len == 0)
-        return rk_xml_view_eq(d, n, a->local, lit_xmlns, 5) ? 1 : 0;
-    return rk_xml_view_eq(d, n, a->prefix, lit_xmlns, 5) ? 2 : 0;
+    if (prefix.len == 0)
+        return rk_xml_view_eq(d, n, local, lit_xmlns, 5) ? 1 : 0;
+    return rk_xml_view_eq(d, n, prefix, lit_xmlns, 5) ? 2 : 0;
 }
 
 /* The names of an element (what the reader keeps per open element). */
@@ -780,117 +797,92 @@ static void set_start(rk_xml_event *ev, el_names en, rk_xml_view raw, size_t dep
     ensures r->depth == \old(r->depth) + 1; */
 static void push_el(rk_xml_reader *r, el_names en, size_t mark)
 {
-    size_t dep = r->depth;
-    size_t n = r->len;
-    (void)n; /* named for the asserts */
-    r->ns_mark[dep] = mark;
+    size_t dep = (size_t)r->depth;
+    size_t n = (size_t)r->len;
+    r->ns_mark[dep] = (uint32_t)mark;
     /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
-    r->el_qname[dep] = en.qname;
+    r->el_qname[dep] = to_rview(en.qname, n);
     /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
-    r->el_ns[dep] = en.ns;
+    r->el_ns[dep] = to_rview(en.ns, n);
     /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
-    r->el_prefix[dep] = en.prefix;
+    r->el_prefix[dep] = to_rview(en.prefix, n);
     /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
-    r->el_local[dep] = en.local;
+    r->el_local[dep] = to_rview(en.local, n);
     /*@ assert rk_xml_inv(r) && r->len == n && r->depth == dep; */
-    r->depth = dep + 1u;
+    r->depth = (int64_t)(dep + 1u);
 }
 
-/* A start tag at d[p] == '<' (XML 1.0 3.1 STag / EmptyElemTag), with its
- * namespace declarations applied and names resolved. */
+/* The namespace declarations among the first na raw attributes of ev,
+ * pushed in order (XML Namespaces 1.0 section 3). */
 /*@ requires rk_xml_inv(r);
     requires \valid(ev);
     requires \separated(ev, r, r->doc + (0 .. r->len - 1));
-    requires p < r->len;
-    requires r->depth < RK_XML_MAX_DEPTH;
     requires rk_xml_event_in(ev, r->len);
-    assigns r->pos, r->state, r->pending_end, r->depth, r->nsn,
-        r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1],
-        r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1], r->el_qname[0 .. RK_XML_MAX_DEPTH - 1],
-        r->el_ns[0 .. RK_XML_MAX_DEPTH - 1], r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1],
-        r->el_local[0 .. RK_XML_MAX_DEPTH - 1], *ev;
+    requires na <= RK_XML_MAX_ATTRS;
+    assigns r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
     ensures rk_xml_inv(r);
-    ensures rk_xml_event_in(ev, r->len);
-    ensures \result <= 0;
-    ensures \result == RK_OK ==> ev->type == RK_XML_EV_START; 
-    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
-static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
+    ensures r->nsn >= \old(r->nsn);
+    ensures \result <= 0; */
+static rk_status declare_all(rk_xml_reader *r, const rk_xml_event *ev, size_t na)
 {
     const uint8_t *d = r->doc;
-    size_t n = r->len;
-    size_t ql, co, np, na, j, mark, dep;
-    int empty;
-    tag_end te;
-    rk_status st;
-    rk_xml_view qv, pv, lv, nsv;
-    el_names en;
-
-    st = rk_xml_qname(d, n, p + 1u, &ql, &co);
-    if (st != RK_OK)
-        return st;
-    qv = mkview(p + 1u, ql, n);
-    if (co != 0) {
-        pv = mkview(p + 1u, co, n);
-        lv = mkview(p + 2u + co, ql - co - 1u, n);
-    } else {
-        pv = mkview(p + 1u, 0, n);
-        lv = qv;
-    }
-    st = scan_attrs(d, n, p + 1u + ql, ev, &te);
-    if (st != RK_OK)
-        return st;
-    np = te.np;
-    na = te.nattrs;
-    empty = te.empty;
-
-    /* declarations first: they are in scope for the element's own name and
-     * attributes (XML Namespaces 1.0 section 6.1) */
-    mark = r->nsn;
+    size_t n = (size_t)r->len;
     /*@ loop invariant 0 <= i <= na;
         loop invariant rk_xml_inv(r);
         loop invariant r->doc == d && r->len == n;
-        loop invariant mark <= r->nsn;
-        loop assigns i, st, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1];
-        loop variant na - i; */
-    for (size_t i = 0; i < na; i++) {
-        int kind = decl_kind(d, n, &ev->attr[i]);
-        if (kind == 1)
-            st = declare(r, mkview(ev->attr[i].local.off, 0, n), ev->attr[i].value);
-        else if (kind == 2)
-            st = declare(r, ev->attr[i].local, ev->attr[i].value);
-        if (st != RK_OK)
-            return st;
-    }
-
-    /* the element name: the reserved prefixes never name elements */
-    if (pv.len != 0 && (rk_xml_view_eq(d, n, pv, lit_xmlns, 3) ||
-                        rk_xml_view_eq(d, n, pv, lit_xmlns, 5)))
-        return RK_ERR_XML_NS_RESERVED;
-    st = resolve(r, pv, &nsv);
-    if (st != RK_OK)
-        return st;
-
-    /* attributes: drop the declarations, resolve prefixes (an unprefixed
-     * attribute is in no namespace, section 6.2; xml: is implicit) */
-    j = 0;
-    /*@ loop invariant 0 <= i <= na;
-        loop invariant 0 <= j <= i;
-        loop invariant rk_xml_event_in(ev, n);
-        loop assigns i, j, st, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop invariant \at(r->nsn, Pre) <= r->nsn;
+        loop assigns i, r->nsn, r->ns_prefix[0 .. RK_XML_MAX_NS - 1],
+            r->ns_uri[0 .. RK_XML_MAX_NS - 1];
         loop variant na - i; */
     for (size_t i = 0; i < na; i++) {
         rk_xml_attr a = ev->attr[i];
-        if (decl_kind(d, n, &a) != 0)
+        int kind = decl_kind(d, n, a.prefix, a.local);
+        rk_status st = RK_OK;
+        if (kind == 1)
+            st = declare(r, mkview(a.local.off, 0, n), a.value);
+        else if (kind == 2)
+            st = declare(r, a.local, a.value);
+        if (st != RK_OK)
+            return st;
+    }
+    return RK_OK;
+}
+
+/* The attributes of a start tag once its declarations are in scope: the
+ * declarations dropped, prefixes resolved (an unprefixed attribute is in no
+ * namespace, section 6.2; xml: is implicit), the slots after the last one
+ * emptied.  ev->nattrs is how many are left. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires na <= RK_XML_MAX_ATTRS;
+    assigns ev->attr[0 .. RK_XML_MAX_ATTRS - 1], ev->nattrs;
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result == RK_OK ==> ev->nattrs <= na;
+    ensures \result <= 0; */
+static rk_status resolve_attrs(const rk_xml_reader *r, rk_xml_event *ev, size_t na)
+{
+    const uint8_t *d = r->doc;
+    size_t n = (size_t)r->len;
+    size_t j = 0;
+    /*@ loop invariant 0 <= i <= na;
+        loop invariant 0 <= j <= i;
+        loop invariant rk_xml_event_in(ev, n);
+        loop assigns i, j, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
+        loop variant na - i; */
+    for (size_t i = 0; i < na; i++) {
+        rk_xml_attr a = ev->attr[i];
+        if (decl_kind(d, n, a.prefix, a.local) != 0)
             continue;
         a.ns = mkview(0, 0, n);
         if (a.prefix.len != 0 && !rk_xml_view_eq(d, n, a.prefix, lit_xmlns, 3)) {
-            rk_xml_view av;
-            st = resolve(r, a.prefix, &av);
-            if (st != RK_OK)
-                return st;
-            a.ns = av;
+            size_t k = ns_find(r, a.prefix);
+            if (k == 0)
+                return RK_ERR_XML_NS_UNBOUND;
+            a.ns = from_rview(r->ns_uri[k - 1u], n);
         }
-        ev->attr[j] = a;
+        put_attr(ev, j, a, n);
         j++;
     }
     /*@ loop invariant j <= i <= RK_XML_MAX_ATTRS;
@@ -898,13 +890,27 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
         loop assigns i, ev->attr[0 .. RK_XML_MAX_ATTRS - 1];
         loop variant RK_XML_MAX_ATTRS - i; */
     for (size_t i = j; i < RK_XML_MAX_ATTRS; i++) {
-        ev->attr[i].ns = mkview(0, 0, n);
-        ev->attr[i].prefix = mkview(0, 0, n);
-        ev->attr[i].local = mkview(0, 0, n);
-        ev->attr[i].value = mkview(0, 0, n);
+        rk_xml_attr e;
+        e.ns = mkview(0, 0, n);
+        e.prefix = e.ns;
+        e.local = e.ns;
+        e.value = e.ns;
+        put_attr(ev, i, e, n);
     }
-    /* Namespaces 1.0 6.3: no two attributes with the same expanded name
-     * (two prefixes bound to one URI) */
+    set_nattrs(ev, j, n);
+    return RK_OK;
+}
+
+/* Namespaces 1.0 6.3: no two of the first j attributes with the same
+ * expanded name (two prefixes bound to one URI). */
+/*@ requires \valid_read(ev);
+    requires \valid_read(d + (0 .. n - 1));
+    requires rk_xml_event_in(ev, n);
+    requires j <= RK_XML_MAX_ATTRS;
+    assigns \nothing;
+    ensures \result == RK_OK || \result == RK_ERR_XML_ATTR_DUP_NS; */
+static rk_status check_dup_ns(const uint8_t *d, size_t n, const rk_xml_event *ev, size_t j)
+{
     /*@ loop invariant 0 <= a <= j;
         loop assigns a;
         loop variant j - a; */
@@ -920,22 +926,129 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
                 view_same(d, n, ev->attr[a].ns, ev->attr[b].ns))
                 return RK_ERR_XML_ATTR_DUP_NS;
     }
+    return RK_OK;
+}
 
-    /* the event first, then the element pushed, then the position: each
-     * store in its own small context */
-    dep = r->depth;
-    en.qname = qv;
-    en.ns = nsv;
-    en.prefix = pv;
-    en.local = lv;
-    set_start(ev, en, mkview(p, np - p, n), dep + 1u, j, n);
-    /*@ assert rk_xml_inv(r) && r->doc == d && r->len == n && r->depth == dep; */
+/* The element opened: its START event (attributes already in place), its
+ * names pushed, the position after the tag. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires r->depth < RK_XML_MAX_DEPTH;
+    requires mark <= RK_XML_MAX_NS;
+    requires el_names_in(en, r->len) && rk_xml_view_in(raw, r->len);
+    requires nattrs <= RK_XML_MAX_ATTRS;
+    assigns *r, ev->type, ev->depth, ev->ns, ev->prefix, ev->local, ev->qname, ev->raw,
+        ev->nattrs;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures ev->type == RK_XML_EV_START;
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static void open_element(rk_xml_reader *r, rk_xml_event *ev, el_names en, rk_xml_view raw,
+                         size_t nattrs, size_t mark, int empty)
+{
+    size_t n = (size_t)r->len;
+    size_t dep = (size_t)r->depth;
+    set_start(ev, en, raw, dep + 1u, nattrs, n);
     push_el(r, en, mark);
-    /*@ assert rk_xml_event_in(ev, n); */
-    r->pos = np;
+    r->pos = (int64_t)(raw.off + raw.len);
     r->state = ST_ROOT;
     if (empty)
         r->pending_end = 1;
+}
+
+/* rk_xml_qname with its results returned by value, so that start_tag
+ * takes no local's address (the prover then frames *ev without them). */
+typedef struct {
+    rk_status st;
+    size_t ql;
+    size_t co;
+} qname_res;
+
+/*@ requires p <= n;
+    requires \valid_read(d + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result.st <= 0;
+    ensures \result.st == RK_OK ==> 1 <= \result.ql <= RK_XML_MAX_NAME &&
+            \result.ql < n - p && \result.co < \result.ql &&
+            (\result.co == 0 || 1 <= \result.co <= \result.ql - 2); */
+static qname_res qname_at(const uint8_t *d, size_t n, size_t p)
+{
+    qname_res q;
+    q.ql = 0;
+    q.co = 0;
+    q.st = rk_xml_qname(d, n, p, &q.ql, &q.co);
+    return q;
+}
+
+/* A start tag at d[p] == '<' (XML 1.0 3.1 STag / EmptyElemTag), with its
+ * namespace declarations applied and names resolved.  Each phase is a
+ * function of its own, so that each goal here frames one call. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires p < r->len;
+    requires r->depth < RK_XML_MAX_DEPTH;
+    requires rk_xml_event_in(ev, r->len);
+    assigns *r, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_START;
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
+{
+    const uint8_t *d = r->doc;
+    size_t n = (size_t)r->len;
+    size_t mark = (size_t)r->nsn;
+    size_t ql, co, j, k;
+    tag_end te;
+    rk_status st;
+    el_names en;
+    qname_res q = qname_at(d, n, p + 1u);
+
+    if (q.st != RK_OK)
+        return q.st;
+    ql = q.ql;
+    co = q.co;
+    en.qname = mkview(p + 1u, ql, n);
+    if (co != 0) {
+        en.prefix = mkview(p + 1u, co, n);
+        en.local = mkview(p + 2u + co, ql - co - 1u, n);
+    } else {
+        en.prefix = mkview(p + 1u, 0, n);
+        en.local = en.qname;
+    }
+    st = scan_attrs(d, n, p + 1u + ql, ev, &te);
+    if (st != RK_OK)
+        return st;
+    /*@ assert rk_xml_inv(r) && r->doc == d && r->len == n && rk_xml_event_in(ev, n); */
+    /* declarations first: they are in scope for the element's own name and
+     * attributes (XML Namespaces 1.0 section 6.1) */
+    st = declare_all(r, ev, te.nattrs);
+    if (st != RK_OK)
+        return st;
+    /*@ assert rk_xml_inv(r) && r->doc == d && r->len == n && rk_xml_event_in(ev, n); */
+    /* the element name: the reserved prefixes never name elements */
+    if (en.prefix.len != 0 && (rk_xml_view_eq(d, n, en.prefix, lit_xmlns, 3) ||
+                               rk_xml_view_eq(d, n, en.prefix, lit_xmlns, 5)))
+        return RK_ERR_XML_NS_RESERVED;
+    /* its namespace: the innermost binding of its prefix (the default
+     * namespace, or none, for an unprefixed name) */
+    k = ns_find(r, en.prefix);
+    if (k == 0 && en.prefix.len != 0)
+        return RK_ERR_XML_NS_UNBOUND;
+    en.ns = k == 0 ? mkview(0, 0, n) : from_rview(r->ns_uri[k - 1u], n);
+    st = resolve_attrs(r, ev, te.nattrs);
+    if (st != RK_OK)
+        return st;
+    /*@ assert rk_xml_inv(r) && r->doc == d && r->len == n && rk_xml_event_in(ev, n); */
+    j = ev->nattrs;
+    st = check_dup_ns(d, n, ev, j);
+    if (st != RK_OK)
+        return st;
+    open_element(r, ev, en, mkview(p, te.np - p, n), j, mark, te.empty);
     return RK_OK;
 }
 
@@ -946,7 +1059,7 @@ static rk_status start_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
     requires r->depth >= 1;
     requires raw_off <= r->len && raw_len <= r->len - raw_off;
     requires rk_xml_event_in(ev, r->len);
-    assigns r->depth, r->nsn, r->state, r->pending_end, *ev;
+    assigns *r, *ev;
     ensures rk_xml_inv(r);
     ensures rk_xml_event_in(ev, r->len);
     ensures ev->type == RK_XML_EV_END; 
@@ -955,145 +1068,246 @@ static void close_element(rk_xml_reader *r, rk_xml_event *ev, size_t raw_off, si
 {
     /* every read of *r before any write (the prover then needs no
      * separation argument between *ev and *r) */
-    size_t n = r->len;
-    size_t dep = r->depth - 1u;
-    size_t mark = r->ns_mark[dep];
-    rk_xml_view vns = r->el_ns[dep];
-    rk_xml_view vpf = r->el_prefix[dep];
-    rk_xml_view vlo = r->el_local[dep];
-    rk_xml_view vqn = r->el_qname[dep];
+    size_t n = (size_t)r->len;
+    size_t dep = (size_t)r->depth - 1u;
+    uint32_t mark = r->ns_mark[dep];
+    rk_xml_view vns = from_rview(r->el_ns[dep], n);
+    rk_xml_view vpf = from_rview(r->el_prefix[dep], n);
+    rk_xml_view vlo = from_rview(r->el_local[dep], n);
+    rk_xml_view vqn = from_rview(r->el_qname[dep], n);
     /*@ assert rk_xml_view_in(vns, n) && rk_xml_view_in(vpf, n) &&
                rk_xml_view_in(vlo, n) && rk_xml_view_in(vqn, n); */
     r->nsn = mark;
-    r->depth = dep;
+    r->depth = (int64_t)dep;
     r->pending_end = 0;
     if (dep == 0)
         r->state = ST_EPILOG;
+    /*@ assert rk_xml_inv(r) && r->len == n; */
+    /* the event field by field: plain stores, which the prover frames
+     * against *r more easily than struct copies */
     ev->type = RK_XML_EV_END;
     ev->depth = dep + 1u;
-    ev->ns = vns;
-    ev->prefix = vpf;
-    ev->local = vlo;
-    ev->qname = vqn;
-    ev->raw = mkview(raw_off, raw_len, n);
+    ev->ns.off = vns.off;
+    ev->ns.len = vns.len;
+    ev->prefix.off = vpf.off;
+    ev->prefix.len = vpf.len;
+    ev->local.off = vlo.off;
+    ev->local.len = vlo.len;
+    ev->qname.off = vqn.off;
+    ev->qname.len = vqn.len;
+    ev->raw.off = raw_off;
+    ev->raw.len = raw_len;
 }
 
-/* The work of rk_xml_next once the sticky and pending cases are handled. */
+/* The end of the document (p reached the end): EOF if the root element was
+ * read and closed. */
 /*@ requires rk_xml_inv(r);
     requires \valid(ev);
     requires \separated(ev, r, r->doc + (0 .. r->len - 1));
     requires rk_xml_event_in(ev, r->len);
-    requires r->pending_end == 0;
-    assigns r->pos, r->state, r->pending_end, r->depth, r->nsn,
-        r->ns_prefix[0 .. RK_XML_MAX_NS - 1], r->ns_uri[0 .. RK_XML_MAX_NS - 1],
-        r->ns_mark[0 .. RK_XML_MAX_DEPTH - 1], r->el_qname[0 .. RK_XML_MAX_DEPTH - 1],
-        r->el_ns[0 .. RK_XML_MAX_DEPTH - 1], r->el_prefix[0 .. RK_XML_MAX_DEPTH - 1],
-        r->el_local[0 .. RK_XML_MAX_DEPTH - 1], *ev;
+    assigns *r, *ev;
     ensures rk_xml_inv(r);
     ensures rk_xml_event_in(ev, r->len);
     ensures \result <= 0;
-    ensures \result == RK_OK ==> RK_XML_EV_START <= ev->type <= RK_XML_EV_EOF; 
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_EOF;
     ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
-static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
+static rk_status at_end(rk_xml_reader *r, rk_xml_event *ev)
+{
+    size_t n = (size_t)r->len;
+    int64_t state = r->state;
+    size_t dep = (size_t)r->depth;
+    if (state == ST_PROLOG)
+        return RK_ERR_XML_NO_ROOT;
+    if (state == ST_ROOT || dep != 0)
+        return RK_ERR_XML_UNCLOSED;
+    r->pos = (int64_t)n;
+    r->state = ST_DONE;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->type = RK_XML_EV_EOF;
+    return RK_OK;
+}
+
+/* Character data of the open element from d[p] (not '<'). */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires p < r->len;
+    assigns *r, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_TEXT;
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static rk_status text_event(rk_xml_reader *r, rk_xml_event *ev, size_t p)
 {
     const uint8_t *d = r->doc;
-    size_t n = r->len;
-    size_t p = r->pos;
-    size_t start = (n >= 3u && d[0] == 0xEFu && d[1] == 0xBBu && d[2] == 0xBFu) ? 3u : 0u;
+    size_t n = (size_t)r->len;
+    size_t dep = (size_t)r->depth;
+    size_t np;
+    rk_status st = scan_text(d, n, p, &np);
+    if (st != RK_OK)
+        return st;
+    r->pos = (int64_t)np;
+    /*@ assert rk_xml_event_in(ev, n); */
+    ev->type = RK_XML_EV_TEXT;
+    ev->depth = dep;
+    ev->text = mkview(p, np - p, n);
+    return RK_OK;
+}
 
-    /*@ loop invariant p <= n;
-        loop invariant rk_xml_inv(r);
-        loop assigns p;
-        loop variant n - p; */
+/* An end tag at d[p] == '<', d[p+1] == '/' (XML 1.0 3.1 ETag): it must
+ * close the innermost open element. */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires p < r->len && 2 <= r->len - p;
+    assigns *r, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> ev->type == RK_XML_EV_END;
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static rk_status end_tag(rk_xml_reader *r, rk_xml_event *ev, size_t p)
+{
+    const uint8_t *d = r->doc;
+    size_t n = (size_t)r->len;
+    size_t dep = (size_t)r->depth;
+    size_t ql, co, q;
+    rk_xml_view open;
+    rk_status st;
+    if (r->state != ST_ROOT || dep == 0)
+        return RK_ERR_XML_MISMATCH;
+    open = from_rview(r->el_qname[dep - 1u], n);
+    st = rk_xml_qname(d, n, p + 2u, &ql, &co);
+    if (st != RK_OK)
+        return st;
+    q = skip_ws(d, n, p + 2u + ql);
+    if (q >= n)
+        return RK_ERR_XML_TRUNCATED;
+    if (d[q] != '>')
+        return RK_ERR_XML_TAG_SYNTAX;
+    if (!view_same(d, n, mkview(p + 2u, ql, n), open))
+        return RK_ERR_XML_MISMATCH;
+    r->pos = (int64_t)(q + 1u);
+    close_element(r, ev, p, q + 1u - p);
+    return RK_OK;
+}
+
+/* From d[p], past what may stand between events (whitespace outside the
+ * root, comments, the XML declaration at the start) to the next event at
+ * *np: the end of the document, character data (only inside the root), or
+ * a start or end tag.  Reads only; refuses every other construct. */
+/*@ requires p <= n && n <= RK_XML_MAX_DOC_BYTES;
+    requires start <= 3;
+    requires \valid_read(d + (0 .. n - 1));
+    requires \valid(np);
+    requires \separated(np, d + (0 .. n - 1));
+    assigns *np;
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> p <= *np <= n;
+    ensures \result == RK_OK && *np < n ==>
+        (d[*np] != '<' && state == ST_ROOT) ||
+        (d[*np] == '<' && 2 <= n - *np && d[*np + 1] != '?' && d[*np + 1] != '!'); */
+static rk_status skip_misc(const uint8_t *d, size_t n, size_t p, int64_t state, size_t start,
+                           size_t *np)
+{
+    size_t q = p;
+    *np = p;
+    /*@ loop invariant p <= q <= n;
+        loop assigns q;
+        loop variant n - q; */
     for (;;) {
-        size_t np;
+        size_t nq;
         rk_status st;
-        if (p >= n) {
-            r->pos = n;
-            if (r->state == ST_PROLOG)
-                return RK_ERR_XML_NO_ROOT;
-            if (r->state == ST_ROOT || r->depth != 0)
-                return RK_ERR_XML_UNCLOSED;
-            r->state = ST_DONE;
-            ev->type = RK_XML_EV_EOF;
+        if (q >= n || (d[q] != '<' && state == ST_ROOT)) {
+            *np = q;
             return RK_OK;
         }
-        if (d[p] != '<') {
-            if (r->state == ST_ROOT) {
-                st = scan_text(d, n, p, &np);
-                if (st != RK_OK)
-                    return st;
-                ev->type = RK_XML_EV_TEXT;
-                ev->depth = r->depth;
-                ev->text = mkview(p, np - p, n);
-                r->pos = np;
-                return RK_OK;
-            }
+        if (d[q] != '<') {
             /* outside the root only whitespace and comments (2.8 Misc) */
-            if (is_ws(d[p])) {
-                p++;
+            if (is_ws(d[q])) {
+                q++;
                 continue;
             }
-            if (d[p] == 0)
+            if (d[q] == 0)
                 return RK_ERR_XML_NUL;
-            return r->state == ST_PROLOG ? RK_ERR_XML_TEXT_BEFORE_ROOT : RK_ERR_XML_TRAILING;
+            return state == ST_PROLOG ? RK_ERR_XML_TEXT_BEFORE_ROOT : RK_ERR_XML_TRAILING;
         }
-        if (n - p < 2u)
+        if (n - q < 2u)
             return RK_ERR_XML_TRUNCATED;
-        if (d[p + 1] == '?') {
-            if (has_lit(d, n, p, lit_decl, 5)) {
-                if (n - p < 6u)
+        if (d[q + 1] == '?') {
+            if (has_lit(d, n, q, lit_decl, 5)) {
+                if (n - q < 6u)
                     return RK_ERR_XML_TRUNCATED;
-                if (is_ws(d[p + 5]) || d[p + 5] == '?') {
-                    if (p != start || r->state != ST_PROLOG)
+                if (is_ws(d[q + 5]) || d[q + 5] == '?') {
+                    if (q != start || state != ST_PROLOG)
                         return RK_ERR_XML_DECL_POS;
-                    st = scan_decl(d, n, p, &np);
+                    st = scan_decl(d, n, q, &nq);
                     if (st != RK_OK)
                         return st;
-                    p = np;
+                    q = nq;
                     continue;
                 }
             }
             return RK_ERR_XML_PI;
         }
-        if (d[p + 1] == '!') {
-            if (has_lit(d, n, p, lit_comment, 4)) {
-                st = scan_comment(d, n, p, &np);
+        if (d[q + 1] == '!') {
+            if (has_lit(d, n, q, lit_comment, 4)) {
+                st = scan_comment(d, n, q, &nq);
                 if (st != RK_OK)
                     return st;
-                p = np;
+                q = nq;
                 continue;
             }
-            if (has_lit(d, n, p, lit_doctype, 9))
+            if (has_lit(d, n, q, lit_doctype, 9))
                 return RK_ERR_XML_DOCTYPE;
-            if (has_lit(d, n, p, lit_cdata, 9))
+            if (has_lit(d, n, q, lit_cdata, 9))
                 return RK_ERR_XML_CDATA;
             return RK_ERR_XML_MARKUP;
         }
-        if (d[p + 1] == '/') {
-            size_t ql, co, q;
-            if (r->state != ST_ROOT || r->depth == 0)
-                return RK_ERR_XML_MISMATCH;
-            st = rk_xml_qname(d, n, p + 2u, &ql, &co);
-            if (st != RK_OK)
-                return st;
-            q = skip_ws(d, n, p + 2u + ql);
-            if (q >= n)
-                return RK_ERR_XML_TRUNCATED;
-            if (d[q] != '>')
-                return RK_ERR_XML_TAG_SYNTAX;
-            if (!view_same(d, n, mkview(p + 2u, ql, n), r->el_qname[r->depth - 1u]))
-                return RK_ERR_XML_MISMATCH;
-            r->pos = q + 1u;
-            close_element(r, ev, p, q + 1u - p);
-            return RK_OK;
-        }
-        if (r->state == ST_EPILOG)
-            return RK_ERR_XML_MULTIPLE_ROOTS;
-        if (r->depth >= RK_XML_MAX_DEPTH)
-            return RK_ERR_XML_DEPTH;
-        return start_tag(r, ev, p);
+        *np = q;
+        return RK_OK;
     }
+}
+
+/* The work of rk_xml_next once the sticky and pending cases are handled:
+ * find the next event and hand it to the function for its kind (each path
+ * one call, so that each goal frames one call). */
+/*@ requires rk_xml_inv(r);
+    requires \valid(ev);
+    requires \separated(ev, r, r->doc + (0 .. r->len - 1));
+    requires rk_xml_event_in(ev, r->len);
+    requires r->pending_end == 0;
+    assigns *r, *ev;
+    ensures rk_xml_inv(r);
+    ensures rk_xml_event_in(ev, r->len);
+    ensures \result <= 0;
+    ensures \result == RK_OK ==> RK_XML_EV_START <= ev->type <= RK_XML_EV_EOF;
+    ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
+static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
+{
+    const uint8_t *d = r->doc;
+    size_t n = (size_t)r->len;
+    int64_t state = r->state;
+    size_t dep = (size_t)r->depth;
+    size_t start = (n >= 3u && d[0] == 0xEFu && d[1] == 0xBBu && d[2] == 0xBFu) ? 3u : 0u;
+    size_t p;
+    rk_status st = skip_misc(d, n, (size_t)r->pos, state, start, &p);
+    if (st != RK_OK)
+        return st;
+    if (p >= n)
+        return at_end(r, ev);
+    if (d[p] != '<')
+        return text_event(r, ev, p);
+    if (d[p + 1] == '/')
+        return end_tag(r, ev, p);
+    if (state == ST_EPILOG)
+        return RK_ERR_XML_MULTIPLE_ROOTS;
+    if (dep >= RK_XML_MAX_DEPTH)
+        return RK_ERR_XML_DEPTH;
+    return start_tag(r, ev, p);
 }
 
 /* The sticky error: recorded in *r, *ev zeroed (rk_xml_next's error path,
@@ -1107,7 +1321,7 @@ static rk_status step(rk_xml_reader *r, rk_xml_event *ev)
     ensures r->doc == \old(r->doc) && r->len == \old(r->len); */
 static void fail(rk_xml_reader *r, rk_xml_event *ev, rk_status st)
 {
-    size_t n = r->len;
+    size_t n = (size_t)r->len;
     zero_event(ev, n);
     /*@ assert rk_xml_inv(r) && r->len == n && r->doc == \at(r->doc, Pre); */
     r->err = st;
@@ -1118,11 +1332,11 @@ rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
 {
     /* every field that decides the path is read before the first write;
      * each path states the postcondition itself (one path per goal) */
-    size_t n = r->len;
+    size_t n = (size_t)r->len;
     rk_status err = r->err;
-    int state = r->state;
-    int pend = r->pending_end;
-    size_t dep = r->depth;
+    int64_t state = r->state;
+    int64_t pend = r->pending_end;
+    size_t dep = (size_t)r->depth;
     rk_status st;
     zero_event(ev, n);
     /*@ assert rk_xml_inv(r) && rk_xml_event_in(ev, n) && r->len == n &&
@@ -1137,7 +1351,7 @@ rk_status rk_xml_next(rk_xml_reader *r, rk_xml_event *ev)
         return RK_OK;
     }
     if (pend != 0 && dep != 0) {
-        close_element(r, ev, r->pos, 0);
+        close_element(r, ev, (size_t)r->pos, 0);
         /*@ assert r->len == n && r->doc == \at(r->doc, Pre) && rk_xml_event_in(ev, n); */
         return RK_OK;
     }

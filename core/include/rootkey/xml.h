@@ -96,24 +96,37 @@ typedef struct {
     rk_xml_attr attr[RK_XML_MAX_ATTRS];
 } rk_xml_event;
 
-/* The reader context (caller-owned, about 4 KiB).  Fields are private. */
+/* A view kept by the reader: 32-bit offset and length (a document is at
+ * most RK_XML_MAX_DOC_BYTES long). */
+typedef struct {
+    uint32_t off;
+    uint32_t len;
+} rk_xml_rview;
+
+/* The reader context (caller-owned, about 2 KiB).  Fields are private.
+ * Their types are chosen for the proof: in Frama-C WP's typed memory model
+ * each integer type is a memory chunk of its own, and the reader's
+ * scalars (int64_t), its stacks (32-bit views and marks: a document is at
+ * most RK_XML_MAX_DOC_BYTES long) and the events it fills (size_t, int)
+ * then share none, so that no proof has to show that writing one leaves
+ * the others unchanged. */
 typedef struct {
     const uint8_t *doc;
-    size_t len;
-    size_t pos;
+    int64_t len;
+    int64_t pos;
+    int64_t state;       /* 0 before the root, 1 inside it, 2 after it, 3 done */
+    int64_t pending_end; /* an empty-element tag still owes its END */
+    int64_t depth;
+    int64_t nsn;
     unsigned flags;
-    int state;          /* 0 before the root, 1 inside it, 2 after it, 3 done */
-    int pending_end;    /* an empty-element tag still owes its END */
-    rk_status err;      /* sticky: once an error is returned, always returned */
-    size_t depth;
-    size_t nsn;
-    rk_xml_view ns_prefix[RK_XML_MAX_NS]; /* empty prefix = default namespace */
-    rk_xml_view ns_uri[RK_XML_MAX_NS];
-    size_t ns_mark[RK_XML_MAX_DEPTH];     /* nsn before each open element */
-    rk_xml_view el_qname[RK_XML_MAX_DEPTH];
-    rk_xml_view el_ns[RK_XML_MAX_DEPTH];
-    rk_xml_view el_prefix[RK_XML_MAX_DEPTH];
-    rk_xml_view el_local[RK_XML_MAX_DEPTH];
+    rk_status err;       /* sticky: once an error is returned, always returned */
+    rk_xml_rview ns_prefix[RK_XML_MAX_NS]; /* empty prefix = default namespace */
+    rk_xml_rview ns_uri[RK_XML_MAX_NS];
+    uint32_t ns_mark[RK_XML_MAX_DEPTH];     /* nsn before each open element */
+    rk_xml_rview el_qname[RK_XML_MAX_DEPTH];
+    rk_xml_rview el_ns[RK_XML_MAX_DEPTH];
+    rk_xml_rview el_prefix[RK_XML_MAX_DEPTH];
+    rk_xml_rview el_local[RK_XML_MAX_DEPTH];
 } rk_xml_reader;
 
 /* Proof predicates.  Views stored in memory are described field by field
@@ -135,23 +148,27 @@ typedef struct {
             a[i].local.off <= n && a[i].local.len <= n - a[i].local.off &&
             a[i].value.off <= n && a[i].value.len <= n - a[i].value.off;
 
-    predicate rk_xml_marks_ok{L}(size_t *mk, integer m) =
+    predicate rk_xml_rviews_in{L}(rk_xml_rview *v, integer m, integer n) =
+        \forall integer i; 0 <= i < m ==> v[i].off <= n && v[i].len <= n - v[i].off;
+
+    predicate rk_xml_marks_ok{L}(uint32_t *mk, integer m) =
         \forall integer i; 0 <= i < m ==> mk[i] <= RK_XML_MAX_NS;
 
     predicate rk_xml_inv{L}(rk_xml_reader *r) =
         \valid(r) &&
-        r->len <= RK_XML_MAX_DOC_BYTES && r->pos <= r->len &&
+        0 <= r->pos <= r->len <= RK_XML_MAX_DOC_BYTES &&
         \valid_read(r->doc + (0 .. r->len - 1)) &&
         \separated(r, r->doc + (0 .. r->len - 1)) &&
-        r->depth <= RK_XML_MAX_DEPTH && r->nsn <= RK_XML_MAX_NS &&
+        0 <= r->depth <= RK_XML_MAX_DEPTH && 0 <= r->nsn <= RK_XML_MAX_NS &&
+        0 <= r->state <= 3 &&
         (r->pending_end != 0 ==> r->depth >= 1) &&
-        rk_xml_views_in(&r->ns_prefix[0], RK_XML_MAX_NS, r->len) &&
-        rk_xml_views_in(&r->ns_uri[0], RK_XML_MAX_NS, r->len) &&
+        rk_xml_rviews_in(&r->ns_prefix[0], RK_XML_MAX_NS, r->len) &&
+        rk_xml_rviews_in(&r->ns_uri[0], RK_XML_MAX_NS, r->len) &&
         rk_xml_marks_ok(&r->ns_mark[0], RK_XML_MAX_DEPTH) &&
-        rk_xml_views_in(&r->el_qname[0], RK_XML_MAX_DEPTH, r->len) &&
-        rk_xml_views_in(&r->el_ns[0], RK_XML_MAX_DEPTH, r->len) &&
-        rk_xml_views_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, r->len) &&
-        rk_xml_views_in(&r->el_local[0], RK_XML_MAX_DEPTH, r->len);
+        rk_xml_rviews_in(&r->el_qname[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_rviews_in(&r->el_ns[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_rviews_in(&r->el_prefix[0], RK_XML_MAX_DEPTH, r->len) &&
+        rk_xml_rviews_in(&r->el_local[0], RK_XML_MAX_DEPTH, r->len);
 
     predicate rk_xml_event_in{L}(rk_xml_event *e, integer n) =
         e->nattrs <= RK_XML_MAX_ATTRS &&
