@@ -202,62 +202,77 @@ static int eq(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *lit, siz
 static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
                             const rk_xml_event *ev, rk_profile_element *e)
 {
+    /* everything is read into locals and *e written once at the end: the
+     * prover then never has to show that writing *e leaves *ev alone */
     int have = 0; /* sum of 1, 2, 4, 8 for the four attributes */
-    rk_status st;
-    rk_xml_view z;
+    int lmr = 0;
+    uint32_t kid = 0;
+    uint64_t kp = 0;
+    rk_status st = RK_OK;
+    size_t na = ev->nattrs;
+    rk_xml_view z, vt, vk, vu, vp;
     z.off = 0;
     z.len = 0;
-    e->lmr_type = z;
-    e->key_id = z;
-    e->kms_uri = z;
-    e->key_period = z;
-    e->lmr = 0;
-    e->key_id_value = 0;
-    e->key_period_value = 0;
-    /*@ loop invariant 0 <= i <= ev->nattrs;
+    vt = z;
+    vk = z;
+    vu = z;
+    vp = z;
+    /*@ loop invariant 0 <= i <= na;
         loop invariant 0 <= have <= 15;
-        loop invariant rk_xml_vin(&e->lmr_type, n) && rk_xml_vin(&e->key_id, n) &&
-            rk_xml_vin(&e->kms_uri, n) && rk_xml_vin(&e->key_period, n);
-        loop assigns i, have, e->lmr_type, e->key_id, e->kms_uri, e->key_period;
-        loop variant ev->nattrs - i; */
-    for (size_t i = 0; i < ev->nattrs; i++) {
-        const rk_xml_attr *a = &ev->attr[i];
-        if (a->prefix.len != 0)
+        loop invariant rk_xml_view_in(vt, n) && rk_xml_view_in(vk, n) &&
+            rk_xml_view_in(vu, n) && rk_xml_view_in(vp, n);
+        loop assigns i, have, vt, vk, vu, vp;
+        loop variant na - i; */
+    for (size_t i = 0; i < na; i++) {
+        rk_xml_view pfx = ev->attr[i].prefix;
+        rk_xml_view loc = ev->attr[i].local;
+        rk_xml_view val = ev->attr[i].value;
+        if (pfx.len != 0)
             continue; /* attributes in other namespaces (and xml:) are ignored */
         /* the reader refuses duplicates, so each is seen at most once */
-        if (eq(d, n, a->local, L(LMRTYPE)) && (have % 2) == 0) {
-            e->lmr_type = a->value;
+        if (eq(d, n, loc, L(LMRTYPE)) && (have % 2) == 0) {
+            vt = val;
             have += 1;
-        } else if (eq(d, n, a->local, L(KEYID)) && (have / 2) % 2 == 0) {
-            e->key_id = a->value;
+        } else if (eq(d, n, loc, L(KEYID)) && (have / 2) % 2 == 0) {
+            vk = val;
             have += 2;
-        } else if (eq(d, n, a->local, L(KMSURI)) && (have / 4) % 2 == 0) {
-            e->kms_uri = a->value;
+        } else if (eq(d, n, loc, L(KMSURI)) && (have / 4) % 2 == 0) {
+            vu = val;
             have += 4;
-        } else if (eq(d, n, a->local, L(KEYPERIOD)) && (have / 8) % 2 == 0) {
-            e->key_period = a->value;
+        } else if (eq(d, n, loc, L(KEYPERIOD)) && (have / 8) % 2 == 0) {
+            vp = val;
             have += 8;
         } else {
-            return RK_ERR_PROFILE_ATTR_UNKNOWN;
+            st = RK_ERR_PROFILE_ATTR_UNKNOWN;
+            break;
         }
     }
-    if (have != 15)
-        return RK_ERR_PROFILE_ATTR_MISSING;
-    if (eq(d, n, e->lmr_type, L(P25)))
-        e->lmr = RK_PROFILE_LMR_P25;
-    else if (eq(d, n, e->lmr_type, L(TETRA)))
-        e->lmr = RK_PROFILE_LMR_TETRA;
-    else if (eq(d, n, e->lmr_type, L(OTHER)))
-        e->lmr = RK_PROFILE_LMR_OTHER;
-    else
-        return RK_ERR_PROFILE_LMR_TYPE;
-    st = parse_key_id(d + e->key_id.off, e->key_id.len, &e->key_id_value);
-    if (st != RK_OK)
-        return st;
-    st = check_uri(d + e->kms_uri.off, e->kms_uri.len);
-    if (st != RK_OK)
-        return st;
-    return parse_period(d + e->key_period.off, e->key_period.len, &e->key_period_value);
+    if (st == RK_OK && have != 15)
+        st = RK_ERR_PROFILE_ATTR_MISSING;
+    if (st == RK_OK) {
+        if (eq(d, n, vt, L(P25)))
+            lmr = RK_PROFILE_LMR_P25;
+        else if (eq(d, n, vt, L(TETRA)))
+            lmr = RK_PROFILE_LMR_TETRA;
+        else if (eq(d, n, vt, L(OTHER)))
+            lmr = RK_PROFILE_LMR_OTHER;
+        else
+            st = RK_ERR_PROFILE_LMR_TYPE;
+    }
+    if (st == RK_OK)
+        st = parse_key_id(d + vk.off, vk.len, &kid);
+    if (st == RK_OK)
+        st = check_uri(d + vu.off, vu.len);
+    if (st == RK_OK)
+        st = parse_period(d + vp.off, vp.len, &kp);
+    e->lmr_type = vt;
+    e->key_id = vk;
+    e->kms_uri = vu;
+    e->key_period = vp;
+    e->lmr = lmr;
+    e->key_id_value = kid;
+    e->key_period_value = kp;
+    return st;
 }
 
 /* What upsert needs to know about the document's layout. */
@@ -292,10 +307,203 @@ typedef struct {
     const uint8_t *lits;
 } scan_req;
 
+/* A scan between two events: the lmr-root-key element being read, how many
+ * were closed, where the reader is in the document. */
+typedef struct {
+    rk_profile_element cur;
+    size_t cnt;   /* lmr-root-key elements closed so far */
+    size_t in_el; /* depth of the open lmr-root-key element, or 0 */
+    size_t ntext; /* text events inside it */
+    int in_any;   /* inside the root's first anyExt */
+} scan_st;
+
+/* A START event (XML reader event ev) seen by the scan.  Everything is
+ * read and checked first, the element's attributes included; the writes
+ * to *s and to *lay come last, so that no goal frames *ev across them. */
+/*@ requires \valid_read(doc + (0 .. len - 1));
+    requires \valid_read(lits + (0 .. L_TOTAL - 1));
+    requires \valid_read(ev) && \valid(s) && \valid(lay);
+    requires \separated(s, lay, ev, doc + (0 .. len - 1), lits + (0 .. L_TOTAL - 1));
+    requires rk_xml_event_in(ev, len);
+    requires rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
+    assigns s->cur, s->in_el, s->ntext, s->in_any, lay->root_raw, lay->root_qname,
+        lay->root_prefix, lay->has_any, lay->any_raw, lay->any_qname;
+    ensures rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
+    ensures \result <= 0; */
+static rk_status on_start(const uint8_t *doc, size_t len, const uint8_t *lits,
+                          const rk_xml_event *ev, scan_st *s, layout *lay)
+{
+    rk_xml_view z;
+    rk_status st;
+    size_t dep = ev->depth;
+    rk_xml_view ns = ev->ns;
+    rk_xml_view local = ev->local;
+    rk_xml_view raw = ev->raw;
+    rk_xml_view qname = ev->qname;
+    rk_xml_view prefix = ev->prefix;
+    int is_any, is_ours;
+    z.off = 0;
+    z.len = 0;
+    if (s->in_el != 0)
+        return RK_ERR_PROFILE_CONTENT; /* no child elements */
+    /* TS 24.484 8.3: the MCPTT user profile root */
+    if (dep == 1 && (!eq(doc, len, ns, L(UPNS)) || !eq(doc, len, local, L(UPROOT))))
+        return RK_ERR_PROFILE_ROOT;
+    is_any = dep == 2 && !lay->has_any && eq(doc, len, ns, L(UPNS)) &&
+             eq(doc, len, local, L(ANYEXT));
+    is_ours = eq(doc, len, ns, L(NS)) && eq(doc, len, local, L(LOCAL));
+    if (is_ours) {
+        int under = (s->in_any && dep == 3) ? 1 : 0;
+        st = read_attrs(doc, len, lits, ev, &s->cur);
+        if (st != RK_OK)
+            return st;
+        s->cur.element = raw;
+        s->cur.text = z;
+        s->cur.depth = dep;
+        s->cur.under_anyext = under;
+        s->in_el = dep;
+        s->ntext = 0;
+    }
+    /*@ assert rk_profile_el_in(&s->cur, len) && layout_in(lay, len); */
+    if (dep == 1) {
+        lay->root_raw = raw;
+        lay->root_qname = qname;
+        lay->root_prefix = prefix;
+    } else if (is_any) {
+        lay->has_any = 1;
+        lay->any_raw = raw;
+        lay->any_qname = qname;
+        s->in_any = 1;
+    }
+    return RK_OK;
+}
+
+/* A TEXT event: inside an lmr-root-key element, one run of base64. */
+/*@ requires \valid_read(doc + (0 .. len - 1));
+    requires \valid_read(ev) && \valid(s);
+    requires \separated(s, ev, doc + (0 .. len - 1));
+    requires rk_xml_event_in(ev, len);
+    requires rk_profile_el_in(&s->cur, len);
+    assigns s->ntext, s->cur.text;
+    ensures rk_profile_el_in(&s->cur, len);
+    ensures \result <= 0; */
+static rk_status on_text(const uint8_t *doc, size_t len, const rk_xml_event *ev, scan_st *s)
+{
+    rk_xml_view text = ev->text;
+    (void)len; /* named for the contract */
+    if (s->in_el == 0)
+        return RK_OK;
+    if (s->ntext != 0)
+        return RK_ERR_PROFILE_CONTENT; /* text split by a comment */
+    /*@ loop invariant 0 <= k <= text.len;
+        loop assigns k;
+        loop variant text.len - k; */
+    for (size_t k = 0; k < text.len; k++)
+        if (!b64_or_ws(doc[text.off + k]))
+            return RK_ERR_PROFILE_TEXT;
+    s->ntext = 1;
+    s->cur.text = text;
+    return RK_OK;
+}
+
+/* An END event: the lmr-root-key element closed (counted, matched against
+ * rq's key-id and key-period, stored when rq->store != 0), or the end of
+ * the root's first anyExt or of the root. */
+/*@ requires \valid_read(ev) && \valid(s) && \valid(lay) && \valid_read(rq);
+    requires rq->max <= 1024;
+    requires \valid(els + (0 .. rq->max - 1));
+    requires \separated(s, lay, ev, rq, els + (0 .. rq->max - 1));
+    requires rk_xml_event_in(ev, len);
+    requires rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
+    requires lay->nmatch <= s->cnt && s->cnt < 2 * len + 2;
+    requires rq->store != 0 ==> s->cnt <= rq->max;
+    requires rq->store != 0 ==>
+        \forall integer i; 0 <= i < s->cnt ==> rk_profile_el_in(els + i, len);
+    assigns s->cur.element, s->in_el, s->cnt, s->in_any, lay->nmatch, lay->match,
+        lay->any_end, lay->root_end, els[0 .. rq->max - 1];
+    ensures rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
+    ensures lay->nmatch <= s->cnt <= \old(s->cnt) + 1;
+    ensures rq->store != 0 ==> s->cnt <= rq->max;
+    ensures rq->store != 0 ==>
+        \forall integer i; 0 <= i < s->cnt ==> rk_profile_el_in(els + i, len);
+    ensures \result <= 0; */
+static rk_status on_end(const rk_xml_event *ev, size_t len, const scan_req *rq, scan_st *s,
+                        rk_profile_element *els, layout *lay)
+{
+    size_t dep = ev->depth;
+    (void)len; /* named for the contract */
+    rk_xml_view raw = ev->raw;
+    size_t cnt = s->cnt;
+    if (s->in_el != 0 && dep == s->in_el) {
+        size_t s0 = s->cur.element.off;
+        size_t e1 = raw.off + raw.len;
+        if (s->ntext == 0 || e1 < s0)
+            return RK_ERR_PROFILE_TEXT;
+        s->cur.element.len = e1 - s0;
+        s->in_el = 0;
+        if (rq->store != 0) {
+            if (cnt >= rq->max)
+                return RK_ERR_PROFILE_TOO_MANY;
+            els[cnt] = s->cur;
+        }
+        if (s->cur.key_id_value == rq->kid && s->cur.key_period_value == rq->kp) {
+            lay->nmatch++;
+            lay->match = s->cur.element;
+        }
+        s->cnt = cnt + 1u;
+    } else if (dep == 2 && s->in_any) {
+        lay->any_end = raw;
+        s->in_any = 0;
+    } else if (dep == 1) {
+        lay->root_end = raw;
+    }
+    return RK_OK;
+}
+
+/* The layout and the scan state before the first event. */
+/*@ requires \valid(s) && \valid(lay);
+    requires \separated(s, lay);
+    assigns *s, *lay;
+    ensures rk_profile_el_in(&s->cur, 0) && layout_in(lay, 0);
+    ensures s->cnt == 0 && s->in_el == 0 && s->ntext == 0 && s->in_any == 0;
+    ensures lay->count == 0 && lay->nmatch == 0; */
+static void scan_init(scan_st *s, layout *lay)
+{
+    rk_xml_view z;
+    z.off = 0;
+    z.len = 0;
+    lay->count = 0;
+    lay->root_raw = z;
+    lay->root_end = z;
+    lay->root_qname = z;
+    lay->root_prefix = z;
+    lay->has_any = 0;
+    lay->any_raw = z;
+    lay->any_end = z;
+    lay->any_qname = z;
+    lay->nmatch = 0;
+    lay->match = z;
+    s->cur.element = z;
+    s->cur.lmr_type = z;
+    s->cur.key_id = z;
+    s->cur.kms_uri = z;
+    s->cur.key_period = z;
+    s->cur.text = z;
+    s->cur.lmr = 0;
+    s->cur.key_id_value = 0;
+    s->cur.key_period_value = 0;
+    s->cur.depth = 0;
+    s->cur.under_anyext = 0;
+    s->cnt = 0;
+    s->in_el = 0;
+    s->ntext = 0;
+    s->in_any = 0;
+}
+
 /* The one pass behind find and upsert: read the whole document, check
  * every lmr-root-key element, store them in els when rq->store != 0 (at
  * most rq->max), count them (lay->count), note the layout and the elements
- * matching (rq->kid, rq->kp). */
+ * matching (rq->kid, rq->kp).  One function per event kind. */
 /*@ requires \valid(ctx) && \valid(lay) && \valid_read(rq);
     requires \valid_read(doc + (0 .. len - 1));
     requires \valid_read(rq->lits + (0 .. L_TOTAL - 1));
@@ -313,44 +521,12 @@ typedef struct {
 static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, const scan_req *rq,
                       rk_profile_element *els, layout *lay)
 {
-    rk_profile_element cur;
-    size_t cnt = 0;
-    size_t in_el = 0;     /* depth of the open lmr-root-key element, or 0 */
-    size_t ntext = 0;
-    int in_any = 0;       /* inside the root's first anyExt */
+    scan_st s;
     size_t bound;
     rk_status st;
-    rk_xml_view z;
-
     const uint8_t *lits = rq->lits;
-    size_t max = rq->max;
-    int store = rq->store;
 
-    z.off = 0;
-    z.len = 0;
-    lay->count = 0;
-    lay->root_raw = z;
-    lay->root_end = z;
-    lay->root_qname = z;
-    lay->root_prefix = z;
-    lay->has_any = 0;
-    lay->any_raw = z;
-    lay->any_end = z;
-    lay->any_qname = z;
-    lay->nmatch = 0;
-    lay->match = z;
-    cur.element = z;
-    cur.lmr_type = z;
-    cur.key_id = z;
-    cur.kms_uri = z;
-    cur.key_period = z;
-    cur.text = z;
-    cur.lmr = 0;
-    cur.key_id_value = 0;
-    cur.key_period_value = 0;
-    cur.depth = 0;
-    cur.under_anyext = 0;
-
+    scan_init(&s, lay);
     st = rk_xml_reader_init(&ctx->rd, doc, len, rq->flags);
     if (st != RK_OK)
         return st;
@@ -361,90 +537,34 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, const
         loop invariant ctx->rd.doc == doc && ctx->rd.len == len;
         loop invariant len <= RK_XML_MAX_DOC_BYTES;
         loop invariant 0 <= it <= bound;
-        loop invariant cnt <= it && lay->nmatch <= cnt;
-        loop invariant lay->count <= cnt;
-        loop invariant store != 0 ==> cnt <= max;
-        loop invariant store != 0 ==> \forall integer i; 0 <= i < cnt ==> rk_profile_el_in(els + i, len);
-        loop invariant rk_profile_el_in(&cur, len);
+        loop invariant s.cnt <= it && lay->nmatch <= s.cnt;
+        loop invariant lay->count == 0;
+        loop invariant rq->store != 0 ==> s.cnt <= rq->max;
+        loop invariant rq->store != 0 ==>
+            \forall integer i; 0 <= i < s.cnt ==> rk_profile_el_in(els + i, len);
+        loop invariant rk_profile_el_in(&s.cur, len);
         loop invariant layout_in(lay, len);
-        loop assigns it, ctx->rd, ctx->ev, cnt, in_el, ntext, in_any, cur, *lay,
-                     els[0 .. max - 1], st;
+        loop assigns it, ctx->rd, ctx->ev, s, *lay, els[0 .. rq->max - 1], st;
         loop variant bound - it; */
     for (size_t it = 0; it < bound; it++) {
         rk_xml_event *ev = &ctx->ev;
+        int type;
         st = rk_xml_next(&ctx->rd, ev);
         if (st != RK_OK)
             return st;
-        if (ev->type == RK_XML_EV_EOF) {
-            lay->count = cnt;
+        type = ev->type;
+        if (type == RK_XML_EV_EOF) {
+            lay->count = s.cnt;
             return RK_OK;
         }
-        if (ev->type == RK_XML_EV_START) {
-            if (in_el != 0)
-                return RK_ERR_PROFILE_CONTENT; /* no child elements */
-            if (ev->depth == 1) {
-                /* TS 24.484 8.3: the MCPTT user profile root */
-                if (!eq(doc, len, ev->ns, L(UPNS)) || !eq(doc, len, ev->local, L(UPROOT)))
-                    return RK_ERR_PROFILE_ROOT;
-                lay->root_raw = ev->raw;
-                lay->root_qname = ev->qname;
-                lay->root_prefix = ev->prefix;
-            } else if (ev->depth == 2 && !lay->has_any && eq(doc, len, ev->ns, L(UPNS)) &&
-                       eq(doc, len, ev->local, L(ANYEXT))) {
-                lay->has_any = 1;
-                lay->any_raw = ev->raw;
-                lay->any_qname = ev->qname;
-                in_any = 1;
-            }
-            if (eq(doc, len, ev->ns, L(NS)) && eq(doc, len, ev->local, L(LOCAL))) {
-                st = read_attrs(doc, len, lits, ev, &cur);
-                if (st != RK_OK)
-                    return st;
-                cur.element = ev->raw;
-                cur.text = z;
-                cur.depth = ev->depth;
-                cur.under_anyext = (in_any && ev->depth == 3) ? 1 : 0;
-                in_el = ev->depth;
-                ntext = 0;
-            }
-        } else if (ev->type == RK_XML_EV_TEXT) {
-            if (in_el != 0) {
-                if (ntext != 0)
-                    return RK_ERR_PROFILE_CONTENT; /* text split by a comment */
-                ntext = 1;
-                /*@ loop invariant 0 <= k <= ev->text.len;
-                    loop assigns k;
-                    loop variant ev->text.len - k; */
-                for (size_t k = 0; k < ev->text.len; k++)
-                    if (!b64_or_ws(doc[ev->text.off + k]))
-                        return RK_ERR_PROFILE_TEXT;
-                cur.text = ev->text;
-            }
-        } else if (ev->type == RK_XML_EV_END) {
-            if (in_el != 0 && ev->depth == in_el) {
-                size_t s0 = cur.element.off;
-                size_t e1 = ev->raw.off + ev->raw.len;
-                if (ntext == 0 || e1 < s0)
-                    return RK_ERR_PROFILE_TEXT;
-                cur.element.len = e1 - s0;
-                in_el = 0;
-                if (cur.key_id_value == rq->kid && cur.key_period_value == rq->kp) {
-                    lay->nmatch++;
-                    lay->match = cur.element;
-                }
-                if (store != 0) {
-                    if (cnt >= max)
-                        return RK_ERR_PROFILE_TOO_MANY;
-                    els[cnt] = cur;
-                }
-                cnt++;
-            } else if (ev->depth == 2 && in_any) {
-                lay->any_end = ev->raw;
-                in_any = 0;
-            } else if (ev->depth == 1) {
-                lay->root_end = ev->raw;
-            }
-        }
+        if (type == RK_XML_EV_START)
+            st = on_start(doc, len, lits, ev, &s, lay);
+        else if (type == RK_XML_EV_TEXT)
+            st = on_text(doc, len, ev, &s);
+        else if (type == RK_XML_EV_END)
+            st = on_end(ev, len, rq, &s, els, lay);
+        if (st != RK_OK)
+            return st;
     }
     return RK_ERR_INTERNAL;
 }
@@ -674,6 +794,94 @@ static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *p
     return st;
 }
 
+/* The new document into w: doc with the element written by encode() in
+ * place of the one matching, else appended to the root's first anyExt,
+ * else in a new anyExt at the end of the root (upsert's middle step, a
+ * function of its own so that upsert's goals frame one call). */
+/*@ requires rk_xml_writer_ok(w);
+    requires \valid_read(lay) && \valid_read(f);
+    requires len <= RK_XML_MAX_DOC_BYTES && layout_in(lay, len);
+    requires \valid_read(doc + (0 .. len - 1));
+    requires \valid_read(lits + (0 .. L_TOTAL - 1));
+    requires \valid_read(f->kms_uri + (0 .. f->kms_uri_len - 1));
+    requires \valid_read(f->b64 + (0 .. f->b64_len - 1));
+    requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
+                        f->kms_uri + (0 .. f->kms_uri_len - 1), f->b64 + (0 .. f->b64_len - 1),
+                        doc + (0 .. len - 1));
+    requires \separated(f, lay, w->buf + (0 .. w->cap - 1), w);
+    assigns w->pos, w->buf[0 .. w->cap - 1];
+    ensures rk_xml_writer_ok(w);
+    ensures \result <= 0; */
+static rk_status splice(rk_xml_writer *w, const uint8_t *lits, const uint8_t *doc, size_t len,
+                        const layout *lay, const fields *f)
+{
+    /* every field of *lay read before the first write */
+    rk_xml_view match = lay->match;
+    rk_xml_view any_end = lay->any_end;
+    rk_xml_view any_raw = lay->any_raw;
+    rk_xml_view any_qname = lay->any_qname;
+    rk_xml_view root_end = lay->root_end;
+    rk_xml_view root_raw = lay->root_raw;
+    rk_xml_view root_qname = lay->root_qname;
+    rk_xml_view root_prefix = lay->root_prefix;
+    int has_any = lay->has_any;
+    size_t a, b;
+    int mode; /* 0 replace, 1 into anyExt, 2 expand <anyExt/>, 3 new anyExt, 4 expand root */
+    rk_status st;
+
+    if (lay->nmatch == 1u) {
+        mode = 0;
+        a = match.off;
+        b = match.off + match.len;
+    } else if (has_any && any_end.len != 0) {
+        mode = 1;
+        a = any_end.off;
+        b = a;
+    } else if (has_any) {
+        mode = 2; /* <anyExt/>: "/>" becomes ">" ELEMENT "</anyExt>" */
+        if (any_raw.len < 2u)
+            return RK_ERR_INTERNAL;
+        a = any_raw.off + any_raw.len - 2u;
+        b = any_raw.off + any_raw.len;
+    } else if (root_end.len != 0) {
+        mode = 3;
+        a = root_end.off;
+        b = a;
+    } else {
+        mode = 4;
+        if (root_raw.len < 2u)
+            return RK_ERR_INTERNAL;
+        a = root_raw.off + root_raw.len - 2u;
+        b = root_raw.off + root_raw.len;
+    }
+    st = rk_xml_write_raw(w, doc, a);
+    if (st == RK_OK && (mode == 2 || mode == 4))
+        st = rk_xml_write_raw(w, L(GT));
+    if (st == RK_OK && (mode == 3 || mode == 4))
+        st = any_tag(w, lits, doc + root_prefix.off, root_prefix.len, 1);
+    if (st == RK_OK)
+        st = encode(w, lits, f);
+    if (st == RK_OK && (mode == 3 || mode == 4))
+        st = any_tag(w, lits, doc + root_prefix.off, root_prefix.len, 0);
+    if (st == RK_OK && mode == 2) {
+        st = rk_xml_write_raw(w, L(LTSL));
+        if (st == RK_OK)
+            st = rk_xml_write_raw(w, doc + any_qname.off, any_qname.len);
+        if (st == RK_OK)
+            st = rk_xml_write_raw(w, L(GT));
+    }
+    if (st == RK_OK && mode == 4) {
+        st = rk_xml_write_raw(w, L(LTSL));
+        if (st == RK_OK)
+            st = rk_xml_write_raw(w, doc + root_qname.off, root_qname.len);
+        if (st == RK_OK)
+            st = rk_xml_write_raw(w, L(GT));
+    }
+    if (st == RK_OK)
+        st = rk_xml_write_raw(w, doc + b, len - b);
+    return st;
+}
+
 rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_t *out_len,
                             const uint8_t *doc, size_t len, unsigned xml_flags, int lmr,
                             uint32_t key_id, const uint8_t *kms_uri, size_t kms_uri_len,
@@ -685,8 +893,6 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     rk_xml_writer w;
     scan_req rq;
     fields f;
-    size_t a, b;
-    int mode; /* 0 replace, 1 into anyExt, 2 expand <anyExt/>, 3 new anyExt, 4 expand root */
     rk_status st;
 
     *out_len = 0;
@@ -706,66 +912,11 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     f.b64 = b64;
     f.b64_len = b64_len;
     st = scan(ctx, doc, len, &rq, &none, &lay);
-    if (st != RK_OK)
-        goto fail;
-    if (lay.nmatch > 1u) {
+    if (st == RK_OK && lay.nmatch > 1u)
         st = RK_ERR_PROFILE_DUPLICATE;
-        goto fail;
-    }
-    if (lay.nmatch == 1u) {
-        mode = 0;
-        a = lay.match.off;
-        b = lay.match.off + lay.match.len;
-    } else if (lay.has_any && lay.any_end.len != 0) {
-        mode = 1;
-        a = lay.any_end.off;
-        b = a;
-    } else if (lay.has_any) {
-        mode = 2; /* <anyExt/>: "/>" becomes ">" ELEMENT "</anyExt>" */
-        if (lay.any_raw.len < 2u) {
-            st = RK_ERR_INTERNAL;
-            goto fail;
-        }
-        a = lay.any_raw.off + lay.any_raw.len - 2u;
-        b = lay.any_raw.off + lay.any_raw.len;
-    } else if (lay.root_end.len != 0) {
-        mode = 3;
-        a = lay.root_end.off;
-        b = a;
-    } else {
-        mode = 4;
-        if (lay.root_raw.len < 2u) {
-            st = RK_ERR_INTERNAL;
-            goto fail;
-        }
-        a = lay.root_raw.off + lay.root_raw.len - 2u;
-        b = lay.root_raw.off + lay.root_raw.len;
-    }
-    st = rk_xml_write_raw(&w, doc, a);
-    if (st == RK_OK && (mode == 2 || mode == 4))
-        st = rk_xml_write_raw(&w, L(GT));
-    if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(&w, lits, doc + lay.root_prefix.off, lay.root_prefix.len, 1);
     if (st == RK_OK)
-        st = encode(&w, lits, &f);
-    if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(&w, lits, doc + lay.root_prefix.off, lay.root_prefix.len, 0);
-    if (st == RK_OK && mode == 2) {
-        st = rk_xml_write_raw(&w, L(LTSL));
-        if (st == RK_OK)
-            st = rk_xml_write_raw(&w, doc + lay.any_qname.off, lay.any_qname.len);
-        if (st == RK_OK)
-            st = rk_xml_write_raw(&w, L(GT));
-    }
-    if (st == RK_OK && mode == 4) {
-        st = rk_xml_write_raw(&w, L(LTSL));
-        if (st == RK_OK)
-            st = rk_xml_write_raw(&w, doc + lay.root_qname.off, lay.root_qname.len);
-        if (st == RK_OK)
-            st = rk_xml_write_raw(&w, L(GT));
-    }
-    if (st == RK_OK)
-        st = rk_xml_write_raw(&w, doc + b, len - b);
+        st = splice(&w, lits, doc, len, &lay, &f);
+    /*@ assert w.buf == out && w.cap <= cap && w.pos <= w.cap; */
     /* Read the result back: the new element must not make the document
      * unreadable (e.g. the prefix rk bound to another URI around it, or one
      * namespace declaration too many), and it must be there exactly once. */
@@ -774,10 +925,10 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     if (st == RK_OK && lay.nmatch != 1u)
         st = RK_ERR_INTERNAL;
     if (st == RK_OK) {
+        /*@ assert w.pos <= cap; */
         *out_len = w.pos;
         return RK_OK;
     }
-fail:
     zero8(out, cap);
     *out_len = 0;
     return st;

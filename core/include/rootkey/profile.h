@@ -78,7 +78,7 @@ typedef struct {
     int under_anyext;       /* 1 if its parent is the root's anyExt */
 } rk_profile_element;
 
-/* Workspace for find and upsert (caller-owned, about 5 KiB). */
+/* Workspace for find and upsert (caller-owned, about 3.3 KiB). */
 typedef struct {
     rk_xml_reader rd;
     rk_xml_event ev;
