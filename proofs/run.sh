@@ -20,7 +20,12 @@ mkdir -p "$out" build/fc-include
 # an include dir exposing only libsodium (Frama-C brings its own libc headers)
 ln -sfn /usr/include/sodium.h build/fc-include/sodium.h
 ln -sfn /usr/include/sodium build/fc-include/sodium
-eval "$(scripts/setup_why3.sh build/why3)"
+# a Why3 configuration of this run's own: two runs at once (CI next to a run
+# by hand) would otherwise rewrite one file under each other
+mkdir -p build
+why3dir=$(mktemp -d "$top/build/why3.XXXXXX")
+trap 'rm -rf "$why3dir"' EXIT
+eval "$(scripts/setup_why3.sh "$why3dir")"
 export WHY3CONFIG
 
 PROVERS=${PROVERS:-cvc4,z3}
@@ -68,9 +73,16 @@ prove_one() {
 
 # Qed simplification is single-threaded and dominates the time, so modules
 # run JOBS at a time (default: the number of cores), each with WP_PAR provers.
+# Largest first (by recorded goal count), so that no big module starts last
+# and runs alone while the other cores wait.
 JOBS=${PROOF_JOBS:-$(nproc)}
+order=()
+while read -r _ m; do order+=("$m"); done < <(
+  for m in "${mods[@]}"; do
+    c=0; [ -f "proofs/results/$m.count" ] && c=$(cat "proofs/results/$m.count")
+    echo "$c $m"; done | sort -k1,1nr -k2,2)
 running=0
-for m in "${mods[@]}"; do
+for m in "${order[@]}"; do
   rm -f "$out/$m.result"
   prove_one "$m" &
   running=$((running + 1))
