@@ -187,6 +187,14 @@ static int eq(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *lit, siz
     return rk_xml_view_eq(d, n, v, lit, m);
 }
 
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> rk_xml_view_in(v, n); */
+static int view_in(rk_xml_view v, size_t n)
+{
+    return v.off <= n && v.len <= n - v.off;
+}
+
 /* Read the attributes of an lmr-root-key start tag into *e. */
 /*@ requires \valid_read(d + (0 .. n - 1));
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
@@ -197,8 +205,8 @@ static int eq(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *lit, siz
     assigns e->lmr_type, e->key_id, e->kms_uri, e->key_period, e->lmr, e->key_id_value,
             e->key_period_value;
     ensures \result <= 0;
-    ensures rk_xml_vin(&e->lmr_type, n) && rk_xml_vin(&e->key_id, n) &&
-            rk_xml_vin(&e->kms_uri, n) && rk_xml_vin(&e->key_period, n); */
+    ensures rk_xml_view_in(e->lmr_type, n) && rk_xml_view_in(e->key_id, n) &&
+            rk_xml_view_in(e->kms_uri, n) && rk_xml_view_in(e->key_period, n); */
 static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
                             const rk_xml_event *ev, rk_profile_element *e)
 {
@@ -275,6 +283,15 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
     return st;
 }
 
+/* The scan keeps its state in records passed by value (below), so its
+ * predicates are stated on values: a record copy then proves them at once.
+ * The caller's array keeps the address form of rootkey/profile.h, which the
+ * provers frame across stores elsewhere far more cheaply. */
+/*@ predicate el_ok(rk_profile_element e, integer n) =
+        rk_xml_view_in(e.element, n) && rk_xml_view_in(e.lmr_type, n) &&
+        rk_xml_view_in(e.key_id, n) && rk_xml_view_in(e.kms_uri, n) &&
+        rk_xml_view_in(e.key_period, n) && rk_xml_view_in(e.text, n); */
+
 /* What upsert needs to know about the document's layout. */
 typedef struct {
     rk_xml_view root_raw;     /* the root's start tag */
@@ -290,11 +307,11 @@ typedef struct {
     rk_xml_view match;        /* the last of them */
 } layout;
 
-/*@ predicate layout_in{L}(layout *l, integer n) =
-        rk_xml_vin(&l->root_raw, n) && rk_xml_vin(&l->root_end, n) &&
-        rk_xml_vin(&l->root_qname, n) && rk_xml_vin(&l->root_prefix, n) &&
-        rk_xml_vin(&l->any_raw, n) && rk_xml_vin(&l->any_end, n) &&
-        rk_xml_vin(&l->any_qname, n) && rk_xml_vin(&l->match, n); */
+/*@ predicate layout_ok(layout l, integer n) =
+        rk_xml_view_in(l.root_raw, n) && rk_xml_view_in(l.root_end, n) &&
+        rk_xml_view_in(l.root_qname, n) && rk_xml_view_in(l.root_prefix, n) &&
+        rk_xml_view_in(l.any_raw, n) && rk_xml_view_in(l.any_end, n) &&
+        rk_xml_view_in(l.any_qname, n) && rk_xml_view_in(l.match, n); */
 
 /* What a scan is asked for: namespace flags, whether and how many
  * elements to store, the key-id and key-period to match, the literals. */
@@ -308,228 +325,263 @@ typedef struct {
 } scan_req;
 
 /* A scan between two events: the lmr-root-key element being read, how many
- * were closed, where the reader is in the document. */
+ * were closed, where the reader is in the document, the layout so far, and
+ * the verdict of the last event.  It is passed and returned by value, never
+ * by address: the prover then sees it as one record, untouched by the
+ * reader's writes to the context, and its updates need no frame proofs. */
 typedef struct {
     rk_profile_element cur;
     size_t cnt;   /* lmr-root-key elements closed so far */
     size_t in_el; /* depth of the open lmr-root-key element, or 0 */
     size_t ntext; /* text events inside it */
     int in_any;   /* inside the root's first anyExt */
+    layout lay;
+    rk_status err;
 } scan_st;
 
-/* A START event (XML reader event ev) seen by the scan.  Everything is
- * read and checked first, the element's attributes included; the writes
- * to *s and to *lay come last, so that no goal frames *ev across them. */
+/*@ predicate scan_ok(scan_st s, integer n) =
+        el_ok(s.cur, n) && layout_ok(s.lay, n) && s.lay.nmatch <= s.cnt &&
+        s.err <= 0; */
+
+/* A START event (XML reader event ev) seen by the scan.  The element's
+ * attributes are read into a local element; the state is updated last. */
 /*@ requires \valid_read(doc + (0 .. len - 1));
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires \valid_read(ev) && \valid(s) && \valid(lay);
-    requires \separated(s, lay, ev, doc + (0 .. len - 1), lits + (0 .. L_TOTAL - 1));
+    requires \valid_read(ev);
+    requires \separated(ev, doc + (0 .. len - 1), lits + (0 .. L_TOTAL - 1));
     requires rk_xml_event_in(ev, len);
-    requires rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
-    assigns s->cur, s->in_el, s->ntext, s->in_any, lay->root_raw, lay->root_qname,
-        lay->root_prefix, lay->has_any, lay->any_raw, lay->any_qname;
-    ensures rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
-    ensures \result <= 0; */
-static rk_status on_start(const uint8_t *doc, size_t len, const uint8_t *lits,
-                          const rk_xml_event *ev, scan_st *s, layout *lay)
+    requires scan_ok(s, len);
+    assigns \nothing;
+    ensures scan_ok(\result, len);
+    ensures \result.cnt == s.cnt; */
+static scan_st on_start(const uint8_t *doc, size_t len, const uint8_t *lits,
+                        const rk_xml_event *ev, scan_st s)
 {
-    rk_xml_view z;
-    rk_status st;
     size_t dep = ev->depth;
     rk_xml_view ns = ev->ns;
     rk_xml_view local = ev->local;
     rk_xml_view raw = ev->raw;
-    rk_xml_view qname = ev->qname;
-    rk_xml_view prefix = ev->prefix;
     int is_any, is_ours;
+    rk_xml_view z;
     z.off = 0;
     z.len = 0;
-    if (s->in_el != 0)
-        return RK_ERR_PROFILE_CONTENT; /* no child elements */
+    if (s.in_el != 0) {
+        s.err = RK_ERR_PROFILE_CONTENT; /* no child elements */
+        return s;
+    }
     /* TS 24.484 8.3: the MCPTT user profile root */
-    if (dep == 1 && (!eq(doc, len, ns, L(UPNS)) || !eq(doc, len, local, L(UPROOT))))
-        return RK_ERR_PROFILE_ROOT;
-    is_any = dep == 2 && !lay->has_any && eq(doc, len, ns, L(UPNS)) &&
+    if (dep == 1 && (!eq(doc, len, ns, L(UPNS)) || !eq(doc, len, local, L(UPROOT)))) {
+        s.err = RK_ERR_PROFILE_ROOT;
+        return s;
+    }
+    is_any = dep == 2 && !s.lay.has_any && eq(doc, len, ns, L(UPNS)) &&
              eq(doc, len, local, L(ANYEXT));
     is_ours = eq(doc, len, ns, L(NS)) && eq(doc, len, local, L(LOCAL));
     if (is_ours) {
-        int under = (s->in_any && dep == 3) ? 1 : 0;
-        st = read_attrs(doc, len, lits, ev, &s->cur);
-        if (st != RK_OK)
-            return st;
-        s->cur.element = raw;
-        s->cur.text = z;
-        s->cur.depth = dep;
-        s->cur.under_anyext = under;
-        s->in_el = dep;
-        s->ntext = 0;
+        rk_profile_element e = s.cur;
+        rk_status st = read_attrs(doc, len, lits, ev, &e);
+        if (st != RK_OK) {
+            s.err = st;
+            return s;
+        }
+        e.element = raw;
+        e.text = z;
+        e.depth = dep;
+        e.under_anyext = (s.in_any && dep == 3) ? 1 : 0;
+        s.cur = e;
+        s.in_el = dep;
+        s.ntext = 0;
     }
-    /*@ assert rk_profile_el_in(&s->cur, len) && layout_in(lay, len); */
     if (dep == 1) {
-        lay->root_raw = raw;
-        lay->root_qname = qname;
-        lay->root_prefix = prefix;
+        s.lay.root_raw = raw;
+        s.lay.root_qname = ev->qname;
+        s.lay.root_prefix = ev->prefix;
     } else if (is_any) {
-        lay->has_any = 1;
-        lay->any_raw = raw;
-        lay->any_qname = qname;
-        s->in_any = 1;
+        s.lay.has_any = 1;
+        s.lay.any_raw = raw;
+        s.lay.any_qname = ev->qname;
+        s.in_any = 1;
     }
-    return RK_OK;
+    return s;
 }
 
 /* A TEXT event: inside an lmr-root-key element, one run of base64. */
 /*@ requires \valid_read(doc + (0 .. len - 1));
-    requires \valid_read(ev) && \valid(s);
-    requires \separated(s, ev, doc + (0 .. len - 1));
+    requires \valid_read(ev);
+    requires \separated(ev, doc + (0 .. len - 1));
     requires rk_xml_event_in(ev, len);
-    requires rk_profile_el_in(&s->cur, len);
-    assigns s->ntext, s->cur.text;
-    ensures rk_profile_el_in(&s->cur, len);
-    ensures \result <= 0; */
-static rk_status on_text(const uint8_t *doc, size_t len, const rk_xml_event *ev, scan_st *s)
+    requires scan_ok(s, len);
+    assigns \nothing;
+    ensures scan_ok(\result, len);
+    ensures \result.cnt == s.cnt; */
+static scan_st on_text(const uint8_t *doc, size_t len, const rk_xml_event *ev, scan_st s)
 {
     rk_xml_view text = ev->text;
     (void)len; /* named for the contract */
-    if (s->in_el == 0)
-        return RK_OK;
-    if (s->ntext != 0)
-        return RK_ERR_PROFILE_CONTENT; /* text split by a comment */
+    if (s.in_el == 0)
+        return s;
+    if (s.ntext != 0) {
+        s.err = RK_ERR_PROFILE_CONTENT; /* text split by a comment */
+        return s;
+    }
     /*@ loop invariant 0 <= k <= text.len;
         loop assigns k;
         loop variant text.len - k; */
     for (size_t k = 0; k < text.len; k++)
-        if (!b64_or_ws(doc[text.off + k]))
-            return RK_ERR_PROFILE_TEXT;
-    s->ntext = 1;
-    s->cur.text = text;
-    return RK_OK;
+        if (!b64_or_ws(doc[text.off + k])) {
+            s.err = RK_ERR_PROFILE_TEXT;
+            return s;
+        }
+    s.ntext = 1;
+    s.cur.text = text;
+    return s;
+}
+
+/* *dst = c, one scalar at a time: a struct copy would also carry the
+ * padding octets (on ABIs whose struct has some) of a value built on the
+ * stack into the caller's array, which must hold nothing but what find
+ * wrote or zeroed. */
+/*@ requires \valid(dst);
+    assigns *dst; */
+static void put_el(rk_profile_element *dst, rk_profile_element c)
+{
+    dst->element.off = c.element.off;
+    dst->element.len = c.element.len;
+    dst->lmr_type.off = c.lmr_type.off;
+    dst->lmr_type.len = c.lmr_type.len;
+    dst->key_id.off = c.key_id.off;
+    dst->key_id.len = c.key_id.len;
+    dst->kms_uri.off = c.kms_uri.off;
+    dst->kms_uri.len = c.kms_uri.len;
+    dst->key_period.off = c.key_period.off;
+    dst->key_period.len = c.key_period.len;
+    dst->text.off = c.text.off;
+    dst->text.len = c.text.len;
+    dst->key_id_value = c.key_id_value;
+    dst->key_period_value = c.key_period_value;
+    dst->depth = c.depth;
+    dst->lmr = c.lmr;
+    dst->under_anyext = c.under_anyext;
 }
 
 /* An END event: the lmr-root-key element closed (counted, matched against
- * rq's key-id and key-period, stored when rq->store != 0), or the end of
- * the root's first anyExt or of the root. */
-/*@ requires \valid_read(ev) && \valid(s) && \valid(lay) && \valid_read(rq);
-    requires rq->max <= 1024;
-    requires \valid(els + (0 .. rq->max - 1));
-    requires \separated(s, lay, ev, rq, els + (0 .. rq->max - 1));
+ * rq's key-id and key-period, stored in els when rq.store != 0), or the
+ * end of the root's first anyExt or of the root. */
+/*@ requires \valid_read(ev);
+    requires rq.max <= 1024;
+    requires len <= RK_XML_MAX_DOC_BYTES;
+    requires \valid(els + (0 .. rq.max - 1));
+    requires \separated(ev, els + (0 .. rq.max - 1));
     requires rk_xml_event_in(ev, len);
-    requires rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
-    requires lay->nmatch <= s->cnt && s->cnt < 2 * len + 2;
-    requires rq->store != 0 ==> s->cnt <= rq->max;
-    requires rq->store != 0 ==>
-        \forall integer i; 0 <= i < s->cnt ==> rk_profile_el_in(els + i, len);
-    assigns s->cur.element, s->in_el, s->cnt, s->in_any, lay->nmatch, lay->match,
-        lay->any_end, lay->root_end, els[0 .. rq->max - 1];
-    ensures rk_profile_el_in(&s->cur, len) && layout_in(lay, len);
-    ensures lay->nmatch <= s->cnt <= \old(s->cnt) + 1;
-    ensures rq->store != 0 ==> s->cnt <= rq->max;
-    ensures rq->store != 0 ==>
-        \forall integer i; 0 <= i < s->cnt ==> rk_profile_el_in(els + i, len);
-    ensures \result <= 0; */
-static rk_status on_end(const rk_xml_event *ev, size_t len, const scan_req *rq, scan_st *s,
-                        rk_profile_element *els, layout *lay)
+    requires scan_ok(s, len);
+    requires s.cnt < 2 * len + 2;
+    requires rq.store != 0 ==> s.cnt <= rq.max;
+    assigns els[0 .. rq.max - 1];
+    ensures scan_ok(\result, len);
+    ensures s.cnt <= \result.cnt <= s.cnt + 1;
+    ensures rq.store != 0 ==> \result.cnt <= rq.max; */
+static scan_st on_end(const rk_xml_event *ev, size_t len, scan_req rq, scan_st s,
+                      rk_profile_element *els)
 {
     size_t dep = ev->depth;
-    (void)len; /* named for the contract */
     rk_xml_view raw = ev->raw;
-    size_t cnt = s->cnt;
-    if (s->in_el != 0 && dep == s->in_el) {
-        size_t s0 = s->cur.element.off;
+    (void)len; /* named for the contract */
+    if (s.in_el != 0 && dep == s.in_el) {
+        size_t s0 = s.cur.element.off;
         size_t e1 = raw.off + raw.len;
-        if (s->ntext == 0 || e1 < s0)
-            return RK_ERR_PROFILE_TEXT;
-        s->cur.element.len = e1 - s0;
-        s->in_el = 0;
-        if (rq->store != 0) {
-            if (cnt >= rq->max)
-                return RK_ERR_PROFILE_TOO_MANY;
-            els[cnt] = s->cur;
+        if (s.ntext == 0 || e1 < s0) {
+            s.err = RK_ERR_PROFILE_TEXT;
+            return s;
         }
-        if (s->cur.key_id_value == rq->kid && s->cur.key_period_value == rq->kp) {
-            lay->nmatch++;
-            lay->match = s->cur.element;
+        if (rq.store != 0 && s.cnt >= rq.max) {
+            s.err = RK_ERR_PROFILE_TOO_MANY;
+            return s;
         }
-        s->cnt = cnt + 1u;
-    } else if (dep == 2 && s->in_any) {
-        lay->any_end = raw;
-        s->in_any = 0;
+        s.cur.element.len = e1 - s0;
+        s.in_el = 0;
+        if (rq.store != 0)
+            put_el(els + s.cnt, s.cur);
+        if (s.cur.key_id_value == rq.kid && s.cur.key_period_value == rq.kp) {
+            s.lay.nmatch = s.lay.nmatch + 1u;
+            s.lay.match = s.cur.element;
+        }
+        s.cnt = s.cnt + 1u;
+    } else if (dep == 2 && s.in_any) {
+        s.lay.any_end = raw;
+        s.in_any = 0;
     } else if (dep == 1) {
-        lay->root_end = raw;
+        s.lay.root_end = raw;
     }
-    return RK_OK;
+    return s;
 }
 
-/* The layout and the scan state before the first event. */
-/*@ requires \valid(s) && \valid(lay);
-    requires \separated(s, lay);
-    assigns *s, *lay;
-    ensures rk_profile_el_in(&s->cur, 0) && layout_in(lay, 0);
-    ensures s->cnt == 0 && s->in_el == 0 && s->ntext == 0 && s->in_any == 0;
-    ensures lay->count == 0 && lay->nmatch == 0; */
-static void scan_init(scan_st *s, layout *lay)
+/* The scan state before the first event: everything zero. */
+/*@ assigns \nothing;
+    ensures scan_ok(\result, 0);
+    ensures \result.cnt == 0 && \result.lay.count == 0 && \result.lay.nmatch == 0; */
+static scan_st scan_init(void)
 {
+    scan_st s;
     rk_xml_view z;
     z.off = 0;
     z.len = 0;
-    lay->count = 0;
-    lay->root_raw = z;
-    lay->root_end = z;
-    lay->root_qname = z;
-    lay->root_prefix = z;
-    lay->has_any = 0;
-    lay->any_raw = z;
-    lay->any_end = z;
-    lay->any_qname = z;
-    lay->nmatch = 0;
-    lay->match = z;
-    s->cur.element = z;
-    s->cur.lmr_type = z;
-    s->cur.key_id = z;
-    s->cur.kms_uri = z;
-    s->cur.key_period = z;
-    s->cur.text = z;
-    s->cur.lmr = 0;
-    s->cur.key_id_value = 0;
-    s->cur.key_period_value = 0;
-    s->cur.depth = 0;
-    s->cur.under_anyext = 0;
-    s->cnt = 0;
-    s->in_el = 0;
-    s->ntext = 0;
-    s->in_any = 0;
+    s.lay.count = 0;
+    s.lay.root_raw = z;
+    s.lay.root_end = z;
+    s.lay.root_qname = z;
+    s.lay.root_prefix = z;
+    s.lay.has_any = 0;
+    s.lay.any_raw = z;
+    s.lay.any_end = z;
+    s.lay.any_qname = z;
+    s.lay.nmatch = 0;
+    s.lay.match = z;
+    s.cur.element = z;
+    s.cur.lmr_type = z;
+    s.cur.key_id = z;
+    s.cur.kms_uri = z;
+    s.cur.key_period = z;
+    s.cur.text = z;
+    s.cur.lmr = 0;
+    s.cur.key_id_value = 0;
+    s.cur.key_period_value = 0;
+    s.cur.depth = 0;
+    s.cur.under_anyext = 0;
+    s.cnt = 0;
+    s.in_el = 0;
+    s.ntext = 0;
+    s.in_any = 0;
+    s.err = RK_OK;
+    return s;
 }
 
 /* The one pass behind find and upsert: read the whole document, check
- * every lmr-root-key element, store them in els when rq->store != 0 (at
- * most rq->max), count them (lay->count), note the layout and the elements
- * matching (rq->kid, rq->kp).  One function per event kind. */
-/*@ requires \valid(ctx) && \valid(lay) && \valid_read(rq);
+ * every lmr-root-key element, store them in els when rq.store != 0 (at
+ * most rq.max), count them (lay.count), note the layout and the elements
+ * matching (rq.kid, rq.kp).  One function per event kind.  The result's
+ * err is the verdict; its lay the layout. */
+/*@ requires \valid(ctx);
     requires \valid_read(doc + (0 .. len - 1));
-    requires \valid_read(rq->lits + (0 .. L_TOTAL - 1));
-    requires rq->max <= 1024;
-    requires \valid(els + (0 .. rq->max - 1));
-    requires \separated(ctx, lay, rq, doc + (0 .. len - 1), els + (0 .. rq->max - 1),
-                        rq->lits + (0 .. L_TOTAL - 1));
-    requires \separated(lay, els + (0 .. rq->max - 1));
-    assigns *ctx, *lay, els[0 .. rq->max - 1];
-    ensures \result <= 0;
-    ensures rq->store != 0 ==> lay->count <= rq->max;
-    ensures \result == RK_OK ==> len <= RK_XML_MAX_DOC_BYTES && layout_in(lay, len);
-    ensures \result == RK_OK && rq->store != 0 ==>
-        \forall integer i; 0 <= i < lay->count ==> rk_profile_el_in(els + i, len); */
-static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, const scan_req *rq,
-                      rk_profile_element *els, layout *lay)
+    requires \valid_read(rq.lits + (0 .. L_TOTAL - 1));
+    requires rq.max <= 1024;
+    requires \valid(els + (0 .. rq.max - 1));
+    requires \separated(ctx, doc + (0 .. len - 1), els + (0 .. rq.max - 1),
+                        rq.lits + (0 .. L_TOTAL - 1));
+    assigns *ctx, els[0 .. rq.max - 1];
+    ensures \result.err <= 0;
+    ensures \result.err == RK_OK ==>
+        len <= RK_XML_MAX_DOC_BYTES && layout_ok(\result.lay, len);
+    ensures \result.err == RK_OK && rq.store != 0 ==> \result.lay.count <= rq.max; */
+static scan_st scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, scan_req rq,
+                    rk_profile_element *els)
 {
-    scan_st s;
+    scan_st s = scan_init();
     size_t bound;
-    rk_status st;
-    const uint8_t *lits = rq->lits;
+    const uint8_t *lits = rq.lits;
 
-    scan_init(&s, lay);
-    st = rk_xml_reader_init(&ctx->rd, doc, len, rq->flags);
-    if (st != RK_OK)
-        return st;
+    s.err = rk_xml_reader_init(&ctx->rd, doc, len, rq.flags);
+    if (s.err != RK_OK)
+        return s;
     /* every event but EOF and the END of <a/> consumes at least one octet,
      * and <a/> takes four: 2 len + 2 events are more than enough */
     bound = 2u * len + 2u;
@@ -537,36 +589,33 @@ static rk_status scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, const
         loop invariant ctx->rd.doc == doc && ctx->rd.len == len;
         loop invariant len <= RK_XML_MAX_DOC_BYTES;
         loop invariant 0 <= it <= bound;
-        loop invariant s.cnt <= it && lay->nmatch <= s.cnt;
-        loop invariant lay->count == 0;
-        loop invariant rq->store != 0 ==> s.cnt <= rq->max;
-        loop invariant rq->store != 0 ==>
-            \forall integer i; 0 <= i < s.cnt ==> rk_profile_el_in(els + i, len);
-        loop invariant rk_profile_el_in(&s.cur, len);
-        loop invariant layout_in(lay, len);
-        loop assigns it, ctx->rd, ctx->ev, s, *lay, els[0 .. rq->max - 1], st;
+        loop invariant s.cnt <= it;
+        loop invariant scan_ok(s, len) && s.err == RK_OK;
+        loop invariant rq.store != 0 ==> s.cnt <= rq.max;
+        loop assigns it, ctx->rd, ctx->ev, s, els[0 .. rq.max - 1];
         loop variant bound - it; */
     for (size_t it = 0; it < bound; it++) {
         rk_xml_event *ev = &ctx->ev;
         int type;
-        st = rk_xml_next(&ctx->rd, ev);
-        if (st != RK_OK)
-            return st;
+        s.err = rk_xml_next(&ctx->rd, ev);
+        if (s.err != RK_OK)
+            return s;
         type = ev->type;
         if (type == RK_XML_EV_EOF) {
-            lay->count = s.cnt;
-            return RK_OK;
+            s.lay.count = s.cnt;
+            return s;
         }
         if (type == RK_XML_EV_START)
-            st = on_start(doc, len, lits, ev, &s, lay);
+            s = on_start(doc, len, lits, ev, s);
         else if (type == RK_XML_EV_TEXT)
-            st = on_text(doc, len, ev, &s);
+            s = on_text(doc, len, ev, s);
         else if (type == RK_XML_EV_END)
-            st = on_end(ev, len, rq, &s, els, lay);
-        if (st != RK_OK)
-            return st;
+            s = on_end(ev, len, rq, s, els);
+        if (s.err != RK_OK)
+            return s;
     }
-    return RK_ERR_INTERNAL;
+    s.err = RK_ERR_INTERNAL;
+    return s;
 }
 
 /*@ assigns \nothing;
@@ -644,7 +693,7 @@ static rk_status encode(rk_xml_writer *w, const uint8_t *lits, const fields *f)
     /* key-period: decimal, no leading zeros; digits fill dec[i .. 11] */
     p = key_period;
     i = 12;
-    /*@ loop invariant 0 <= i <= 12;
+    /*@ loop invariant 1 <= i <= 12;
         loop assigns i, p, dec[0 .. 11];
         loop variant i; */
     do {
@@ -717,12 +766,56 @@ rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size_t *out_len, i
     return RK_OK;
 }
 
+/* 1 if every view of els[0 .. c-1] lies in a document of len octets.  The
+ * scan only stores views of reader events, which lie in the document, so
+ * this always holds; it is checked rather than carried through the scan,
+ * where the prover would have to show, at every store of an element and
+ * every reader event, that the elements stored before were left alone. */
+/*@ requires c <= 1024 && \valid_read(els + (0 .. c - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==>
+        \forall integer i; 0 <= i < c ==> rk_profile_el_in(els + i, len); */
+static int els_in(const rk_profile_element *els, size_t c, size_t len)
+{
+    /*@ loop invariant 0 <= i <= c;
+        loop invariant \forall integer j; 0 <= j < i ==> rk_profile_el_in(els + j, len);
+        loop assigns i;
+        loop variant c - i; */
+    for (size_t i = 0; i < c; i++) {
+        const rk_profile_element *e = els + i;
+        if (!view_in(e->element, len) || !view_in(e->lmr_type, len) ||
+            !view_in(e->key_id, len) || !view_in(e->kms_uri, len) ||
+            !view_in(e->key_period, len) || !view_in(e->text, len))
+            return 0;
+    }
+    return 1;
+}
+
+/* *count = c, with what the caller proved of els[0 .. c-1] carried across the
+ * store (a contract of its own keeps that frame goal small). */
+/*@ requires max <= 1024 && \valid(els + (0 .. max - 1)) && \valid(count);
+    requires \separated(els + (0 .. max - 1), count);
+    requires c <= max;
+    requires \forall integer i; 0 <= i < c ==> rk_profile_el_in(els + i, len);
+    assigns *count;
+    ensures *count == c;
+    ensures \forall integer i; 0 <= i < *count ==> rk_profile_el_in(els + i, len); */
+static void set_count(size_t *count, size_t c, const rk_profile_element *els, size_t max,
+                      size_t len)
+{
+    (void)els; /* named for the contract */
+    (void)max;
+    (void)len;
+    *count = c;
+}
+
 rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
                           unsigned xml_flags, rk_profile_element *els, size_t max,
                           size_t *count)
 {
     uint8_t lits[L_TOTAL];
-    layout lay;
+    scan_st r;
     scan_req rq;
     rk_status st;
 
@@ -733,16 +826,17 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
     rq.kid = 0;
     rq.kp = 0;
     rq.lits = lits;
-    st = scan(ctx, doc, len, &rq, els, &lay);
+    r = scan(ctx, doc, len, rq, els);
+    st = r.err;
     if (st == RK_OK) {
-        /* the count read and the views stated before the one store to
-         * *count (the prover then frames nothing about els) */
-        size_t c = lay.count;
+        size_t c = r.lay.count;
         /*@ assert rq.store == 1; */
         /*@ assert c <= max; */
-        /*@ assert \forall integer i; 0 <= i < c ==> rk_profile_el_in(els + i, len); */
-        *count = c;
-        return RK_OK;
+        if (els_in(els, c, len)) {
+            set_count(count, c, els, max, len);
+            return RK_OK;
+        }
+        st = RK_ERR_INTERNAL;
     }
     {
         rk_xml_view z;
@@ -799,8 +893,8 @@ static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *p
  * else in a new anyExt at the end of the root (upsert's middle step, a
  * function of its own so that upsert's goals frame one call). */
 /*@ requires rk_xml_writer_ok(w);
-    requires \valid_read(lay) && \valid_read(f);
-    requires len <= RK_XML_MAX_DOC_BYTES && layout_in(lay, len);
+    requires \valid_read(f);
+    requires len <= RK_XML_MAX_DOC_BYTES && layout_ok(lay, len);
     requires \valid_read(doc + (0 .. len - 1));
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
     requires \valid_read(f->kms_uri + (0 .. f->kms_uri_len - 1));
@@ -808,28 +902,27 @@ static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *p
     requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
                         f->kms_uri + (0 .. f->kms_uri_len - 1), f->b64 + (0 .. f->b64_len - 1),
                         doc + (0 .. len - 1));
-    requires \separated(f, lay, w->buf + (0 .. w->cap - 1), w);
+    requires \separated(f, w->buf + (0 .. w->cap - 1), w);
     assigns w->pos, w->buf[0 .. w->cap - 1];
     ensures rk_xml_writer_ok(w);
     ensures \result <= 0; */
 static rk_status splice(rk_xml_writer *w, const uint8_t *lits, const uint8_t *doc, size_t len,
-                        const layout *lay, const fields *f)
+                        layout lay, const fields *f)
 {
-    /* every field of *lay read before the first write */
-    rk_xml_view match = lay->match;
-    rk_xml_view any_end = lay->any_end;
-    rk_xml_view any_raw = lay->any_raw;
-    rk_xml_view any_qname = lay->any_qname;
-    rk_xml_view root_end = lay->root_end;
-    rk_xml_view root_raw = lay->root_raw;
-    rk_xml_view root_qname = lay->root_qname;
-    rk_xml_view root_prefix = lay->root_prefix;
-    int has_any = lay->has_any;
+    rk_xml_view match = lay.match;
+    rk_xml_view any_end = lay.any_end;
+    rk_xml_view any_raw = lay.any_raw;
+    rk_xml_view any_qname = lay.any_qname;
+    rk_xml_view root_end = lay.root_end;
+    rk_xml_view root_raw = lay.root_raw;
+    rk_xml_view root_qname = lay.root_qname;
+    rk_xml_view root_prefix = lay.root_prefix;
+    int has_any = lay.has_any;
     size_t a, b;
     int mode; /* 0 replace, 1 into anyExt, 2 expand <anyExt/>, 3 new anyExt, 4 expand root */
     rk_status st;
 
-    if (lay->nmatch == 1u) {
+    if (lay.nmatch == 1u) {
         mode = 0;
         a = match.off;
         b = match.off + match.len;
@@ -888,18 +981,17 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
                             uint64_t key_period, const uint8_t *b64, size_t b64_len)
 {
     uint8_t lits[L_TOTAL];
-    layout lay;
-    rk_profile_element none;
+    scan_st r;
     rk_xml_writer w;
     scan_req rq;
     fields f;
+    size_t n = 0;
     rk_status st;
 
     *out_len = 0;
     load_lits(lits);
-    rk_xml_writer_init(&w, out, cap);
     rq.flags = xml_flags;
-    rq.store = 0;
+    rq.store = 0; /* els is NULL: with max 0 scan stores nothing */
     rq.max = 0;
     rq.kid = key_id;
     rq.kp = key_period;
@@ -911,22 +1003,29 @@ rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_
     f.key_period = key_period;
     f.b64 = b64;
     f.b64_len = b64_len;
-    st = scan(ctx, doc, len, &rq, &none, &lay);
-    if (st == RK_OK && lay.nmatch > 1u)
+    r = scan(ctx, doc, len, rq, NULL);
+    st = r.err;
+    if (st == RK_OK && r.lay.nmatch > 1u)
         st = RK_ERR_PROFILE_DUPLICATE;
-    if (st == RK_OK)
-        st = splice(&w, lits, doc, len, &lay, &f);
-    /*@ assert w.buf == out && w.cap <= cap && w.pos <= w.cap; */
+    /* the writer is set up after the scan and its length read before the
+     * next: no goal then frames w across a scan */
+    if (st == RK_OK) {
+        rk_xml_writer_init(&w, out, cap);
+        st = splice(&w, lits, doc, len, r.lay, &f);
+        /*@ assert w.buf == out && w.cap <= cap && w.pos <= w.cap; */
+        n = w.pos;
+    }
     /* Read the result back: the new element must not make the document
      * unreadable (e.g. the prefix rk bound to another URI around it, or one
      * namespace declaration too many), and it must be there exactly once. */
-    if (st == RK_OK)
-        st = scan(ctx, out, w.pos, &rq, &none, &lay);
-    if (st == RK_OK && lay.nmatch != 1u)
+    if (st == RK_OK) {
+        r = scan(ctx, out, n, rq, NULL);
+        st = r.err;
+    }
+    if (st == RK_OK && r.lay.nmatch != 1u)
         st = RK_ERR_INTERNAL;
     if (st == RK_OK) {
-        /*@ assert w.pos <= cap; */
-        *out_len = w.pos;
+        *out_len = n;
         return RK_OK;
     }
     zero8(out, cap);

@@ -71,10 +71,14 @@ typedef struct {
     rk_xml_view kms_uri;
     rk_xml_view key_period;
     rk_xml_view text;       /* the base64 text (may be empty: an error) */
-    int lmr;                /* RK_PROFILE_LMR_* */
-    uint32_t key_id_value;
+    /* key-id is 32 bits but held in 64: in WP's typed memory model each
+     * integer type is its own memory, and a 32-bit field here would share
+     * one with the XML reader's stacks, so that every store of a found
+     * element became a proof that the reader's invariant still holds. */
+    uint64_t key_id_value;  /* 0 .. 0xFFFFFFFF */
     uint64_t key_period_value;
     size_t depth;           /* element depth (root = 1) */
+    int lmr;                /* RK_PROFILE_LMR_* */
     int under_anyext;       /* 1 if its parent is the root's anyExt */
 } rk_profile_element;
 
@@ -122,7 +126,9 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
  * Errors: any RK_ERR_XML_* code (the document is not accepted as a whole),
  * RK_ERR_PROFILE_ROOT, _ATTR_MISSING, _ATTR_UNKNOWN, _LMR_TYPE, _KEY_ID,
  * _KMS_URI, _KEY_PERIOD, _CONTENT, _TEXT, RK_ERR_PROFILE_TOO_MANY (more
- * than max elements).  On error *count is 0 and els[0 .. max-1] is zeroed.
+ * than max elements), RK_ERR_INTERNAL (a stored view outside the document:
+ * cannot happen, checked before returning).  On error *count is 0 and
+ * els[0 .. max-1] is zeroed.
  */
 /*@ requires \valid(ctx);
     requires \valid_read(doc + (0 .. len - 1));
@@ -154,7 +160,9 @@ RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc,
  * around the insertion point; one namespace declaration too many), that
  * reader code is returned.
  * Errors: those of rk_profile_find and rk_profile_encode_element,
- * RK_ERR_PROFILE_DUPLICATE (several elements to replace), RK_ERR_BUFFER.
+ * RK_ERR_PROFILE_DUPLICATE (several elements to replace), RK_ERR_BUFFER,
+ * RK_ERR_INTERNAL (the document written does not read back with the element
+ * exactly once: cannot happen).
  * On error *out_len is 0 and out is zeroed.
  */
 /*@ requires \valid(ctx);
