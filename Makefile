@@ -44,7 +44,7 @@ SHIM_A    := $(B)/librootkey-shim.a
 TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 
-.PHONY: all check test sanitize proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo \
+.PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo \
         deps deps-check install uninstall clean help alloc-check stack cross
 
 all: $(LIB_A) $(LIB_SO) $(RK_BIN)
@@ -54,6 +54,7 @@ help:
 	@echo "make demo       the main job end to end (see README)"
 	@echo "make check      unit, known-answer, negative and interop tests; allocation check"
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
+	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
 	@echo "make fuzz       a long campaign (FUZZ_HOURS, default 1) per harness"
@@ -136,6 +137,11 @@ clang-core: | $(B)
 sanitize: deps-check
 	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests
 	@scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
+
+# the ASan+UBSan half of make sanitize, with the quick test sizes (CI step)
+asan: deps-check
+	@$(MAKE) --no-print-directory $(B)/rk_tests_asan
+	@RK_TEST_QUICK=1 scripts/sanitize.sh $(B)/rk_tests_asan
 
 alloc-check: $(CORE_OBJ)
 	@scripts/check_alloc.sh $(CORE_OBJ)

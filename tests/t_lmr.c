@@ -60,8 +60,8 @@ static void sample(rk_lmr_block *b, uint8_t type, uint8_t key_len)
     b->mcc = 0x3FF; b->mnc = 0x3FFF; b->issi = 0xFFFFFF;
     b->sys_len = 64; memset(b->sys, 'S', 64);
     b->ref_len = 32; memset(b->ref, 'R', 32);
-    b->key_len = key_len;
-    for (int i = 0; i < key_len; i++) b->key[i] = (uint8_t)(0xA0 + i);
+    b->key_len = key_len; /* may be out of range (33): the octets stop at the array's end */
+    for (int i = 0; i < key_len && i < (int)sizeof b->key; i++) b->key[i] = (uint8_t)(0xA0 + i);
 }
 
 /* every type, every key length 8..32, extreme field values */
