@@ -8,7 +8,9 @@
 #                            cross compilers, qemu-user and libsodium for each
 #                            target architecture through dpkg multiarch
 set -u
-PKGS="libsodium-dev libgmp-dev libssl-dev libwolfssl-dev valgrind clang libclang-rt-14-dev afl++ frama-c-base why3 z3 cvc4 cvc5 llvm python3 make gcc binutils"
+# libcurl, apache2 (the test CMS), openssl (its throw-away CA), libcsv and
+# jansson (the inventory and JSON in the shims)
+PKGS="libcurl4-openssl-dev apache2 openssl libcsv-dev libjansson-dev libsodium-dev libgmp-dev libssl-dev libwolfssl-dev valgrind clang libclang-rt-14-dev afl++ frama-c-base why3 z3 cvc4 cvc5 llvm python3 make gcc binutils"
 ARCHS=""
 if [ "${1:-}" = cross ]; then
   shift
@@ -16,7 +18,12 @@ if [ "${1:-}" = cross ]; then
   # armhf: 32-bit (no __int128, the portable multiply path).  Keep this list
   # in step with the TARGETS table of scripts/cross.sh.
   ARCHS="arm64 s390x armhf"
-  PKGS="gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-arm-linux-gnueabihf qemu-user-static clang gcc binutils libsodium-dev"
+  # --no-install-recommends (below) leaves out the C library headers that
+  # each cross gcc only recommends: name them, or the targets' builds fail
+  # with "bits/libc-header-start.h: No such file or directory".
+  PKGS="gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-arm-linux-gnueabihf"
+  PKGS="$PKGS libc6-dev-arm64-cross libc6-dev-s390x-cross libc6-dev-armhf-cross"
+  PKGS="$PKGS qemu-user-static clang gcc binutils libsodium-dev"
   for a in $ARCHS; do PKGS="$PKGS libsodium-dev:$a"; done
 fi
 missing=""
