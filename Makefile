@@ -69,8 +69,11 @@ help:
 deps:
 	@scripts/deps.sh
 
-deps-check:
-	@scripts/deps.sh check >/dev/null 2>&1 || scripts/deps.sh
+deps-check: deps-check-all
+
+# each target installs only the packages of its own group (scripts/deps.sh)
+deps-check-%:
+	@scripts/deps.sh $* check >/dev/null 2>&1 || scripts/deps.sh $*
 
 # ---------------------------------------------------------------- library
 $(B)/core/%.o: core/src/%.c $(CORE_HDR) | $(B)/core
@@ -119,7 +122,7 @@ $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_S
 # check: deps if missing, the clang warning build of the core, the allocation
 # and wipe checks, the stack report, then the runner.  scripts/check.sh sums
 # every step; its last line is "N passed, N failed".
-check: deps-check
+check: deps-check-test
 	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN)
 	@$(MAKE) --no-print-directory clang-core
 	@scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
@@ -134,12 +137,12 @@ clang-core: | $(B)
 	  $(CLANG) $(CORE_WARN) -O2 $(CORE_INC) -c $$f -o $(B)/clang/$$(basename $$f .c).o || exit 1; done
 	@echo "clang -Werror build of core/: ok"
 
-sanitize: deps-check
+sanitize: deps-check-test
 	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests
 	@scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
 
 # the ASan+UBSan half of make sanitize, with the quick test sizes (CI step)
-asan: deps-check
+asan: deps-check-test
 	@$(MAKE) --no-print-directory $(B)/rk_tests_asan
 	@RK_TEST_QUICK=1 scripts/sanitize.sh $(B)/rk_tests_asan
 
@@ -150,10 +153,10 @@ stack: $(CORE_OBJ)
 	@scripts/stack_report.sh $(B)/core
 
 # ---------------------------------------------------------------- proofs
-proofs: deps-check
+proofs: deps-check-proofs
 	@proofs/run.sh
 
-proofs-record: deps-check
+proofs-record: deps-check-proofs
 	@RECORD=1 proofs/run.sh
 
 # ---------------------------------------------------------------- fuzz
@@ -191,12 +194,12 @@ $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 
 FUZZ_SECONDS ?= 30
-fuzz-smoke: deps-check
+fuzz-smoke: deps-check-fuzz
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh smoke $(FUZZ_NAMES)
 
 FUZZ_HOURS ?= 1
-fuzz: deps-check
+fuzz: deps-check-fuzz
 	@FUZZ_HOURS=$(FUZZ_HOURS) scripts/fuzz_campaign.sh $(FUZZ_NAMES)
 
 # ---------------------------------------------------------------- constant time
@@ -211,7 +214,7 @@ $(B)/ct/ct_gcc: tests/ct/ct_main.c $(CT_SRC) $(B)/ct.inc $(CORE_SRC) $(CORE_HDR)
 $(B)/ct/ct_clang: tests/ct/ct_main.c $(CT_SRC) $(B)/ct.inc $(CORE_SRC) $(CORE_HDR) | $(B)/ct
 	$(CLANG) $(CT_BUILD) -o $@ tests/ct/ct_main.c $(CT_SRC) $(CORE_SRC) -lsodium
 
-ct: deps-check
+ct: deps-check-ct
 	@$(MAKE) --no-print-directory $(B)/ct/ct_gcc $(B)/ct/ct_clang
 	@scripts/ct.sh $(B)/ct/ct_gcc $(B)/ct/ct_clang
 
@@ -223,16 +226,16 @@ $(B)/benches.inc: $(BENCH_SRC) | $(B)
 $(B)/rk_bench: bench/main.c $(BENCH_SRC) $(B)/benches.inc bench/bench.h $(LIB_A) $(SHIM_A)
 	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -O2 -g $(CORE_INC) -Ishims -Ibench -I$(B) -o $@ bench/main.c $(BENCH_SRC) $(SHIM_A) $(LIB_A) $(TEST_LIBS)
 
-bench: deps-check
+bench: deps-check-bench
 	@$(MAKE) --no-print-directory $(B)/rk_bench
 	@$(B)/rk_bench
 
 DEMO_USERS ?= 1000
-demo: deps-check
+demo: deps-check-demo
 	@$(MAKE) --no-print-directory $(RK_BIN)
 	@$(RK_BIN) demo --users $(DEMO_USERS)
 
-cross: deps-check
+cross: deps-check-cross
 	@if [ -x scripts/cross.sh ]; then scripts/cross.sh; else \
 	  echo "make cross: not there yet (issue #9)"; exit 1; fi
 

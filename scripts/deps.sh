@@ -1,19 +1,44 @@
 #!/usr/bin/env bash
-# make deps: install, with apt-get, whatever is missing of what rootkey needs
-# to build, test, prove, fuzz and check constant time.
-#   scripts/deps.sh          install what is missing (root), then `why3 config detect`
-#   scripts/deps.sh check    exit 0 if nothing is missing, 1 otherwise (no changes)
-#   scripts/deps.sh cross [check]
-#                            the same for `make cross` (scripts/cross.sh): the
-#                            cross compilers, qemu-user and libsodium for each
-#                            target architecture through dpkg multiarch
+# make deps: install, with apt-get, whatever is missing of what one part of
+# rootkey needs, so each target installs only what it uses.
+#   scripts/deps.sh [GROUP] [check]
+#     GROUP: demo    the library, the rootkey command and the test CMS
+#                    (make, make demo)
+#            test    demo's, plus the oracles and checkers of make check,
+#                    make asan and make sanitize (GMP, OpenSSL, wolfSSL,
+#                    valgrind, clang)
+#            proofs  Frama-C WP and its provers (make proofs)
+#            fuzz    clang's libFuzzer, AFL++, llvm (make fuzz*)
+#            ct      valgrind and clang (make ct)
+#            bench   the library and Debian's wolfSSL (make bench)
+#            cross   the cross compilers, qemu-user and libsodium for each
+#                    target architecture through dpkg multiarch (make cross)
+#            all     every group but cross (the default)
+#     check: exit 0 if nothing of GROUP is missing, 1 otherwise (no changes)
+#   The old form "scripts/deps.sh check" is "all check".
 set -u
-# libcurl, apache2 (the test CMS), openssl (its throw-away CA), libcsv and
-# jansson (the inventory and JSON in the shims)
-PKGS="libcurl4-openssl-dev apache2 openssl libcsv-dev libjansson-dev libsodium-dev libgmp-dev libssl-dev libwolfssl-dev valgrind clang libclang-rt-14-dev afl++ frama-c-base why3 z3 cvc4 cvc5 llvm python3 make gcc binutils"
+group=${1:-all}
+[ "$group" = check ] && { group=all; set -- all check; }
+[ $# -gt 0 ] && shift
+BASE="make gcc binutils libsodium-dev"
+# libcurl (delivery over XCAP), apache2 and openssl (the test CMS and its
+# throw-away CA), libcsv and jansson (the inventory and JSON in the shims)
+DEMO="$BASE libcurl4-openssl-dev apache2 openssl libcsv-dev libjansson-dev"
+TEST="$DEMO libgmp-dev libssl-dev libwolfssl-dev valgrind clang libclang-rt-14-dev llvm python3"
+PROOFS="frama-c-base why3 z3 cvc4 cvc5"
+FUZZ="$DEMO clang libclang-rt-14-dev afl++ llvm libssl-dev libwolfssl-dev libgmp-dev"
+CT="$BASE valgrind clang"
+BENCH="$BASE libwolfssl-dev libgmp-dev libssl-dev"
 ARCHS=""
-if [ "${1:-}" = cross ]; then
-  shift
+case "$group" in
+  demo) PKGS=$DEMO ;;
+  test) PKGS=$TEST ;;
+  proofs) PKGS=$PROOFS ;;
+  fuzz) PKGS=$FUZZ ;;
+  ct) PKGS=$CT ;;
+  bench) PKGS=$BENCH ;;
+  all) PKGS="$TEST $PROOFS afl++" ;;
+  cross)
   # arm64: 64-bit little-endian (MC client devices); s390x: 64-bit big-endian;
   # armhf: 32-bit (no __int128, the portable multiply path).  Keep this list
   # in step with the TARGETS table of scripts/cross.sh.
@@ -24,8 +49,10 @@ if [ "${1:-}" = cross ]; then
   PKGS="gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-arm-linux-gnueabihf"
   PKGS="$PKGS libc6-dev-arm64-cross libc6-dev-s390x-cross libc6-dev-armhf-cross"
   PKGS="$PKGS qemu-user-static clang gcc binutils libsodium-dev"
-  for a in $ARCHS; do PKGS="$PKGS libsodium-dev:$a"; done
-fi
+  for a in $ARCHS; do PKGS="$PKGS libsodium-dev:$a"; done ;;
+  *) echo "deps: unknown group '$group' (demo test proofs fuzz ct bench cross all)"; exit 2 ;;
+esac
+PKGS=$(printf '%s\n' $PKGS | awk '!seen[$0]++' | tr '\n' ' ')
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -66,6 +93,7 @@ if [ -n "$missing" ]; then
   fi
 fi
 [ -n "$ARCHS" ] && { echo "deps: cross toolchains present"; exit 0; }
+case "$group" in proofs|all) ;; *) echo "deps: $group present"; exit 0 ;; esac
 # WP needs a Why3 configuration: the proofs use a project-local one
 # (scripts/setup_why3.sh, run by proofs/run.sh); this user-level one is for
 # people running frama-c by hand.
