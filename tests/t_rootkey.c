@@ -240,11 +240,13 @@ static void next_key_period(void)
 }
 
 /* A root-key message for Alice in period pno, correctly signed and
- * encrypted, whose E.6 key parameters are key_type and status as given:
- * rk_rootkey_wrap always writes key type = purpose tag and status 1, so the
- * message is built here with rk_mikeysakke_send (the same layout). */
-static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
-                         uint32_t status)
+ * encrypted, whose E.6 key parameters are key_type and status as given and
+ * whose IDRi names the IWF by URI (uid_i = 0) or by its UID (IDRuidi,
+ * role 8): rk_rootkey_wrap always writes key type = purpose tag, status 1
+ * and the URI, so the message is built here with rk_mikeysakke_send (the
+ * same layout). */
+static rk_status wrap_kp_as(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
+                            uint32_t status, int uid_i)
 {
     uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES], blk[RK_LMR_MAX_BYTES], uid[32];
     size_t blen;
@@ -265,7 +267,8 @@ static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8
     tx.csb_id = (uint32_t)RK_ROOTKEY_DEFAULT_TAG << 28 | 0x0ABCDEF;
     tx.ts_sec = ts_now;
     tx.rand = rnd + 20; tx.rand_len = 16;
-    tx.idr_i = (rk_mikeysakke_id){ 1, U8(iwf), strlen(iwf) };
+    tx.idr_i = uid_i ? (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRUIDI, iwf_uid[1], 32 }
+                     : (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRI, U8(iwf), strlen(iwf) };
     tx.idr_r = (rk_mikeysakke_id){ 2, U8(alice), strlen(alice) };
     tx.kmsi_uri = U8(kms); tx.kmsi_uri_len = strlen(kms);
     tx.kmsr_uri = U8(kms); tx.kmsr_uri_len = strlen(kms);
@@ -277,6 +280,12 @@ static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8
     tx.iv_rnd = rnd + 36; tx.iv_rnd_len = 32;
     tx.sign_rnd = rnd + 68; tx.sign_rnd_len = 32;
     return rk_mikeysakke_send(msg, RK_ROOTKEY_MAX_MSG, len, &tx);
+}
+
+static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
+                         uint32_t status)
+{
+    return wrap_kp_as(msg, len, b, key_type, status, 0);
 }
 
 static void rejections(void)
@@ -344,6 +353,12 @@ static void rejections(void)
         CHECK_EQ(wrap_kp(kmsg, &klen, &b, kt, 1), RK_OK);
         CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_KEY_TYPE);
     }
+    CASE_END();
+
+    CASE_BEGIN("IDRi names the IWF by its UID (IDRuidi): no URI to authorise");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 1), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_INITIATOR_ROLE);
     CASE_END();
 
     CASE_BEGIN("other LMR type expected");
