@@ -44,7 +44,7 @@ SHIM_A    := $(B)/librootkey-shim.a
 TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 
-.PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo \
+.PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo mutants \
         deps deps-check install uninstall clean help alloc-check stack cross
 
 all: $(LIB_A) $(LIB_SO) $(RK_BIN)
@@ -59,6 +59,7 @@ help:
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
 	@echo "make fuzz       a long campaign (FUZZ_HOURS, default 1) per harness"
 	@echo "make ct         valgrind constant-time check, gcc -O2 and clang -O2"
+	@echo "make mutants    the hand-written mutants of tests/mutants.txt on a copy of the tree (an audit)"
 	@echo "make bench      benchmarks against Debian's libwolfssl"
 	@echo "make cross     the core's tests on aarch64, s390x (big-endian), armhf (32-bit) under qemu-user"
 	@echo "make deps       install missing Debian packages (apt-get, as root)"
@@ -145,6 +146,11 @@ sanitize: deps-check-test
 asan: deps-check-test
 	@$(MAKE) --no-print-directory $(B)/rk_tests_asan
 	@RK_TEST_QUICK=1 scripts/sanitize.sh $(B)/rk_tests_asan
+
+# Audit target, not in CI: every mutant of tests/mutants.txt applied to a
+# copy of the tree, rebuilt and tested (docs/mutants.md).
+mutants:
+	@scripts/mutants.sh
 
 alloc-check: $(CORE_OBJ)
 	@scripts/check_alloc.sh $(CORE_OBJ)

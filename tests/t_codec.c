@@ -90,6 +90,46 @@ static void b64_padding(void)
     CHECK_EQ(dec("", 0, out, 16), RK_OK);                      /* empty is empty */
 }
 
+/* RFC 4648 3.5: every non-canonical final group is refused.  For each of
+ * the 64 characters in the last significant place, before "==" (4 pad
+ * bits) and before "=" (2 pad bits), alone and after a full group, strict
+ * and with whitespace allowed: RK_ERR_B64_NONCANON exactly when a pad bit
+ * is set, else the octets those bits do not cover. */
+static void b64_noncanonical(void)
+{
+    static const char *A = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    uint8_t out[16];
+    int refused = 0, accepted = 0;
+    for (int v = 0; v < 64; v++)
+        for (int pads = 1; pads <= 2; pads++)
+            for (int form = 0; form < 4; form++) {
+                const char grp[5] = { 'Z', pads == 2 ? A[v] : 'm', pads == 2 ? '=' : A[v], '=', 0 };
+                char s[32];
+                size_t k = 0;
+                unsigned flags = (form & 2) ? RK_B64_ALLOW_SPACE : 0;
+                if (form & 1) { memcpy(s, "Zm9v", 4); k = 4; }
+                for (int g = 0; g < 4; g++) {          /* spaced mode: "\n" before each */
+                    if (form & 2) s[k++] = '\n';
+                    s[k++] = grp[g];
+                }
+                s[k] = 0;
+                int pad_bits = pads == 2 ? v % 16 : v % 4;
+                rk_status st = dec(s, flags, out, sizeof out);
+                if (pad_bits) {
+                    CHECK_EQ(st, RK_ERR_B64_NONCANON);
+                    refused++;
+                } else {
+                    size_t at = (form & 1) ? 3 : 0;
+                    CHECK_EQ(st, RK_OK);
+                    if (pads == 2) CHECK_EQ(out[at], (uint8_t)(25 * 4 + v / 16));
+                    else CHECK(out[at] == 'f' && out[at + 1] == (uint8_t)(38 * 16 % 256 + v / 4));
+                    accepted++;
+                }
+            }
+    CHECK_EQ(refused, (60 + 48) * 4);
+    CHECK_EQ(accepted, (4 + 16) * 4);
+}
+
 static void b64_whitespace(void)
 {
     uint8_t out[16];
@@ -176,6 +216,7 @@ void rk_suite_codec(void)
     rfc4648_vectors();
     RUN(b64_alphabet);
     RUN(b64_padding);
+    RUN(b64_noncanonical);
     RUN(b64_whitespace);
     RUN(b64_sizes_and_round_trip);
     RUN(hex_codec);

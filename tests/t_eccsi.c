@@ -1,12 +1,14 @@
 /* eccsi: RFC 6507 Appendix A, the E1-E9 negative categories of
  * security.md 6.1, round trips, and interoperability with Debian's
- * libwolfssl ECCSI (under RK_NO_ORACLES). */
+ * libwolfssl ECCSI (under RK_NO_ORACLES), and every octet of r compared
+ * (a J-preserving r differing in one octet, GMP as the oracle). */
 #include "rk_test.h"
 #include "rootkey/eccsi.h"
 #include "rootkey/p256.h"
 #include "rootkey/bn.h"
 #include "rootkey/hash.h"
 #ifndef RK_NO_ORACLES
+#include <gmp.h>
 #include <wolfssl/options.h>
 #include <wolfssl/wolfcrypt/eccsi.h>
 #include <wolfssl/wolfcrypt/random.h>
@@ -706,6 +708,64 @@ static void wolfssl_interop(void)
 }
 #endif
 
+#ifndef RK_NO_ORACLES
+/* Every octet of r compared (issue 22 survivor 5): from RFC 6507 Appendix
+ * A (SSK, j, J = [j]G known), for each octet k a signature whose J is the
+ * RFC's J but whose r is x(J) with octet k flipped: r' = x(J) ^ (0x5A at
+ * k), HE = hash(HS || r' || M), s = j (HE + r' SSK)^-1 mod q (GMP), so the
+ * verifier's J = [s]([HE]G + [r']Y) = [j]G and only the comparison of
+ * octet k tells r' from x(J).  A verifier that compares part of r accepts
+ * some of these; rk_eccsi_verify must refuse all 32 with
+ * RK_ERR_ECCSI_VERIFY.  The control k = none (r' = x(J)) is accepted. */
+static void every_octet_of_r_compared(void)
+{
+    rfc_vec x;
+    if (!load_rfc(&x)) return;
+    mpz_t q, j, ssk, he, r, t;
+    mpz_inits(q, j, ssk, he, r, t, NULL);
+    mpz_set_str(q, Q_HEX, 16);
+    mpz_import(j, 32, 1, 1, 1, 0, x.j);
+    mpz_import(ssk, 32, 1, 1, 1, 0, x.ssk);
+    CHECK_EQ(rk_eccsi_verifier_init(&VER, x.kpak, 65), RK_OK);
+    int refused = 0;
+    for (int k = -1; k < 32; k++) {
+        uint8_t sig[129], buf[32 + 32 + 16], h[32];
+        size_t cnt = 0;
+        memcpy(sig, x.jx, 32);
+        if (k >= 0) sig[k] ^= 0x5A;
+        memcpy(buf, x.hs, 32);
+        memcpy(buf + 32, sig, 32);
+        memcpy(buf + 64, x.m, x.m_len);
+        rk_sha256(h, buf, 64 + x.m_len);
+        mpz_import(he, 32, 1, 1, 1, 0, h);
+        mpz_import(r, 32, 1, 1, 1, 0, sig);
+        mpz_mul(t, r, ssk);
+        mpz_add(t, t, he);
+        mpz_mod(t, t, q);
+        CHECK(mpz_invert(t, t, q) != 0);
+        mpz_mul(t, t, j);
+        mpz_mod(t, t, q);
+        memset(sig + 32, 0, 32);
+        mpz_export(sig + 64 - mpz_sizeinbase(t, 256), &cnt, 1, 1, 1, 0, t);   /* s < q: <= 32 octets */
+        memcpy(sig + 64, x.pvt, 65);
+        if (k < 0) {
+            CASE_BEGIN("r compared, control: r = x(J), s from j, SSK and HE (GMP) verifies");
+            CHECK_MEM(sig + 32, x.s, 32);          /* the RFC's s: the oracle is right */
+            CHECK_EQ(rk_eccsi_verify(&VER, x.id, x.id_len, x.m, x.m_len, sig, 129), RK_OK);
+            CASE_END();
+            continue;
+        }
+        CASE_BEGIN("r compared: r = x(J) but octet %d, J unchanged: refused", k);
+        rk_status st = rk_eccsi_verify(&VER, x.id, x.id_len, x.m, x.m_len, sig, 129);
+        CHECK_EQ(st, RK_ERR_ECCSI_VERIFY);
+        refused += st == RK_ERR_ECCSI_VERIFY;
+        CASE_END();
+    }
+    CHECK_EQ(refused, 32);
+    mpz_clears(q, j, ssk, he, r, t, NULL);
+}
+#endif
+
 void rk_suite_eccsi(void)
 {
     RUN(rfc6507_appendix_a);
@@ -722,6 +782,7 @@ void rk_suite_eccsi(void)
     e8_ssk_install();
     fault_injection();
 #ifndef RK_NO_ORACLES
+    every_octet_of_r_compared();
     wolfssl_interop();
 #endif
 }

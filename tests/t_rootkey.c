@@ -239,10 +239,59 @@ static void next_key_period(void)
     CHECK_EQ(unwrap(&r, &in, msg, len), RK_ERR_POLICY_OLD_PERIOD);
 }
 
+/* A root-key message for Alice in period pno, correctly signed and
+ * encrypted, whose E.6 key parameters are key_type and status as given and
+ * whose IDRi names the IWF by URI (uid_i = 0) or by its UID (IDRuidi,
+ * role 8): rk_rootkey_wrap always writes key type = purpose tag, status 1
+ * and the URI, so the message is built here with rk_mikeysakke_send (the
+ * same layout). */
+static rk_status wrap_kp_as(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
+                            uint32_t status, int uid_i)
+{
+    uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES], blk[RK_LMR_MAX_BYTES], uid[32];
+    size_t blen;
+    rk_kp_params kp;
+    rk_mikeysakke_tx tx;
+    rk_status st;
+    for (size_t i = 0; i < sizeof rnd; i++) rnd[i] = (uint8_t)(0x5A + i * 13);
+    st = rk_lmr_encode(blk, sizeof blk, &blen, b);
+    if (st == RK_OK)
+        st = rk_uid(uid, U8(alice), strlen(alice), U8(kms), strlen(kms), plen, poff, pno);
+    if (st != RK_OK) return st;
+    memset(&kp, 0, sizeof kp);
+    kp.key_type = key_type;
+    kp.status = status;
+    memset(&tx, 0, sizeof tx);
+    tx.signer = &iwf_sig[1]; tx.signer_uid = iwf_uid[1]; tx.verifier = &kpak_ctx;
+    tx.sakke = &z_ctx; tx.receiver_uid = uid; tx.ssv = rnd;
+    tx.csb_id = (uint32_t)RK_ROOTKEY_DEFAULT_TAG << 28 | 0x0ABCDEF;
+    tx.ts_sec = ts_now;
+    tx.rand = rnd + 20; tx.rand_len = 16;
+    tx.idr_i = uid_i ? (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRUIDI, iwf_uid[1], 32 }
+                     : (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRI, U8(iwf), strlen(iwf) };
+    tx.idr_r = (rk_mikeysakke_id){ 2, U8(alice), strlen(alice) };
+    tx.kmsi_uri = U8(kms); tx.kmsi_uri_len = strlen(kms);
+    tx.kmsr_uri = U8(kms); tx.kmsr_uri_len = strlen(kms);
+    tx.kp = &kp;
+    tx.kp_msg_type = RK_ROOTKEY_KP_MSG_TYPE;
+    tx.kp_date_time = (uint64_t)unix_now;
+    tx.n_ext = 1;
+    tx.ext[0] = (rk_mikeysakke_ext){ RK_ROOTKEY_GENEXT_TYPE, blk, blen };
+    tx.iv_rnd = rnd + 36; tx.iv_rnd_len = 32;
+    tx.sign_rnd = rnd + 68; tx.sign_rnd_len = 32;
+    return rk_mikeysakke_send(msg, RK_ROOTKEY_MAX_MSG, len, &tx);
+}
+
+static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
+                         uint32_t status)
+{
+    return wrap_kp_as(msg, len, b, key_type, status, 0);
+}
+
 static void rejections(void)
 {
-    uint8_t msg[RK_ROOTKEY_MAX_MSG];
-    size_t len;
+    uint8_t msg[RK_ROOTKEY_MAX_MSG], kmsg[RK_ROOTKEY_MAX_MSG];
+    size_t len, klen;
     uint32_t id;
     rk_lmr_block b;
     rk_rootkey_result r;
@@ -282,6 +331,34 @@ static void rejections(void)
     in = unwrap_in(unix_now);
     in.purpose_tag = 0xE;
     CHECK_EQ(unwrap(&r, &in, msg, len), RK_ERR_RK_PURPOSE);
+    CASE_END();
+
+    /* E.6 key parameters the wrapper never writes (issue 22 survivors 1, 2):
+     * the message is genuine, only its key parameters refuse it */
+    CASE_BEGIN("key parameters: status not 'not revoked' (E.6.9 bit 0 clear)");
+    CHECK_EQ(wrap_kp(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_OK);          /* the control opens */
+    for (uint32_t status = 0; status < 4; status += 2) {
+        CHECK_EQ(wrap_kp(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, status), RK_OK);
+        CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_REVOKED);
+    }
+    CHECK_EQ(wrap_kp(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 0xFFFFFFFEu), RK_OK);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_REVOKED);
+    CASE_END();
+
+    CASE_BEGIN("key parameters: key type is not the CSB-ID purpose tag");
+    in = unwrap_in(unix_now);
+    for (uint8_t kt = 0; kt < 15; kt++) {
+        CHECK_EQ(wrap_kp(kmsg, &klen, &b, kt, 1), RK_OK);
+        CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_KEY_TYPE);
+    }
+    CASE_END();
+
+    CASE_BEGIN("IDRi names the IWF by its UID (IDRuidi): no URI to authorise");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 1), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_INITIATOR_ROLE);
     CASE_END();
 
     CASE_BEGIN("other LMR type expected");

@@ -128,6 +128,7 @@ rk_status rk_cmac_verify(const uint8_t *key, size_t keylen, const uint8_t *msg, 
     rk_aes_ctx_wipe(&aes);
     /* compare the leading taglen octets (SP 800-38B 6.3), constant time */
     uint64_t ok = rk_ct_memeq(t, tag, taglen);
+    /*@ assert tag_compared: ok == 1 <==> (\forall integer k; 0 <= k < taglen ==> t[k] == tag[k]); */
     rk_wipe(t, 16);
     return RK_ERR_CMAC_TAG * (int)(1u - ok);
 }

@@ -112,6 +112,17 @@ typedef struct {
     size_t n;
 } span;
 
+/* Step 6's comparison, stated: RK_OK exactly when all 32 octets of x(J)
+ * equal those of r (a comparison of part of r would not prove). */
+/*@ requires \valid_read(jx + (0 .. 31)) && \valid_read(rb + (0 .. 31));
+    assigns \nothing;
+    ensures \result == RK_OK || \result == RK_ERR_ECCSI_VERIFY;
+    ensures \result == RK_OK <==> (\forall integer k; 0 <= k < 32 ==> jx[k] == rb[k]); */
+static rk_status x_is_r(const uint8_t jx[32], const uint8_t rb[32])
+{
+    return rk_ct_memeq(jx, rb, 32) == 1 ? RK_OK : RK_ERR_ECCSI_VERIFY;
+}
+
 /* 5.2.2 steps 4-6 from HE on: J = [s]([HE]G + [r]Y), Y = [HS]PVT + KPAK,
  * computed as [s HE]G + [s r]KPAK + [s r HS]PVT (the same point) so that
  * only PVT needs doublings.  r, s already range-checked, PVT decoded. */
@@ -139,9 +150,7 @@ static rk_status verify_core(const rk_eccsi_verifier_ctx *v, const vstate *vs,
     rk_p256_fe_to_bytes(jx, Ja.x);
     /* Jx == r as integers; both below p, so this is also Jx = r mod p, and
      * r >= 1 makes Jx mod p != 0 (step 6) */
-    if (rk_ct_memeq(jx, rb, 32) != 1)
-        return RK_ERR_ECCSI_VERIFY;
-    return RK_OK;
+    return x_is_r(jx, rb);
 }
 
 /* steps before HE: length, r and s ranges, PVT (step 1), HS (step 2) */

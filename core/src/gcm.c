@@ -368,6 +368,7 @@ rk_status rk_gcm_ctx_open(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen
     ghash_all(ctx, aad, aadlen, in, len, y);
     finish_tag(ctx, j0, y, t);
     uint64_t ok = rk_ct_memeq(t, tag, 16);
+    /*@ assert tag_compared: ok == 1 <==> (\forall integer k; 0 <= k < 16 ==> t[k] == tag[k]); */
     gctr(&ctx->aes, j0, in, out, len);
     mask_out(out, len, ok);
     rk_wipe(j0, 16);
@@ -424,6 +425,7 @@ rk_status rk_gcm_open(const uint8_t *key, size_t keylen, const uint8_t *iv, size
     ghash_all(&ctx, aad, aadlen, in, len, y);
     finish_tag(&ctx, j0, y, t);
     uint64_t ok = rk_ct_memeq(t, tag, 16);
+    /*@ assert tag_compared: ok == 1 <==> (\forall integer k; 0 <= k < 16 ==> t[k] == tag[k]); */
     gctr(&ctx.aes, j0, in, out, len);
     mask_out(out, len, ok);
     rk_wipe(j0, 16);

@@ -276,6 +276,7 @@ rk_status rk_kw_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, siz
     /* RFC 3394 2.2.3: the integrity check, in constant time; the key data
      * is released only if it passed. */
     uint64_t ok = rk_ct_memeq(a, kw_iv, 8);
+    /*@ assert icv_compared: ok == 1 <==> (\forall integer k; 0 <= k < 8 ==> a[k] == kw_iv[k]); */
     finish(out, 8 * n, cap, ok);
     *out_len = (size_t)rk_ct_sel64(8 * n, 0, rk_ct_mask64(ok));
     rk_wipe(a, sizeof a);
@@ -463,6 +464,7 @@ rk_status rk_kwp_unwrap(const uint8_t *kek, size_t keklen, const uint8_t *in, si
     /* RFC 5649 section 3: the AIV prefix, then MLI and padding; all in
      * constant time and combined before anything is decided. */
     uint64_t aiv = rk_ct_memeq(a, kwp_aiv, 4);
+    /*@ assert aiv_compared: aiv == 1 <==> (\forall integer k; 0 <= k < 4 ==> a[k] == kwp_aiv[k]); */
     uint64_t mli = (((uint64_t)a[4] * 256u + a[5]) * 256u + a[6]) * 256u + a[7];
     uint64_t padok = kwp_pad_ok(out, n, mli);
     uint64_t ok = aiv * padok;

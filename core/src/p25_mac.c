@@ -218,6 +218,7 @@ rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, const uint8_t 
     if (st != RK_OK)
         return st;
     uint64_t eq = rk_ct_memeq(mac, buf + k->mac_off, 8);
+    /*@ assert mac_compared: eq == 1 <==> (\forall integer i; 0 <= i < 8 ==> mac[i] == buf[k->mac_off + i]); */
     rk_wipe(mac, sizeof mac);
     RK_CT_PUBLIC(&eq, sizeof eq);
     return eq == 1 ? RK_OK : RK_ERR_P25_MAC;

@@ -437,7 +437,19 @@ rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
     uint64_t use1 = e1 & (1u - e0);
     rk_fp_cmov(&r0, &r1, use1);
     rk_ct_cmov8(c0, c1, 16, use1);
-    /* step 5: TEST = [r]([b]P + Z) == R, once, for the selected candidate */
+    /* step 5: TEST = [r]([b]P + Z) == R, once, for the selected candidate.
+     * Deciding by the filter above (g^r == w) instead would accept exactly
+     * the same inputs while two checks stand (issue 22: an equivalent
+     * mutant, listed in tests/mutants.txt).  Let Q = [b]P + Z = [b + z]P.
+     * (i) rk_ss_decode put R in the order-q subgroup, which is cyclic of
+     * prime order with Q a generator (Q != O, checked at install), so
+     * R = [s]Q for one s mod q.  (ii) RSK validation at install proved
+     * e(Q, K) = g, and g != 1 has order q.  Bilinearity then gives
+     * w = e(R, K) = e(Q, K)^s = g^s, and since r < q,
+     * g^r == w  <=>  r = s (mod q)  <=>  [r]Q = R,  which is TEST.  Without
+     * (i) an R outside the subgroup could match on g^r alone; without (ii)
+     * e(Q, K) need not be g.  TEST stays because it is the RFC's check and
+     * needs neither argument. */
     uint64_t ok = point_is(&ctx->combQ, &r0, &R);
     rk_ct_cmov8(ssv, c0, 16, ok);
     *form = (int)st_sel(ok, st_sel(use1, 1, 0), -1);
