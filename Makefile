@@ -120,9 +120,9 @@ $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_S
 # and wipe checks, the stack report, then the runner.  scripts/check.sh sums
 # every step; its last line is "N passed, N failed".
 check: deps-check
-	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN)
+	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory clang-core
-	@scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
+	@RK_REPLAY="$(B)/replay $(FUZZ_NAMES)" scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
 
 test: $(B)/rk_tests
 	$(B)/rk_tests
@@ -135,13 +135,13 @@ clang-core: | $(B)
 	@echo "clang -Werror build of core/: ok"
 
 sanitize: deps-check
-	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests
-	@scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
+	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests $(REPLAY_ASAN_BIN)
+	@RK_REPLAY="$(B)/replay_asan $(FUZZ_NAMES)" scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
 
 # the ASan+UBSan half of make sanitize, with the quick test sizes (CI step)
 asan: deps-check
-	@$(MAKE) --no-print-directory $(B)/rk_tests_asan
-	@RK_TEST_QUICK=1 scripts/sanitize.sh $(B)/rk_tests_asan
+	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(REPLAY_ASAN_BIN)
+	@RK_TEST_QUICK=1 RK_REPLAY="$(B)/replay_asan $(FUZZ_NAMES)" scripts/sanitize.sh $(B)/rk_tests_asan
 
 alloc-check: $(CORE_OBJ)
 	@scripts/check_alloc.sh $(CORE_OBJ)
@@ -189,6 +189,33 @@ $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
 	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
 
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
+
+# Corpus replay (make check, make asan): each harness linked with
+# fuzz/replay_main.c instead of a fuzzer runtime, run over every file of
+# fuzz/corpus/NAME/ and fuzz/regress/NAME/ (scripts/fuzz_replay.sh).  The
+# plain build links the check build's libraries; the ASan+UBSan build
+# compiles the core and shims once with clang into an archive of its own.
+REPLAY_BIN      := $(FUZZ_NAMES:%=$(B)/replay/%)
+REPLAY_ASAN_BIN := $(FUZZ_NAMES:%=$(B)/replay_asan/%)
+REPLAY_ASAN_OBJ := $(CORE_SRC:core/src/%.c=$(B)/replay_asan/o/%.o) $(SHIM_SRC:%.c=$(B)/replay_asan/o/%.o)
+REPLAY_CFLAGS    = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims -Ifuzz
+$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) -lsodium
+$(B)/replay_asan/o/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+$(B)/replay_asan/o/%.o: core/src/%.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+$(B)/replay_asan/libcore.a: $(REPLAY_ASAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a -lsodium
+
+.PHONY: fuzz-replay
+fuzz-replay: $(REPLAY_BIN)
+	@scripts/fuzz_replay.sh $(B)/replay $(FUZZ_NAMES)
 
 FUZZ_SECONDS ?= 30
 fuzz-smoke: deps-check
