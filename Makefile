@@ -57,7 +57,9 @@ help:
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
-	@echo "make fuzz       a long campaign (FUZZ_HOURS, default 1) per harness"
+	@echo "make fuzz-campaign JOBS=N HOURS=H  multi-core campaign, H hours per harness (make fuzz: the same)"
+	@echo "make fuzz-coverage  line and branch coverage of each harness's target from its corpus"
+	@echo "make fuzz-oss-check  the OSS-Fuzz/ClusterFuzzLite build.sh as base-builder runs it, each fuzzer briefly"
 	@echo "make ct         valgrind constant-time check, gcc -O2 and clang -O2"
 	@echo "make bench      benchmarks against Debian's libwolfssl"
 	@echo "make cross     the core's tests on aarch64, s390x (big-endian), armhf (32-bit) under qemu-user"
@@ -157,6 +159,9 @@ proofs-record: deps-check
 	@RECORD=1 proofs/run.sh
 
 # ---------------------------------------------------------------- fuzz
+# harnesses link libsodium (the core's hash) and libcrypto (the differential
+# harness diff_openssl)
+FUZZ_LIBS = -lsodium -lcrypto
 FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The core is compiled once per engine (instrumented, not linked with a
 # driver) into a static library; each harness links against it.
@@ -183,10 +188,10 @@ $(B)/fuzz/libcore_afl.a: $(FUZZ_AFL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
-	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a -lsodium
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a $(FUZZ_LIBS)
 
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
-	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS)
 
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 
@@ -201,7 +206,7 @@ REPLAY_ASAN_OBJ := $(CORE_SRC:core/src/%.c=$(B)/replay_asan/o/%.o) $(SHIM_SRC:%.
 REPLAY_CFLAGS    = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims -Ifuzz
 $(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) -lsodium
+	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) $(FUZZ_LIBS)
 $(B)/replay_asan/o/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
@@ -211,7 +216,7 @@ $(B)/replay_asan/o/%.o: core/src/%.c $(CORE_HDR)
 $(B)/replay_asan/libcore.a: $(REPLAY_ASAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 $(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR)
-	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a -lsodium
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a $(FUZZ_LIBS)
 
 .PHONY: fuzz-replay
 fuzz-replay: $(REPLAY_BIN)
@@ -222,9 +227,30 @@ fuzz-smoke: deps-check
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh smoke $(FUZZ_NAMES)
 
+# Multi-core campaign: HOURS per harness (decimals allowed), JOBS cores
+# (libFuzzer -fork=JOBS, then AFL++ main + JOBS-1 secondaries with sync),
+# NAMES a subset, MERGE=1 to minimise back into fuzz/corpus/.
 FUZZ_HOURS ?= 1
-fuzz: deps-check
-	@FUZZ_HOURS=$(FUZZ_HOURS) scripts/fuzz_campaign.sh $(FUZZ_NAMES)
+HOURS ?= $(FUZZ_HOURS)
+JOBS  ?= $(shell nproc)
+NAMES ?= $(FUZZ_NAMES)
+MERGE ?= 0
+.PHONY: fuzz-campaign
+fuzz-campaign: deps-check
+	@HOURS=$(HOURS) JOBS=$(JOBS) MERGE=$(MERGE) scripts/fuzz_campaign.sh $(NAMES)
+fuzz: fuzz-campaign
+
+# Line and branch coverage of each harness's target (fuzz/coverage.map) from
+# its own corpus: clang source-based coverage, llvm-profdata, llvm-cov
+.PHONY: fuzz-coverage
+fuzz-coverage: deps-check
+	@scripts/fuzz_coverage.sh $(FUZZ_NAMES)
+
+# OSS-Fuzz / ClusterFuzzLite: .clusterfuzzlite/build.sh run with the
+# base-builder's environment, then every fuzzer for OSS_RUNS inputs
+.PHONY: fuzz-oss-check
+fuzz-oss-check: deps-check
+	@scripts/fuzz_oss_check.sh
 
 # ---------------------------------------------------------------- constant time
 $(B)/ct.inc: $(CT_SRC) | $(B)
