@@ -5,7 +5,8 @@
 # CXXFLAGS (sanitizer and coverage flags included), LIB_FUZZING_ENGINE, SRC,
 # OUT and WORK set; `make fuzz-oss-check` (scripts/fuzz_oss_check.sh) runs it
 # here the same way.  For every harness fuzz/NAME.c it puts in $OUT:
-#   NAME                   the fuzzer (harness + core + shims, libsodium static)
+#   NAME                   the fuzzer (harness + core + shims, libsodium and
+#                          libcrypto static)
 #   NAME_seed_corpus.zip   fuzz/corpus/NAME/ and fuzz/regress/NAME/
 #   NAME.dict              fuzz/dict/NAME.dict, when there is one
 #   NAME.options           fuzz/NAME.options if committed, else the default below
@@ -25,6 +26,9 @@ for d in "$(pkg-config --variable=libdir libsodium 2>/dev/null || true)" \
   if [ -n "$d" ] && [ -f "$d/libsodium.a" ]; then sodium="$d/libsodium.a"; break; fi
 done
 [ -n "${sodium}" ] || { echo "build.sh: libsodium.a not found (apt-get install libsodium-dev)" >&2; exit 1; }
+# libcrypto, for the differential harness (diff_openssl), static likewise
+crypto="$(dirname "${sodium}")/libcrypto.a"
+[ -f "${crypto}" ] || { echo "build.sh: libcrypto.a not found (apt-get install libssl-dev)" >&2; exit 1; }
 
 # core and shims, in parallel; one object name per source path
 srcs=(core/src/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
@@ -39,7 +43,7 @@ for f in fuzz/*.c; do
   [ "$name" = replay_main ] && continue
   ${CC} ${CFLAGS} "${flags[@]}" -c "$f" -o "${obj}/fuzzer_${name}.o"
   ${CXX} ${CXXFLAGS} "${obj}/fuzzer_${name}.o" -o "${OUT}/${name}" \
-    ${LIB_FUZZING_ENGINE} "${WORK}/librootkey_fuzz.a" "${sodium}"
+    ${LIB_FUZZING_ENGINE} "${WORK}/librootkey_fuzz.a" "${sodium}" "${crypto}" -ldl -lpthread
   rm -f "${OUT}/${name}_seed_corpus.zip"
   seeds=$(find "fuzz/corpus/${name}" "fuzz/regress/${name}" -type f 2>/dev/null || true)
   if [ -n "${seeds}" ]; then
