@@ -58,6 +58,7 @@ help:
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
 	@echo "make fuzz-campaign JOBS=N HOURS=H  multi-core campaign, H hours per harness (make fuzz: the same)"
+	@echo "make fuzz-replay every fuzz corpus file and crash reproducer through its harness (part of make check)"
 	@echo "make fuzz-coverage  line and branch coverage of each harness's target from its corpus"
 	@echo "make fuzz-oss-check  the OSS-Fuzz/ClusterFuzzLite build.sh as base-builder runs it, each fuzzer briefly"
 	@echo "make ct         valgrind constant-time check, gcc -O2 and clang -O2"
