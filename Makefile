@@ -230,7 +230,8 @@ fuzz-smoke: deps-check
 
 # Multi-core campaign: HOURS per harness (decimals allowed), JOBS cores
 # (libFuzzer -fork=JOBS, then AFL++ main + JOBS-1 secondaries with sync),
-# NAMES a subset, MERGE=1 to minimise back into fuzz/corpus/.
+# NAMES a subset, MERGE=1 to add the inputs that reach new coverage to
+# fuzz/corpus/ (libFuzzer -merge=1).
 FUZZ_HOURS ?= 1
 HOURS ?= $(FUZZ_HOURS)
 JOBS  ?= $(shell nproc)
