@@ -57,7 +57,10 @@ help:
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
-	@echo "make fuzz       a long campaign (FUZZ_HOURS, default 1) per harness"
+	@echo "make fuzz-campaign JOBS=N HOURS=H  multi-core campaign, H hours per harness (make fuzz: the same)"
+	@echo "make fuzz-replay every fuzz corpus file and crash reproducer through its harness (part of make check)"
+	@echo "make fuzz-coverage  line and branch coverage of each harness's target from its corpus"
+	@echo "make fuzz-oss-check  the OSS-Fuzz/ClusterFuzzLite build.sh as base-builder runs it, each fuzzer briefly"
 	@echo "make ct         valgrind constant-time check, gcc -O2 and clang -O2"
 	@echo "make mutants    the hand-written mutants of tests/mutants.txt on a copy of the tree (an audit)"
 	@echo "make bench      benchmarks against Debian's libwolfssl"
@@ -124,9 +127,9 @@ $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_S
 # and wipe checks, the stack report, then the runner.  scripts/check.sh sums
 # every step; its last line is "N passed, N failed".
 check: deps-check-test
-	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN)
+	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory clang-core
-	@scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
+	@RK_REPLAY="$(B)/replay $(FUZZ_NAMES)" scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
 
 test: $(B)/rk_tests
 	$(B)/rk_tests
@@ -139,13 +142,13 @@ clang-core: | $(B)
 	@echo "clang -Werror build of core/: ok"
 
 sanitize: deps-check-test
-	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests
-	@scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
+	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(B)/rk_tests $(REPLAY_ASAN_BIN)
+	@RK_REPLAY="$(B)/replay_asan $(FUZZ_NAMES)" scripts/sanitize.sh $(B)/rk_tests_asan $(B)/rk_tests
 
 # the ASan+UBSan half of make sanitize, with the quick test sizes (CI step)
 asan: deps-check-test
-	@$(MAKE) --no-print-directory $(B)/rk_tests_asan
-	@RK_TEST_QUICK=1 scripts/sanitize.sh $(B)/rk_tests_asan
+	@$(MAKE) --no-print-directory $(B)/rk_tests_asan $(REPLAY_ASAN_BIN)
+	@RK_TEST_QUICK=1 RK_REPLAY="$(B)/replay_asan $(FUZZ_NAMES)" scripts/sanitize.sh $(B)/rk_tests_asan
 
 # Audit target, not in CI: every mutant of tests/mutants.txt applied to a
 # copy of the tree, rebuilt and tested (docs/mutants.md).
@@ -166,6 +169,9 @@ proofs-record: deps-check-proofs
 	@RECORD=1 proofs/run.sh
 
 # ---------------------------------------------------------------- fuzz
+# harnesses link libsodium (the core's hash) and libcrypto (the differential
+# harness diff_openssl)
+FUZZ_LIBS = -lsodium -lcrypto
 FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The core is compiled once per engine (instrumented, not linked with a
 # driver) into a static library; each harness links against it.
@@ -192,21 +198,70 @@ $(B)/fuzz/libcore_afl.a: $(FUZZ_AFL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
-	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a -lsodium
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a $(FUZZ_LIBS)
 
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
-	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a -lsodium
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS)
 
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
+
+# Corpus replay (make check, make asan): each harness linked with
+# fuzz/replay_main.c instead of a fuzzer runtime, run over every file of
+# fuzz/corpus/NAME/ and fuzz/regress/NAME/ (scripts/fuzz_replay.sh).  The
+# plain build links the check build's libraries; the ASan+UBSan build
+# compiles the core and shims once with clang into an archive of its own.
+REPLAY_BIN      := $(FUZZ_NAMES:%=$(B)/replay/%)
+REPLAY_ASAN_BIN := $(FUZZ_NAMES:%=$(B)/replay_asan/%)
+REPLAY_ASAN_OBJ := $(CORE_SRC:core/src/%.c=$(B)/replay_asan/o/%.o) $(SHIM_SRC:%.c=$(B)/replay_asan/o/%.o)
+REPLAY_CFLAGS    = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims -Ifuzz
+$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) $(FUZZ_LIBS)
+$(B)/replay_asan/o/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+$(B)/replay_asan/o/%.o: core/src/%.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+$(B)/replay_asan/libcore.a: $(REPLAY_ASAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a $(FUZZ_LIBS)
+
+.PHONY: fuzz-replay
+fuzz-replay: $(REPLAY_BIN)
+	@scripts/fuzz_replay.sh $(B)/replay $(FUZZ_NAMES)
 
 FUZZ_SECONDS ?= 30
 fuzz-smoke: deps-check-fuzz
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh smoke $(FUZZ_NAMES)
 
+# Multi-core campaign: HOURS per harness (decimals allowed), JOBS cores
+# (libFuzzer -fork=JOBS, then AFL++ main + JOBS-1 secondaries with sync),
+# NAMES a subset, MERGE=1 to add the inputs that reach new coverage to
+# fuzz/corpus/ (libFuzzer -merge=1).
 FUZZ_HOURS ?= 1
-fuzz: deps-check-fuzz
-	@FUZZ_HOURS=$(FUZZ_HOURS) scripts/fuzz_campaign.sh $(FUZZ_NAMES)
+HOURS ?= $(FUZZ_HOURS)
+JOBS  ?= $(shell nproc)
+NAMES ?= $(FUZZ_NAMES)
+MERGE ?= 0
+.PHONY: fuzz-campaign
+fuzz-campaign: deps-check-fuzz
+	@HOURS=$(HOURS) JOBS=$(JOBS) MERGE=$(MERGE) scripts/fuzz_campaign.sh $(NAMES)
+fuzz: fuzz-campaign
+
+# Line and branch coverage of each harness's target (fuzz/coverage.map) from
+# its own corpus: clang source-based coverage, llvm-profdata, llvm-cov
+.PHONY: fuzz-coverage
+fuzz-coverage: deps-check-fuzz
+	@scripts/fuzz_coverage.sh $(FUZZ_NAMES)
+
+# OSS-Fuzz / ClusterFuzzLite: .clusterfuzzlite/build.sh run with the
+# base-builder's environment, then every fuzzer for OSS_RUNS inputs
+.PHONY: fuzz-oss-check
+fuzz-oss-check: deps-check-fuzz
+	@scripts/fuzz_oss_check.sh
 
 # ---------------------------------------------------------------- constant time
 $(B)/ct.inc: $(CT_SRC) | $(B)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make check: allocation/global check, wipe check, stack report, then the
-# test runner; prints the sum of every step as the last line.
+# make check: allocation/global check, wipe check, stack report, the test
+# runner, then (RK_REPLAY set) the fuzz corpus replay; prints the sum of every
+# step as the last line.
 #   scripts/check.sh build/rk_tests build/core/*.o
 set -u
 runner=$1; shift
@@ -19,5 +20,12 @@ out=$("$runner" 2>&1); rc=$?
 printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
 add "$out"
 [ $rc -eq 0 ] || [ $tf -gt 0 ] || tf=$((tf+1))
+# RK_REPLAY="BINDIR NAME...": the fuzz corpus replay (scripts/fuzz_replay.sh)
+if [ -n "${RK_REPLAY:-}" ]; then
+  # shellcheck disable=SC2086
+  out=$(scripts/fuzz_replay.sh $RK_REPLAY 2>&1); rc=$?
+  printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
+  add "$out"; [ $rc -eq 0 ] || [ $tf -gt 0 ] || tf=$((tf+1))
+fi
 echo "$tp passed, $tf failed"
 [ $tf -eq 0 ]
