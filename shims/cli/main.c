@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,9 +39,20 @@
 
 static int64_t now_unix(void)
 {
-    const char *e = getenv("RK_NOW");     /* tests: a fixed clock */
-    return e ? (int64_t)atoll(e) : (int64_t)time(NULL);
+#ifdef RK_TEST_HOOKS
+    const char *e = getenv("RK_NOW");     /* the test build only: a fixed clock */
+    if (e) return (int64_t)atoll(e);
+#endif
+    return (int64_t)time(NULL);
 }
+
+#ifdef RK_TEST_HOOKS
+/* the test build only: die like a crash once N users are wrapped */
+static void crash_after(void *ctx, size_t wrapped)
+{
+    if ((long)wrapped >= *(long *)ctx) _exit(99);
+}
+#endif
 
 static double mono(void)
 {
@@ -52,11 +65,20 @@ static int ex_of(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
     if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
-        st == RK_ERR_STORE_INVENTORY ||
+        st == RK_ERR_STORE_INVENTORY || (st <= RK_ERR_IWF_DUPLICATE_ID && st >= RK_ERR_IWF_LOCKED) ||
+        st == RK_ERR_IWF_PERIOD || st == RK_ERR_IWF_SIGNER ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
         return EX_INPUT;
     if (st == RK_ERR_ALLOC || st == RK_ERR_INTERNAL) return EX_INTERNAL;
     return EX_CRYPTO;
+}
+
+/* Issue 18 item 13: a command line is visible to every user of the machine
+ * (ps, /proc/PID/cmdline), so no argument may carry a key. */
+void no_key_on_argv(const char *cmd, const char *opt)
+{
+    fprintf(stderr, "rootkey %s: %s holds a key (hex:...): a command line is visible to other users; "
+                    "give the key as file:/path, or the line on stdin (%s -)\n", cmd, opt, opt);
 }
 
 static int fail(const char *cmd, const char *what, rk_status st)
@@ -168,18 +190,21 @@ static void usage_iwf(FILE *f)
 {
     fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --inventory FILE.csv\n"
                "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
-               "Batch wrap: per inventory line (docs/inventory.md) DIR/<id>.p<period>.element.xml,\n"
-               "DIR/<id>.p<period>.xcap and DIR/<id>.p<period>.done, each written atomically.\n"
-               "Users already done for this key period are skipped (resumable).  A bad line is\n"
-               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed.\n");
+               "Batch wrap: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is stdin)\n"
+               "DIR/<stem>.p<period>.element.xml, .xcap and .state (stem: a digest of the MC ID),\n"
+               "each written atomically.  Users whose line is unchanged since they were wrapped for\n"
+               "this key period are skipped (resumable).  A bad line, or an MC ID on two lines, is\n"
+               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed;\n"
+               "3 if the inventory is unreadable, a file cannot be written, or DIR is in use.\n");
 }
 
 static void usage_wrap(FILE *f)
 {
-    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --line CSV-LINE\n"
+    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --line CSV-LINE|-\n"
                "                   [--profile DOC.xml] --out FILE [--iwf-cert IWF-KMS-CERT.xml]\n"
-               "Wrap one user's root key (CSV-LINE as one inventory line).  Without --profile FILE\n"
-               "is the profile element; with it, FILE is DOC with the element upserted.\n");
+               "Wrap one user's root key (CSV-LINE as one inventory line, its key as file:/path;\n"
+               "or -: the line from stdin).  Without --profile FILE is the profile element; with\n"
+               "it, FILE is DOC with the element upserted.\n");
 }
 
 static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, const char *keyset,
@@ -229,13 +254,20 @@ static int cmd_iwf(int argc, char **argv)
     rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
     if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
     rk_iwf_stats s;
+    rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = root, .shard_i = si, .shard_n = sn,
+                            .now_unix = now_unix(), .log = stderr, .progress = isatty(2)};
+#ifdef RK_TEST_HOOKS
+    const char *ca = getenv("RK_TEST_CRASH_AFTER");
+    long crash_n = ca ? atol(ca) : 0;
+    if (ca) { bo.after_user = crash_after; bo.after_ctx = &crash_n; }
+#endif
     double t0 = mono();
-    st = rk_iwf_batch(&w, inv, out, root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), &s);
+    st = rk_iwf_batch(&w, &bo, &s);
     double t1 = mono();
     rk_iwf_close(&w);
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
-    if (st == RK_ERR_IO) return EX_INPUT;
+    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return ex_of(st);
     return s.failed ? EX_SOME : EX_OK;
 }
 
@@ -258,14 +290,22 @@ static int cmd_wrap(int argc, char **argv)
         }
     }
     if (!cert || !keyset || !line || !out) { usage_wrap(stderr); return EX_USAGE; }
+    if (rk_iwf_argv_key(line)) { no_key_on_argv("wrap", "--line"); return EX_USAGE; }
     rk_iwf w;
     char err[512] = "", id[256], kms[256];
     rk_lmr_block *b = sodium_malloc(sizeof *b);
     if (!b) return fail("wrap", "guarded memory", RK_ERR_ALLOC);
     rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
     if (st != RK_OK) { sodium_free(b); fprintf(stderr, "rootkey wrap: %s\n", err); return fail("wrap", "IWF key set", st); }
-    st = rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
-    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return EX_INPUT; }
+    char *ln = sodium_malloc(RK_IWF_LINE_MAX + 1);
+    size_t lnl = 0;
+    st = !ln ? RK_ERR_ALLOC : strcmp(line, "-") ? RK_OK
+       : rk_iwf_find_line("-", NULL, ln, RK_IWF_LINE_MAX + 1, &lnl, err, sizeof err);
+    if (st == RK_OK)
+        st = strcmp(line, "-") ? rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err)
+                               : rk_iwf_parse_record(ln, lnl, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
+    if (ln) { sodium_memzero(ln, RK_IWF_LINE_MAX + 1); sodium_free(ln); }
+    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return ex_of(st); }
     uint8_t el[4096]; size_t elen = 0; uint32_t kid = 0; uint64_t per = 0;
     if (strcmp(kms, w.kms.kms_uri) != 0) {
         rk_iwf_close(&w); sodium_free(b);
@@ -609,8 +649,9 @@ static int cmd_demo(int argc, char **argv)
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        st = rk_iwf_batch(&w, inv, outd, "https://xcap.example.org/xcap-root", 0, 1, now, stderr,
-                          isatty(1) && isatty(2), &s);
+        rk_iwf_batch_opts bo = {.inventory = inv, .outdir = outd, .xcap_root = "https://xcap.example.org/xcap-root",
+                                .shard_n = 1, .now_unix = now, .log = stderr, .progress = isatty(2)};
+        st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;
         if (s.done != n) { fprintf(stderr, "rootkey demo: IWF wrapped %zu of %zu\n", s.done, n); rc = EX_SOME; }
@@ -624,7 +665,7 @@ static int cmd_demo(int argc, char **argv)
         rk_profile_element *e = malloc(sizeof *e);
         uint8_t *nd = malloc(16384);
         for (size_t i = 0; i < n; i++) {
-            char stem[300], id[128];
+            char stem[RK_IWF_STEM_MAX], id[128];
             snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
             rk_iwf_stem(stem, sizeof stem, id);
             snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.element.xml", dir, stem, (unsigned long long)pno);
@@ -658,7 +699,7 @@ static int cmd_demo(int argc, char **argv)
     double t_load = 0, t_unwrap = 0;
     for (size_t i = 0; i < n; i++) {
         rk_client cl;
-        char err[512] = "", id[128], stem[300];
+        char err[512] = "", id[128], stem[RK_IWF_STEM_MAX];
         size_t kl = 0, dl = 0, ok = 0, bad = 0;
         double a = mono();
         snprintf(path, sizeof path, "%s/keys/user%06zu.xml", dir, i);
@@ -678,14 +719,14 @@ static int cmd_demo(int argc, char **argv)
         if (st != RK_OK || ok != 1) {
             fprintf(stderr, "rootkey demo: client %zu: unwrap: %s\n", i, rk_strerror(st)); cl_bad++; continue;
         }
-        /* the root-key ID from the IWF's marker; compare what the client holds */
+        /* the root-key ID from the IWF's state record; compare what the client holds */
         snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
         rk_iwf_stem(stem, sizeof stem, id);
-        snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.done", dir, stem, (unsigned long long)pno);
-        char mk[32] = ""; size_t ml = 0;
-        if (rk_file_read(path, (uint8_t *)mk, sizeof mk - 1, &ml) != RK_OK) { mismatch++; continue; }
+        snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.state", dir, stem, (unsigned long long)pno);
+        rk_iwf_state rec;
+        if (rk_iwf_state_read(path, &rec) != RK_OK || strcmp(rec.mc_id, id) != 0) { mismatch++; continue; }
         rk_ks_entry *e = sodium_malloc(sizeof *e);
-        uint32_t kid = (uint32_t)strtoul(mk, NULL, 16);
+        uint32_t kid = rec.key_id;
         if (e && rk_keystore_get(ks, kid, e) == RK_OK && e->key_len == 32 &&
             sodium_memcmp(e->key, keys + 32 * i, 32) == 0) {
             match++;
@@ -824,6 +865,13 @@ int rk_cli_p25(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
+    /* no core dump and no ptrace by other users: a core of the batch held
+     * root keys (issue 18 item 14); before anything is read */
+    struct rlimit nocore = {0, 0};
+    if (setrlimit(RLIMIT_CORE, &nocore) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+        fprintf(stderr, "rootkey: cannot disable core dumps: %s\n", strerror(errno));
+        return EX_INTERNAL;
+    }
     if (sodium_init() < 0) { fprintf(stderr, "rootkey: libsodium failed to initialise\n"); return EX_INTERNAL; }
     if (argc < 2) { usage(stderr); return EX_USAGE; }
     const char *c = argv[1];
