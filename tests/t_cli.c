@@ -303,6 +303,37 @@ static void cli_p25(void)
     CASE_END();
 }
 
+/* Issue 18, item 7: the key store and its P25 replay state under a lock.
+ * Two processes started together receive one Modify Key Command: exactly
+ * one is accepted (both were, about half of the time, with no lock); two
+ * unwrap different elements into one new store: both keys are kept. */
+static void cli_store_lock(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -f alice.store && test -f alice-profile2.xml") != 0) { CHECK(!"cli_p25 must run first"); return; }
+    const char *kf = keyfile(KEYS[0]);
+    for (int r = 0; r < 8; r++) {
+        CASE_BEGIN("concurrent receive, round %d", r);
+        CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn %d --out race.lmr > /dev/null && "
+                    "cp alice.store race.store && rm -f race.store.lock && ok=0 && "
+                    "(%s p25 receive --store race.store --storage-key storage.key --message race.lmr > r1.out 2>&1 & "
+                    "%s p25 receive --store race.store --storage-key storage.key --message race.lmr > r2.out 2>&1 & "
+                    "wait) && test $(grep -l '\"message_number\"' r1.out r2.out | wc -l) = 1 && "
+                    "grep -q '(-1117)' r1.out r2.out", bin, kf, 100 + r, bin, bin), 0);
+        CASE_END();
+    }
+    for (int r = 0; r < 4; r++) {
+        CASE_BEGIN("concurrent unwrap, round %d", r);
+        CHECK_EQ(sh("rm -f race2.store race2.store.lock && "
+                    "(RK_NOW=$((%s + 600)) %s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
+                    "--profile alice-profile.xml --store race2.store --storage-key storage.key > u1.out 2>&1 & "
+                    "RK_NOW=$((%s + 600)) %s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
+                    "--profile alice-profile2.xml --store race2.store --storage-key storage.key > u2.out 2>&1 & wait) && "
+                    "cat u1.out u2.out | grep -q 'holds 2 root key(s)'", NOW, bin, NOW, bin), 0);
+        CASE_END();
+    }
+}
+
 static void cli_inventory_errors(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
@@ -602,6 +633,7 @@ void rk_suite_cli(void)
     RUN(cli_help);
     RUN(cli_wrap_unwrap);
     RUN(cli_p25);
+    RUN(cli_store_lock);
     RUN(cli_inventory_errors);
     RUN(cli_crash_resume);
     RUN(cli_batch_names);

@@ -404,6 +404,10 @@ static int cmd_unwrap(int argc, char **argv)
     if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return ex_of(st); }
     rk_keystore *ks = rk_keystore_new(256);
     int rc = EX_OK;
+    /* load-modify-save under the store's lock: a concurrent unwrap waits */
+    int lk = ks ? rk_keystore_lock(store) : -1;
+    if (!ks) { rc = fail("unwrap", "key store", RK_ERR_ALLOC); goto out; }
+    if (lk < 0) { fprintf(stderr, "rootkey unwrap: %s.lock: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
     if (access(store, F_OK) == 0) {
         st = rk_keystore_load(ks, store, sk);
         if (st != RK_OK) { rc = fail("unwrap", store, st); goto out; }
@@ -422,6 +426,7 @@ static int cmd_unwrap(int argc, char **argv)
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: first refusal: %s (%d)\n", rk_strerror(st), (int)st);
                        rc = ok ? EX_SOME : ex_of(st); }
 out:
+    rk_keystore_unlock(lk);
     rk_keystore_free(ks);
     rk_client_close(&cl);
     sodium_free(sk);

@@ -6,6 +6,7 @@
  * checks and unwraps one against the sealed key store and stores the
  * replay state.  TEKs are printed only with --show-secrets.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -226,10 +227,13 @@ static int cmd_receive(int argc, char **argv)
     rk_lmrkey_result *r = sodium_malloc(sizeof *r);
     rk_keystore *ks = rk_keystore_new(256);
     size_t ml = 0;
-    int rc = EX_OK;
+    int rc = EX_OK, lk = -1;
     rk_status st;
     if (!sk || !r || !ks) { rc = perr("guarded memory", RK_ERR_ALLOC); goto out; }
     if ((st = storage_key(skf, sk)) != RK_OK) { rc = perr("storage key", st); goto out; }
+    /* the replay state is read, checked and written under the store's lock */
+    if (access(store, F_OK) != 0) { fprintf(stderr, "rootkey p25: %s: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
+    if ((lk = rk_keystore_lock(store)) < 0) { fprintf(stderr, "rootkey p25: %s.lock: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
     if ((st = rk_keystore_load(ks, store, sk)) != RK_OK) { rc = perr(store, st); goto out; }
     st = rk_file_read(msgf, msg, sizeof msg, &ml);
     if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_LMR_MESSAGE;
@@ -263,6 +267,7 @@ static int cmd_receive(int argc, char **argv)
         printf("\n}\n");
     }
 out:
+    rk_keystore_unlock(lk);
     if (sk) sodium_free(sk);
     if (r) sodium_free(r);
     rk_keystore_free(ks);
