@@ -156,10 +156,11 @@ static void cli_wrap_unwrap(void)
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile alice-profile.xml --store alice.store --storage-key storage.key", bin), 0);
     CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused'"), 0);
-    /* the same element again: a replay, refused; the store keeps one key */
+    /* the same profile fetched again: up to date, a success (issue 18 item 12:
+     * it used to exit 4, "replay"); the store keeps one key */
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
-                "--profile alice-profile.xml --store alice.store --storage-key storage.key", bin), 4);
-    CHECK_EQ(sh("tail -1 log.err | grep -q 'replay'"), 0);
+                "--profile alice-profile.xml --store alice.store --storage-key storage.key", bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '0 element(s) accepted, 0 refused, 1 up to date.*holds 1 root key(s) (was 1): up to date'"), 0);
     /* Bob cannot open Alice's element; an unauthorised IWF URI is refused */
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset bob.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile alice-profile.xml --store bob.store --storage-key storage.key", bin), 4);
@@ -332,6 +333,31 @@ static void cli_store_lock(void)
                     "cat u1.out u2.out | grep -q 'holds 2 root key(s)'", NOW, bin, NOW, bin), 0);
         CASE_END();
     }
+}
+
+/* Issue 18, item 12: an element for the next key period is kept for later;
+ * a profile with more than 16 elements (re-wraps pile up) gives the newest
+ * per LMR system and period instead of being refused whole. */
+static void cli_client_profile(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -f alice.xml && test -f empty.xml") != 0) { CHECK(!"cli_wrap_unwrap must run first"); return; }
+    const char *kf = keyfile(KEYS[0]);
+    /* the IWF's key set of the next period, an element wrapped in that period */
+    CHECK_EQ(sh("p=$(%s kms issue --dir kms --user sip:iwf@iwf.test.example --out /dev/null | sed -n 's/.*key period \\([0-9]*\\):.*/\\1/p') && "
+                "%s kms issue --dir kms --user sip:iwf@iwf.test.example --period-no $((p + 1)) --out iwf-next.xml > /dev/null && "
+                "RK_NOW=$((%s + 2592000)) %s wrap --cert kms/kms-cert.xml --keyset iwf-next.xml --line '" ALICE_P25 "%s' "
+                "--profile alice-profile.xml --out alice-next.xml", bin, bin, NOW, bin, kf), 0);
+    CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--profile alice-next.xml --store alice-n.store --storage-key storage.key", bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused, 0 up to date, 1 for a later key period'"), 0);
+    /* 18 re-wraps of one root key in one profile: the newest is stored */
+    CHECK_EQ(sh("cp empty.xml many.xml && for i in $(seq 1 18); do RK_NOW=$((%s + i)) %s wrap --cert kms/kms-cert.xml "
+                "--keyset iwf.xml --line '" ALICE_P25 "%s' --profile many.xml --out many.xml > /dev/null || exit 1; done && "
+                "test $(grep -o '<rk:lmr-root-key ' many.xml | wc -l) = 18", NOW, bin, kf), 0);
+    CHECK_EQ(sh("RK_NOW=$((%s + 60)) %s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--profile many.xml --store many.store --storage-key storage.key", NOW, bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused, 0 up to date, 0 for a later key period, 17 superseded'"), 0);
 }
 
 static void cli_inventory_errors(void)
@@ -634,6 +660,7 @@ void rk_suite_cli(void)
     RUN(cli_wrap_unwrap);
     RUN(cli_p25);
     RUN(cli_store_lock);
+    RUN(cli_client_profile);
     RUN(cli_inventory_errors);
     RUN(cli_crash_resume);
     RUN(cli_batch_names);

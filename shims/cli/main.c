@@ -414,17 +414,20 @@ static int cmd_unwrap(int argc, char **argv)
     }
     uint8_t *doc = slurp(prof, &dn, &st);
     if (!doc) { rc = fail("unwrap", prof, st); goto out; }
-    size_t before = rk_keystore_count(ks), ok = 0, bad = 0;
-    st = rk_client_unwrap_doc(&cl, ks, doc, dn, now_unix(), &ok, &bad);
+    size_t before = rk_keystore_count(ks);
+    rk_client_counts cn;
+    st = rk_client_unwrap_doc(&cl, ks, doc, dn, now_unix(), &cn);
     free(doc);
-    if (ok) {
+    if (cn.ok) {
         rk_status s2 = rk_keystore_save(ks, store, sk);
         if (s2 != RK_OK) { rc = fail("unwrap", store, s2); goto out; }
     }
-    printf("unwrap: %zu element(s) accepted, %zu refused; store %s holds %zu root key(s) (was %zu)\n",
-           ok, bad, store, rk_keystore_count(ks), before);
+    printf("unwrap: %zu element(s) accepted, %zu refused, %zu up to date, %zu for a later key period, "
+           "%zu superseded; store %s holds %zu root key(s) (was %zu)%s\n", cn.ok, cn.bad, cn.unchanged,
+           cn.later, cn.superseded, store, rk_keystore_count(ks), before,
+           !cn.ok && !cn.bad ? ": up to date" : "");
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: first refusal: %s (%d)\n", rk_strerror(st), (int)st);
-                       rc = ok ? EX_SOME : ex_of(st); }
+                       rc = cn.ok ? EX_SOME : ex_of(st); }
 out:
     rk_keystore_unlock(lk);
     rk_keystore_free(ks);
@@ -705,7 +708,7 @@ static int cmd_demo(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         rk_client cl;
         char err[512] = "", id[128], stem[RK_IWF_STEM_MAX];
-        size_t kl = 0, dl = 0, ok = 0, bad = 0;
+        size_t kl = 0, dl = 0, ok = 0;
         double a = mono();
         snprintf(path, sizeof path, "%s/keys/user%06zu.xml", dir, i);
         uint8_t *kx = slurp(path, &kl, &st);
@@ -717,7 +720,9 @@ static int cmd_demo(int argc, char **argv)
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err); cl_bad++; continue; }
         snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
         uint8_t *doc = slurp(path, &dl, &st);
-        if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &ok, &bad);
+        rk_client_counts cn = {0};
+        if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &cn);
+        ok = cn.ok;
         free(doc);
         rk_client_close(&cl);
         t_unwrap += mono() - b;
