@@ -150,7 +150,7 @@ static void cli_wrap_unwrap(void)
     CHECK_EQ(sh("grep -c '<KmsCertificate' kms/kms-cert.xml"), 0);
     /* wrap one user into a profile document, unwrap it on the client */
     CHECK_EQ(sh("printf '<mcptt-user-profile xmlns=\"urn:3gpp:ns:mcpttUserProfile:1.0\"><anyExt/></mcptt-user-profile>' > empty.xml"), 0);
-    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line 'sip:alice@test.example,kms.test.example,P25,"
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line 'sip:alice@test.example,kms.test.example,P25,"
                 "wacn=BEE00;sys=3A1;rsi=1234567;algid=84;kid=F1A2;keyset=1,%s' --profile empty.xml --out alice-profile.xml",
                 bin, keyfile(KEYS[0])), 0);
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
@@ -275,7 +275,7 @@ static void cli_p25(void)
     CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 70000 --out x.lmr", bin, keyfile(KEYS[0])), 2);
     CHECK_EQ(sh("%s p25 modify-key --line '" ALICE_P25 "%s' --teks teks.csv --mn 4 --mac des --out x.lmr", bin, keyfile(KEYS[0])), 2);
     /* the same root key delivered again (a later wrap, a new root-key ID): the replay state follows it */
-    CHECK_EQ(sh("RK_NOW=$((%s + 600)) %s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line '" ALICE_P25 "%s' "
+    CHECK_EQ(sh("RK_NOW=$((%s + 600)) %s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line '" ALICE_P25 "%s' "
                 "--profile empty.xml --out alice-profile2.xml && RK_NOW=$((%s + 600)) %s unwrap --cert kms/kms-cert.xml "
                 "--keyset alice.xml --iwf-uri sip:iwf@iwf.test.example --profile alice-profile2.xml --store alice.store "
                 "--storage-key storage.key", NOW, bin, keyfile(KEYS[0]), NOW, bin), 0);
@@ -283,7 +283,7 @@ static void cli_p25(void)
     CHECK_EQ(sh("%s p25 receive --store alice.store --storage-key storage.key --message m3.lmr", bin), 4);
     CHECK_EQ(sh("tail -1 log.err | grep -q '(-1117)'"), 0);
     /* TETRA: Bob's KEK, an opaque blob wrapped with AES-KW / AES-KWP */
-    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line 'sip:bob@test.example,kms.test.example,TETRA,"
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line 'sip:bob@test.example,kms.test.example,TETRA,"
                 "mcc=901;mnc=16383;issi=7;kn=1,%s' --profile empty.xml --out bob-profile.xml && "
                 "%s unwrap --cert kms/kms-cert.xml --keyset bob.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile bob-profile.xml --store bobt.store --storage-key storage.key", bin, keyfile(KEYS[3]), bin), 0);
@@ -346,14 +346,14 @@ static void cli_client_profile(void)
     /* the IWF's key set of the next period, an element wrapped in that period */
     CHECK_EQ(sh("p=$(%s kms issue --dir kms --user sip:iwf@iwf.test.example --out /dev/null | sed -n 's/.*key period \\([0-9]*\\):.*/\\1/p') && "
                 "%s kms issue --dir kms --user sip:iwf@iwf.test.example --period-no $((p + 1)) --out iwf-next.xml > /dev/null && "
-                "RK_NOW=$((%s + 2592000)) %s wrap --cert kms/kms-cert.xml --keyset iwf-next.xml --line '" ALICE_P25 "%s' "
+                "RK_NOW=$((%s + 2592000)) %s wrap --cert kms/kms-cert.xml --keyset iwf-next.xml --iwf-uri sip:iwf@iwf.test.example --line '" ALICE_P25 "%s' "
                 "--profile alice-profile.xml --out alice-next.xml", bin, bin, NOW, bin, kf), 0);
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile alice-next.xml --store alice-n.store --storage-key storage.key", bin), 0);
     CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused, 0 up to date, 1 for a later key period'"), 0);
     /* 18 re-wraps of one root key in one profile: the newest is stored */
     CHECK_EQ(sh("cp empty.xml many.xml && for i in $(seq 1 18); do RK_NOW=$((%s + i)) %s wrap --cert kms/kms-cert.xml "
-                "--keyset iwf.xml --line '" ALICE_P25 "%s' --profile many.xml --out many.xml > /dev/null || exit 1; done && "
+                "--keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line '" ALICE_P25 "%s' --profile many.xml --out many.xml > /dev/null || exit 1; done && "
                 "test $(grep -o '<rk:lmr-root-key ' many.xml | wc -l) = 18", NOW, bin, kf), 0);
     CHECK_EQ(sh("RK_NOW=$((%s + 60)) %s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile many.xml --store many.store --storage-key storage.key", NOW, bin), 0);
@@ -377,7 +377,7 @@ static void cli_inventory_errors(void)
         "'sip:u7@test.example,kms.test.example,OTHER,sys=0A0B;ref=01,file:k.hex' "
         "'too,few,fields' "
         "> inv.csv", KEYS[1], KEYS[2], KEYS[2], KEYS[3], KEYS[2]), 0);
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out1 "
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory inv.csv --out out1 "
                 "--xcap-root https://xcap.test.example/root > iwf1.txt", bin), 1);
     CHECK_EQ(sh("grep -q 'inv.csv:3: P25 needs' log.err"), 0);
     CHECK_EQ(sh("grep -q 'inv.csv:4: lmr_type' log.err"), 0);
@@ -408,8 +408,8 @@ static void cli_inventory_errors(void)
                 "test \"$(sed -n 4p $x | tr -d '\\r')\" = \"Content-Length: $(wc -c < $e)\" && "
                 "sed -n 5p $x | grep -qx '.' && tail -c $(wc -c < $e) $x | cmp -s - $e", u1, u1), 0);
     /* shards: 0/2 and 1/2 together do each good user once */
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 0/2", bin), 1);
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory inv.csv --out out2 --shard 1/2", bin), 1);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory inv.csv --out out2 --shard 0/2", bin), 1);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory inv.csv --out out2 --shard 1/2", bin), 1);
     CHECK_EQ(count_files("out2", ".state"), 3);
 }
 
@@ -419,10 +419,10 @@ static void cli_crash_resume(void)
     if (sh("test -f kms/kms-cert.xml") != 0) community();
     /* 12 users; the batch dies (_exit) after 5 */
     CHECK_EQ(sh("for i in $(seq 1 12); do printf 'sip:c%%02d@test.example,kms.test.example,P25,wacn=BEE00;sys=3A1;rsi=%%d;algid=84;kid=1;keyset=1,hex:%s\\n' $i $i; done > crash.csv", KEYS[0]), 0);
-    CHECK_EQ(sh("RK_TEST_CRASH_AFTER=5 %s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outc", bin), 99);
+    CHECK_EQ(sh("RK_TEST_CRASH_AFTER=5 %s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc", bin), 99);
     CHECK_EQ(count_files("outc", ".state"), 5);
     CHECK_EQ(count_tmp("outc"), 0);
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outc > resume.txt", bin), 0);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc > resume.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, 7 wrapped, 5 already done, 0 failed' resume.txt"), 0);
     CHECK_EQ(count_files("outc", ".state"), 12);
     CHECK_EQ(count_files("outc", ".element.xml"), 12);
@@ -432,15 +432,15 @@ static void cli_crash_resume(void)
     CHECK_EQ(sh("for f in outc/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
     /* a real SIGKILL at an arbitrary point: the rerun completes every user
      * once; no final-named file is partial (a leftover *.tmp* is allowed) */
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outk > /dev/null 2>&1 & "
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outk > /dev/null 2>&1 & "
                 "p=$!; sleep 1; kill -KILL $p; wait $p; true", bin), 0);
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outk > killed.txt", bin), 0);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outk > killed.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, .* wrapped, .* already done, 0 failed' killed.txt"), 0);
     CHECK_EQ(count_files("outk", ".state"), 12);
     CHECK_EQ(count_files("outk", ".element.xml"), 12);
     CHECK_EQ(sh("for f in outk/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
     /* a third run does nothing */
-    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory crash.csv --out outc > again.txt", bin), 0);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc > again.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, 0 wrapped, 12 already done' again.txt"), 0);
 }
 
@@ -456,7 +456,7 @@ static void put(const char *name, const char *data, size_t len)
     CHECK_EQ(fclose(f), 0);
 }
 
-#define IWF "%s iwf --cert kms/kms-cert.xml --keyset iwf.xml "
+#define IWF "%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example "
 #define P25_IDS(rsi) "P25,wacn=BEE00;sys=3A1;rsi=" #rsi ";algid=84;kid=1;keyset=1"
 
 /* Issue 18, items 1-6: no user silently skipped or mis-addressed. */
@@ -529,7 +529,7 @@ static void cli_batch_names(void)
     CHECK_EQ(sh("%s kms create --dir ikms --uri iwfkms.test.example --period 86400 --offset 0 && "
                 "%s kms issue --dir ikms --user sip:iwf@iwf.test.example --out iwf2.xml", bin, bin), 0);
     for (int r = 0; r < 2; r++)
-        CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --iwf-cert ikms/kms-cert.xml --keyset iwf2.xml "
+        CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --iwf-cert ikms/kms-cert.xml --keyset iwf2.xml --iwf-uri sip:iwf@iwf.test.example "
                     "--inventory names.csv --out outp > period%d.txt", bin, r), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped' period0.txt && grep -q '5 lines, 0 wrapped, 5 already done' period1.txt"), 0);
     CHECK_EQ(count_files("outp", ".element.xml"), 5);
@@ -541,6 +541,37 @@ static void cli_batch_names(void)
     /* the inventory from stdin */
     CHECK_EQ(sh(IWF "--inventory - --out outs < names.csv > stdin.txt", bin), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped' stdin.txt"), 0);
+}
+
+/* Issue 18, items 9-10: wrapping ahead for the next key period with that
+ * period's IWF key set (no test clock needed), a key set of the wrong
+ * period or of another identity refused with a message saying so. */
+static void cli_rotation(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -f iwf-next.xml && test -f names.csv") != 0) { CHECK(!"cli_client_profile, cli_batch_names first"); return; }
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory names.csv "
+                "--out outr > rot0.txt && grep -q '^iwf: signer sip:iwf@iwf.test.example (IWF key set of key period' rot0.txt", bin), 0);
+    /* the current period's key set for the next period: refused, naming both */
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory names.csv "
+                "--out outr --period next", bin), 3);
+    CHECK_EQ(sh("tail -2 log.err | grep -q 'IWF key set is for key period [0-9]* of kms.test.example, not [0-9]*'"), 0);
+    /* with the next period's key set: every user again, for that period */
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf-next.xml --iwf-uri sip:iwf@iwf.test.example --inventory names.csv "
+                "--out outr --period next > rot1.txt && grep -q '5 lines, 5 wrapped, 0 already done' rot1.txt", bin), 0);
+    CHECK_EQ(sh("p=$(ls outr/*.state | sed -n 's/.*\\.p\\([0-9]*\\)\\.state/\\1/p' | sort -un | tr '\\n' ' '); "
+                "set -- $p; test $# = 2 && test $2 = $(($1 + 1))"), 0);
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf-next.xml --iwf-uri sip:iwf@iwf.test.example --period next "
+                "--line '" ALICE_P25 "%s' --out next-el.xml && %s inspect next-el.xml > next-el.json", bin, keyfile(KEYS[0]), bin), 0);
+    CHECK_EQ(sh("n=$(sed -n 's/.*\"key_period\": \\([0-9]*\\).*/\\1/p' next-el.json); "
+                "test -n \"$n\" && ls outr/*.p$n.state > /dev/null"), 0);
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory names.csv "
+                "--out outr --period 1", bin), 2);
+    /* 10. a user's key set as the signer: refused, naming whose it is */
+    CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example --inventory names.csv "
+                "--out outa", bin), 3);
+    CHECK_EQ(sh("tail -2 log.err | grep -q \"the key set is sip:alice@test.example's, not the IWF's (sip:iwf@iwf.test.example)\""), 0);
+    CHECK_EQ(count_files("outa", ".state"), 0);
 }
 
 /* Issue 18, item 8: two batches on one directory at once; the lock lets one
@@ -576,7 +607,7 @@ static void cli_secrets(void)
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
     if (sh("test -f kms/kms-cert.xml") != 0) community();
     /* 13. hex: keys on argv refused (usage), before anything is done */
-    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line 'sip:s@test.example,kms.test.example,"
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line 'sip:s@test.example,kms.test.example,"
                 P25_IDS(1) ",hex:%s' --out s.xml", bin, KEYS[1]), 2);
     CHECK_EQ(sh("tail -1 log.err | grep -q -- '--line holds a key' && test ! -e s.xml"), 0);
     CHECK_EQ(sh("%s p25 modify-key --line 'sip:s@test.example,kms.test.example," P25_IDS(1) ",hex:%s' "
@@ -588,20 +619,20 @@ static void cli_secrets(void)
                 "--blob hex:%s --out s.lmr", bin, keyfile(KEYS[1]), KEYS[8]), 2);
     /* ... and the line with its key read from stdin instead */
     CHECK_EQ(sh("printf '%%s\\n' 'sip:s@test.example,kms.test.example," P25_IDS(1) ",hex:%s' | "
-                "%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --line - --out s.xml", KEYS[1], bin), 0);
+                "%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line - --out s.xml", KEYS[1], bin), 0);
     CHECK_EQ(sh("%s inspect s.xml | grep -q sip:s@test.example", bin), 0);
     CHECK_EQ(sh("printf '%%s\\n' 'sip:s@test.example,kms.test.example," P25_IDS(1) ",hex:%s' | "
                 "%s p25 modify-key --line - --teks teks.csv --mn 1 --out s.lmr", KEYS[0], bin), 0);
     /* 15. the key in the identifier column (columns swapped) is not echoed */
     CHECK_EQ(sh("printf '%%s\\n' 'sip:w@test.example,kms.test.example,P25,hex:%s,wacn=BEE00' "
                 "'hex:%s,kms.test.example,P25,wacn=BEE00,sip:w2@test.example' > swapped.csv && "
-                "%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --inventory swapped.csv --out outw", KEYS[3], KEYS[3], bin), 1);
+                "%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory swapped.csv --out outw", KEYS[3], KEYS[3], bin), 1);
     CHECK_EQ(sh("grep -q 'swapped.csv:1: a key field' log.err && grep -q 'swapped.csv:2: a key field' log.err"), 0);
     /* 14. no core file and no ptrace: RLIMIT_CORE 0/0 and not dumpable (its
      * /proc entries belong to root although it runs as nobody) */
     CHECK_EQ(sh("cp iwf-now.xml iwf-pub.xml && cp kms/kms-cert.xml cert-pub.xml && chmod 644 iwf-pub.xml cert-pub.xml && "
                 "chmod 755 . && ulimit -c unlimited; { sleep 3; } | setpriv --reuid=65534 --regid=65534 --clear-groups "
-                "%s iwf --cert cert-pub.xml --keyset iwf-pub.xml --inventory - --out /tmp/rk-nobody-$$ & p=$!; "
+                "%s iwf --cert cert-pub.xml --keyset iwf-pub.xml --iwf-uri sip:iwf@iwf.test.example --inventory - --out /tmp/rk-nobody-$$ & p=$!; "
                 "sleep 2; grep -E 'Max core file size +0 +0 ' /proc/$p/limits && test \"$(stat -c %%u /proc/$p/environ)\" = 0; "
                 "r=$?; wait $p; rm -rf /tmp/rk-nobody-$$ iwf-pub.xml cert-pub.xml; exit $r", prod), 0);
 }
@@ -612,7 +643,7 @@ static void cli_no_test_hooks(void)
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
     if (sh("test -f kms/kms-cert.xml") != 0) community();
     CHECK_EQ(sh("%s kms issue --dir kms --user sip:iwf@iwf.test.example --out iwf-now.xml > /dev/null", prod), 0);
-    CHECK_EQ(sh("RK_TEST_CRASH_AFTER=1 %s iwf --cert kms/kms-cert.xml --keyset iwf-now.xml --inventory lock.csv "
+    CHECK_EQ(sh("RK_TEST_CRASH_AFTER=1 %s iwf --cert kms/kms-cert.xml --keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example --inventory lock.csv "
                 "--out outh > hooks.txt", prod), 0);
     CHECK_EQ(sh("grep -q '30 lines, 30 wrapped' hooks.txt"), 0);
     /* RK_NOW: the key period is today's, not the one of the clock asked for
@@ -664,6 +695,7 @@ void rk_suite_cli(void)
     RUN(cli_inventory_errors);
     RUN(cli_crash_resume);
     RUN(cli_batch_names);
+    RUN(cli_rotation);
     RUN(cli_batch_lock);
     RUN(cli_no_test_hooks);
     RUN(cli_secrets);

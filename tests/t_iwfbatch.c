@@ -66,7 +66,7 @@ static int setup(void)
         rk_kms_period_now(&pno, &m->cert, NOW) != RK_OK ||
         rk_kms_issue(k, m, "sip:iwf@iwf.test.example", pno) != RK_OK ||
         rk_kms_keyset_write(x, 16384, &xl, k) != RK_OK ||
-        rk_iwf_open(&w, &m->cert, &m->cert, x, xl, NOW, err, sizeof err) != RK_OK)
+        rk_iwf_open(&w, &m->cert, &m->cert, x, xl, "sip:iwf@iwf.test.example", NOW, err, sizeof err) != RK_OK)
         goto out;
     FILE *f;
     snprintf(path, sizeof path, "%s/inv.csv", dir);

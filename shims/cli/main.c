@@ -188,8 +188,11 @@ out:
 /* ------------------------------------------------------------ iwf / wrap */
 static void usage_iwf(FILE *f)
 {
-    fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --inventory FILE.csv\n"
+    fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --inventory FILE.csv\n"
                "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
+               "                  [--period current|next|N]\n"
+               "The key set must be the IWF's (UserUri = --iwf-uri) for the key period wrapped for\n"
+               "(current; next or N: wrap ahead at the start of that period).\n"
                "Batch wrap: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is stdin)\n"
                "DIR/<stem>.p<period>.element.xml, .xcap and .state (stem: a digest of the MC ID),\n"
                "each written atomically.  Users whose line is unchanged since they were wrapped for\n"
@@ -200,15 +203,40 @@ static void usage_iwf(FILE *f)
 
 static void usage_wrap(FILE *f)
 {
-    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --line CSV-LINE|-\n"
+    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --line CSV-LINE|-\n"
                "                   [--profile DOC.xml] --out FILE [--iwf-cert IWF-KMS-CERT.xml]\n"
+               "                   [--period current|next|N]\n"
                "Wrap one user's root key (CSV-LINE as one inventory line, its key as file:/path;\n"
                "or -: the line from stdin).  Without --profile FILE is the profile element; with\n"
                "it, FILE is DOC with the element upserted.\n");
 }
 
+/* The time wrapped at: now for --period current (or none); for next or N,
+ * the start of that key period of the users' KMS (wrapping ahead, with the
+ * IWF key set of that period). */
+static rk_status wrap_time(const rk_kms_cert *c, const char *spec, int64_t *t, char *err, size_t errlen)
+{
+    uint64_t cur = 0, want;
+    char *end = NULL;
+    *t = now_unix();
+    rk_status st = rk_kms_period_now(&cur, c, *t);
+    if (st != RK_OK || !spec || !strcmp(spec, "current")) return st;
+    if (!strcmp(spec, "next")) want = cur + 1;
+    else {
+        errno = 0;
+        want = strtoull(spec, &end, 10);
+        if (errno || *end || spec[0] < '0' || spec[0] > '9' || want < cur || want > (1ull << 40)) {
+            snprintf(err, errlen, "--period wants current, next or a key period number from %llu on",
+                     (unsigned long long)cur);
+            return RK_ERR_KEYPERIOD;
+        }
+    }
+    if (want > cur) *t = (int64_t)(want * c->period_len + c->period_offset) - (int64_t)RK_NTP_UNIX_OFFSET;
+    return RK_OK;
+}
+
 static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, const char *keyset,
-                          char *err, size_t errlen)
+                          const char *iwf_uri, const char *period, int64_t *t, char *err, size_t errlen)
 {
     rk_kms_cert c, ic;
     size_t n;
@@ -216,9 +244,11 @@ static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, con
     if (st != RK_OK) return st;
     if (iwf_cert) { st = load_cert(iwf_cert, &ic, err, errlen); if (st != RK_OK) return st; }
     else ic = c;
+    st = wrap_time(&c, period, t, err, errlen);
+    if (st != RK_OK) return st;
     uint8_t *b = slurp(keyset, &n, &st);
     if (!b) { snprintf(err, errlen, "%s: %s", keyset, strerror(errno)); return st; }
-    st = rk_iwf_open(w, &c, &ic, b, n, now_unix(), err, errlen);
+    st = rk_iwf_open(w, &c, &ic, b, n, iwf_uri, *t, err, errlen);
     sodium_memzero(b, n);
     free(b);
     return st;
@@ -227,11 +257,11 @@ static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, con
 static int cmd_iwf(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *inv = NULL, *out = NULL;
-    const char *root = "https://xcap.example.org/xcap-root";
+    const char *root = "https://xcap.example.org/xcap-root", *iuri = NULL, *period = NULL;
     unsigned si = 0, sn = 1;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"xcap-root", 1, 0, 'x'}, {"shard", 1, 0, 's'},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -241,6 +271,8 @@ static int cmd_iwf(int argc, char **argv)
         case 'i': inv = optarg; break;
         case 'o': out = optarg; break;
         case 'x': root = optarg; break;
+        case 'u': iuri = optarg; break;
+        case 'p': period = optarg; break;
         case 's': if (sscanf(optarg, "%u/%u", &si, &sn) != 2 || sn == 0 || si >= sn) {
                       fprintf(stderr, "rootkey iwf: --shard wants i/n with 0 <= i < n\n"); return EX_USAGE; }
                   break;
@@ -248,14 +280,18 @@ static int cmd_iwf(int argc, char **argv)
         default: usage_iwf(stderr); return EX_USAGE;
         }
     }
-    if (!cert || !keyset || !inv || !out) { usage_iwf(stderr); return EX_USAGE; }
+    if (!cert || !keyset || !inv || !out || !iuri) { usage_iwf(stderr); return EX_USAGE; }
     rk_iwf w;
     char err[512] = "";
-    rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
-    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
+    int64_t t = 0;
+    rk_status st = open_iwf(&w, cert, icert, keyset, iuri, period, &t, err, sizeof err);
+    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err);
+                       return !strncmp(err, "--period", 8) ? EX_USAGE : fail("iwf", "IWF key set", st); }
+    printf("iwf: signer %s (IWF key set of key period %llu of %s)\n", w.iwf_uri,
+           (unsigned long long)w.period_no, w.iwf_kms.kms_uri);
     rk_iwf_stats s;
     rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = root, .shard_i = si, .shard_n = sn,
-                            .now_unix = now_unix(), .log = stderr, .progress = isatty(2)};
+                            .now_unix = t, .log = stderr, .progress = isatty(2)};
 #ifdef RK_TEST_HOOKS
     const char *ca = getenv("RK_TEST_CRASH_AFTER");
     long crash_n = ca ? atol(ca) : 0;
@@ -274,8 +310,10 @@ static int cmd_iwf(int argc, char **argv)
 static int cmd_wrap(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *line = NULL, *out = NULL, *prof = NULL;
+    const char *iuri = NULL, *period = NULL;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
-        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"iwf-uri", 1, 0, 'u'},
+        {"period", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -285,18 +323,22 @@ static int cmd_wrap(int argc, char **argv)
         case 'l': line = optarg; break;
         case 'o': out = optarg; break;
         case 'p': prof = optarg; break;
+        case 'u': iuri = optarg; break;
+        case 'P': period = optarg; break;
         case 'h': usage_wrap(stdout); return EX_OK;
         default: usage_wrap(stderr); return EX_USAGE;
         }
     }
-    if (!cert || !keyset || !line || !out) { usage_wrap(stderr); return EX_USAGE; }
+    if (!cert || !keyset || !line || !out || !iuri) { usage_wrap(stderr); return EX_USAGE; }
     if (rk_iwf_argv_key(line)) { no_key_on_argv("wrap", "--line"); return EX_USAGE; }
     rk_iwf w;
     char err[512] = "", id[256], kms[256];
     rk_lmr_block *b = sodium_malloc(sizeof *b);
     if (!b) return fail("wrap", "guarded memory", RK_ERR_ALLOC);
-    rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
-    if (st != RK_OK) { sodium_free(b); fprintf(stderr, "rootkey wrap: %s\n", err); return fail("wrap", "IWF key set", st); }
+    int64_t t = 0;
+    rk_status st = open_iwf(&w, cert, icert, keyset, iuri, period, &t, err, sizeof err);
+    if (st != RK_OK) { sodium_free(b); fprintf(stderr, "rootkey wrap: %s\n", err);
+                       return !strncmp(err, "--period", 8) ? EX_USAGE : fail("wrap", "IWF key set", st); }
     char *ln = sodium_malloc(RK_IWF_LINE_MAX + 1);
     size_t lnl = 0;
     st = !ln ? RK_ERR_ALLOC : strcmp(line, "-") ? RK_OK
@@ -312,7 +354,7 @@ static int cmd_wrap(int argc, char **argv)
         fprintf(stderr, "rootkey wrap: kms_uri %s is not the certificate's\n", kms);
         return EX_INPUT;
     }
-    st = rk_iwf_element(&w, id, b, now_unix(), el, sizeof el, &elen, &kid, &per, err, sizeof err);
+    st = rk_iwf_element(&w, id, b, t, el, sizeof el, &elen, &kid, &per, err, sizeof err);
     int lmr_type = b->lmr_type;
     sodium_free(b);
     rk_iwf_close(&w);
@@ -652,7 +694,7 @@ static int cmd_demo(int argc, char **argv)
         rk_iwf_stats s;
         snprintf(path, sizeof path, "%s/iwf-keyset.xml", dir);
         size_t kl; uint8_t *kx = slurp(path, &kl, &st);
-        if (kx) { st = rk_iwf_open(&w, &m->cert, &m->cert, kx, kl, now, err, sizeof err); sodium_memzero(kx, kl); free(kx); }
+        if (kx) { st = rk_iwf_open(&w, &m->cert, &m->cert, kx, kl, IWF, now, err, sizeof err); sodium_memzero(kx, kl); free(kx); }
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: %s\n", err); rc = fail("demo", "IWF", st); goto out; }
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);

@@ -23,7 +23,8 @@ void rk_iwf_close(rk_iwf *w)
 }
 
 rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
-                      const uint8_t *xml, size_t len, int64_t now_unix, char *err, size_t errlen)
+                      const uint8_t *xml, size_t len, const char *iwf_uri, int64_t now_unix,
+                      char *err, size_t errlen)
 {
     rk_status st;
     rk_kms_keyset *ks = sodium_malloc(sizeof *ks);
@@ -38,9 +39,18 @@ rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_
     if (st != RK_OK) goto fail;
     st = rk_kms_period_now(&w->period_no, iwf_kms, now_unix);
     if (st != RK_OK) goto fail;
-    if (ks->period_no != w->period_no || strcmp(ks->kms_uri, iwf_kms->kms_uri) != 0) {
-        if (err) snprintf(err, errlen, "IWF key set is not for the current key period of its KMS");
+    if (strcmp(ks->kms_uri, iwf_kms->kms_uri) != 0) {
+        if (err) snprintf(err, errlen, "IWF key set is of KMS %.100s, not %.100s", ks->kms_uri, iwf_kms->kms_uri);
         st = RK_ERR_STORE_KMS_XML; goto fail;
+    }
+    if (ks->period_no != w->period_no) {
+        if (err) snprintf(err, errlen, "IWF key set is for key period %llu of %.100s, not %llu (the period wrapped for)",
+                          (unsigned long long)ks->period_no, iwf_kms->kms_uri, (unsigned long long)w->period_no);
+        st = RK_ERR_IWF_PERIOD; goto fail;
+    }
+    if (iwf_uri && strcmp(ks->user_uri, iwf_uri) != 0) {
+        if (err) snprintf(err, errlen, "the key set is %.100s's, not the IWF's (%.100s)", ks->user_uri, iwf_uri);
+        st = RK_ERR_IWF_SIGNER; goto fail;
     }
     strcpy(w->iwf_uri, ks->user_uri);
     st = rk_uid(w->iwf_uid, (const uint8_t *)ks->user_uri, strlen(ks->user_uri),

@@ -71,9 +71,14 @@ typedef struct {
     char error[RK_DELIVERY_ERR_MAX];   /* the last delivery error, "" if none */
 } rk_iwf_state;
 
+/* Load the IWF's key set (the signer).  iwf_uri: the configured IWF URI;
+ * the key set's UserUri must equal it (RK_ERR_IWF_SIGNER: a user's key set
+ * would sign every element as that user); NULL skips the check.  The key set
+ * must be of the IWF KMS's key period at now_unix, the time wrapped at
+ * (RK_ERR_IWF_PERIOD, naming both periods). */
 RK_MUST_CHECK rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
-                                    const uint8_t *keyset_xml, size_t len, int64_t now_unix,
-                                    char *err, size_t errlen);
+                                    const uint8_t *keyset_xml, size_t len, const char *iwf_uri,
+                                    int64_t now_unix, char *err, size_t errlen);
 void rk_iwf_close(rk_iwf *w);
 
 /* One inventory line (len octets, without newline; RFC 4180 CSV) -> block
