@@ -43,6 +43,7 @@ LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
 TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
+CLI_LIBS  := -ljansson
 # the same command with the test hooks (RK_NOW, RK_TEST_CRASH_AFTER) compiled
 # in, for tests/t_cli.c only; the installed build/rootkey has none
 RK_TEST_BIN := $(if $(CLI_SRC),$(B)/rootkey-test,)
@@ -99,14 +100,14 @@ $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
 
 $(B)/test-hooks/%.o: %.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(B)/rootkey-test: $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) -lsodium
+	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
 
 $(B) $(B)/core $(B)/pic $(B)/tests $(B)/ct $(B)/fuzz:
 	@mkdir -p $@

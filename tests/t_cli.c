@@ -128,7 +128,7 @@ static const char *keyfile(const char *hex)
 static void cli_help(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing: run make build/rootkey"); return; }
-    static const char *cmds[] = {"kms", "wrap", "unwrap", "iwf", "inspect", "mikey", "selftest", "bench", "demo",
+    static const char *cmds[] = {"kms", "wrap", "unwrap", "iwf", "iwf status", "inspect", "mikey", "selftest", "bench", "demo",
                                  "p25", "p25 modify-key", "p25 receive"};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
         CASE_BEGIN("%s --help", cmds[i]);
@@ -574,6 +574,33 @@ static void cli_rotation(void)
     CHECK_EQ(count_files("outa", ".state"), 0);
 }
 
+/* Issue 18, item 11: rootkey iwf status, CSV and JSON, a summary by state. */
+static void cli_iwf_status(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -d outr") != 0) { CHECK(!"cli_rotation first"); return; }
+    char out[65536], cmd[4400];
+    /* outr: 5 users in two key periods; one record marked delivered, one failed */
+    CHECK_EQ(sh("set -- outr/*.state && sed -i 's/^delivered 0/delivered 1/; s/^http_status 0/http_status 201/; "
+                "s/^etag $/etag \"v1,x\"/' $1 && sed -i 's/^http_status 0/http_status 409/; "
+                "s/^error $/error HTTP 409 \"conflict\"/' $2"), 0);
+    snprintf(cmd, sizeof cmd, "%s iwf status --out outr", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    static const char hdr[] = "mc_id,key_period,key_id,wrapped_at,state,http_status,answered_at,etag,last_error\r\n";
+    CHECK(strncmp(out, hdr, sizeof hdr - 1) == 0);
+    CHECK(strstr(out, "\"sip:m\xc3\xbcller@test.example\",\"") != NULL);
+    CHECK(strstr(out, "\"delivered\",\"201\"") != NULL && strstr(out, "\"\"\"v1,x\"\"\"") != NULL);
+    CHECK(strstr(out, "\"delivery failed\",\"409\"") != NULL);
+    CHECK_EQ(sh("tail -1 log.err | grep -q 'iwf status: 10 records: 8 wrapped (not delivered), 1 delivered, 1 delivery failed'"), 0);
+    snprintf(cmd, sizeof cmd, "%s iwf status --out outr --format json 2>>log.err | python3 -c 'import json,sys; d=json.load(sys.stdin); "
+             "s=d[\"summary\"]; assert s == {\"records\": 10, \"wrapped\": 8, \"delivered\": 1, \"delivery_failed\": 1}, s; "
+             "assert \"sip:m\\u00fcller@test.example\" in [r[\"mc_id\"] for r in d[\"records\"]]; print(\"ok\")'", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strcmp(out, "ok\n") == 0);
+    CHECK_EQ(sh("%s iwf status --out nosuchdir", bin), 3);
+    CHECK_EQ(sh("%s iwf status --out outr --format xml", bin), 2);
+}
+
 /* Issue 18, item 8: two batches on one directory at once; the lock lets one
  * run and refuses the other, so each user is wrapped once (the unlocked
  * batch wrapped most users twice, and left records that disagreed with the
@@ -696,6 +723,7 @@ void rk_suite_cli(void)
     RUN(cli_crash_resume);
     RUN(cli_batch_names);
     RUN(cli_rotation);
+    RUN(cli_iwf_status);
     RUN(cli_batch_lock);
     RUN(cli_no_test_hooks);
     RUN(cli_secrets);

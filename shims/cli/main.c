@@ -254,8 +254,11 @@ static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, con
     return st;
 }
 
+int rk_cli_iwf_status(int argc, char **argv);
+
 static int cmd_iwf(int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "status")) return rk_cli_iwf_status(argc, argv);
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *inv = NULL, *out = NULL;
     const char *root = "https://xcap.example.org/xcap-root", *iuri = NULL, *period = NULL;
     unsigned si = 0, sn = 1;
@@ -900,7 +903,7 @@ static void usage(FILE *f)
                "  kms       a test KMS: create a community, issue Annex D key sets\n"
                "  wrap      wrap one user's LMR root key into a profile element\n"
                "  unwrap    client: validate a key set, unwrap a profile document into the key store\n"
-               "  iwf       batch wrap for a fleet from an inventory (CSV)\n"
+               "  iwf       batch wrap for a fleet from an inventory (CSV); iwf status: who holds what\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
                "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
