@@ -94,7 +94,7 @@ $(LIB_SO): $(CORE_PIC)
 
 $(B)/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -104,7 +104,7 @@ $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
 
 $(B)/test-hooks/%.o: %.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(B)/rootkey-test: $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A)
 	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)

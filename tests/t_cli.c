@@ -135,6 +135,7 @@ static void cli_help(void)
         CHECK_EQ(sh("%s %s --help", bin, cmds[i]), 0);
         CASE_END();
     }
+    CHECK_EQ(sh("%s --version | grep -qx 'rootkey [0-9]*\\.[0-9]*\\.[0-9]*'", bin), 0);
     CHECK_EQ(sh("%s no-such-command", bin), 2);
     CHECK_EQ(sh("%s", bin), 2);
     CHECK_EQ(sh("%s iwf --shard 3/2 --cert a --keyset b --inventory c --out d", bin), 2);

@@ -36,6 +36,9 @@
 #define EX_CRYPTO 4
 #define EX_INTERNAL 5
 #define MAXDOC (1u << 20)
+#ifndef RK_VERSION
+#define RK_VERSION "unknown"   /* the Makefile passes VERSION */
+#endif
 
 static int64_t now_unix(void)
 {
@@ -910,6 +913,7 @@ static void usage(FILE *f)
                "  selftest  known-answer self-tests\n"
                "  bench     a few timings\n"
                "  demo      the whole job end to end, offline (make demo)\n"
+               "  --version the version\n"
                "Exit codes: 0 ok, 1 some items failed, 2 usage, 3 bad input, 4 crypto check failed, 5 internal.\n");
 }
 
@@ -942,6 +946,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
     if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
+    if (!strcmp(c, "--version")) { printf("rootkey %s\n", RK_VERSION); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);
     return EX_USAGE;
