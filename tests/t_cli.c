@@ -440,6 +440,23 @@ static void cli_crash_resume(void)
     CHECK_EQ(count_files("outk", ".state"), 12);
     CHECK_EQ(count_files("outk", ".element.xml"), 12);
     CHECK_EQ(sh("for f in outk/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
+    /* SIGKILL at random points under the state format: after each kill
+     * every record names the key ID of its element file (the record is
+     * written last), and the rerun completes the rest */
+    for (int r = 0; r < 4; r++) {
+        CASE_BEGIN("killed at a random point, round %d", r);
+        CHECK_EQ(sh("rm -rf outkr%d && %s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example "
+                    "--inventory crash.csv --out outkr%d > /dev/null 2>&1 & p=$!; sleep 0.$(shuf -i 1-9 -n 1); "
+                    "kill -KILL $p; wait $p; for s in outkr%d/*.state; do test -e \"$s\" || continue; "
+                    "k=$(sed -n 's/^key_id //p' $s); grep -q \"key-id=\\\"$k\\\"\" outkr%d/$(sed -n 's/^element //p' $s) || exit 1; done",
+                    r, bin, r, r, r), 0);
+        CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv "
+                    "--out outkr%d | grep -q '12 lines, .* wrapped, .* already done, 0 failed'", bin, r), 0);
+        char sub[16];
+        snprintf(sub, sizeof sub, "outkr%d", r);
+        CHECK_EQ(count_files(sub, ".state"), 12);
+        CASE_END();
+    }
     /* a third run does nothing */
     CHECK_EQ(sh("%s iwf --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc > again.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, 0 wrapped, 12 already done' again.txt"), 0);
