@@ -556,6 +556,11 @@ static void cli_batch_names(void)
     CHECK_EQ(sh("tail -1 log.err | grep -q 'kms: Is a directory'"), 0);
     CHECK_EQ(sh(IWF "--inventory nosuch.csv --out outx", bin), 3);
     CHECK_EQ(sh("tail -1 log.err | grep -q 'nosuch.csv: No such file or directory'"), 0);
+    /* progress on stderr: always (even to a file), never; an error line never glued onto the bar */
+    CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg --progress=always 2> pg.err > /dev/null; "
+                "grep -q '\\[#* *\\] 4/4' pg.err && tr '\\r\\033' '@~' < pg.err | grep -q '@~\\[Knul2.csv:4: line longer'", bin), 0);
+    CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg2 --progress=never 2> pg2.err > /dev/null; ! grep -q '\\] [0-9]/' pg2.err", bin), 0);
+    CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg2 --progress=sometimes", bin), 2);
     /* the inventory from stdin */
     CHECK_EQ(sh(IWF "--inventory - --out outs < names.csv > stdin.txt", bin), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped' stdin.txt"), 0);

@@ -193,7 +193,7 @@ static void usage_iwf(FILE *f)
 {
     fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --inventory FILE.csv\n"
                "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
-               "                  [--period current|next|N]\n"
+               "                  [--period current|next|N] [--progress=auto|always|never]\n"
                "The key set must be the IWF's (UserUri = --iwf-uri) for the key period wrapped for\n"
                "(current; next or N: wrap ahead at the start of that period).\n"
                "Batch wrap: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is stdin)\n"
@@ -201,7 +201,8 @@ static void usage_iwf(FILE *f)
                "each written atomically.  Users whose line is unchanged since they were wrapped for\n"
                "this key period are skipped (resumable).  A bad line, or an MC ID on two lines, is\n"
                "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed;\n"
-               "3 if the inventory is unreadable, a file cannot be written, or DIR is in use.\n");
+               "3 if the inventory is unreadable, a file cannot be written, or DIR is in use.\n"
+               "A progress bar on stderr when it is a terminal (--progress=auto, the default).\n");
 }
 
 static void usage_wrap(FILE *f)
@@ -267,7 +268,8 @@ static int cmd_iwf(int argc, char **argv)
     unsigned si = 0, sn = 1;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"xcap-root", 1, 0, 'x'}, {"shard", 1, 0, 's'},
-        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"progress", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    int prog = isatty(2);
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -279,6 +281,9 @@ static int cmd_iwf(int argc, char **argv)
         case 'x': root = optarg; break;
         case 'u': iuri = optarg; break;
         case 'p': period = optarg; break;
+        case 'P': if (!strcmp(optarg, "always")) prog = 1; else if (!strcmp(optarg, "never")) prog = 0;
+                  else if (strcmp(optarg, "auto")) { usage_iwf(stderr); return EX_USAGE; }
+                  break;
         case 's': if (sscanf(optarg, "%u/%u", &si, &sn) != 2 || sn == 0 || si >= sn) {
                       fprintf(stderr, "rootkey iwf: --shard wants i/n with 0 <= i < n\n"); return EX_USAGE; }
                   break;
@@ -297,7 +302,7 @@ static int cmd_iwf(int argc, char **argv)
            (unsigned long long)w.period_no, w.iwf_kms.kms_uri);
     rk_iwf_stats s;
     rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = root, .shard_i = si, .shard_n = sn,
-                            .now_unix = t, .log = stderr, .progress = isatty(2)};
+                            .now_unix = t, .log = stderr, .progress = prog};
 #ifdef RK_TEST_HOOKS
     const char *ca = getenv("RK_TEST_CRASH_AFTER");
     long crash_n = ca ? atol(ca) : 0;
