@@ -43,6 +43,11 @@ LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
 TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
+CLI_LIBS  := -ljansson
+# the same command with the test hooks (RK_NOW, RK_TEST_CRASH_AFTER) compiled
+# in, for tests/t_cli.c only; the installed build/rootkey has none
+RK_TEST_BIN := $(if $(CLI_SRC),$(B)/rootkey-test,)
+CLI_TEST_OBJ := $(CLI_SRC:%.c=$(B)/test-hooks/%.o)
 
 .PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo mutants \
         deps deps-check install uninstall clean help alloc-check stack cross
@@ -96,13 +101,20 @@ $(LIB_SO): $(CORE_PIC)
 
 $(B)/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
+
+$(B)/test-hooks/%.o: %.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+
+$(B)/rootkey-test: $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A)
+	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
 
 $(B) $(B)/core $(B)/pic $(B)/tests $(B)/ct $(B)/fuzz:
 	@mkdir -p $@
@@ -127,7 +139,7 @@ $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_S
 # and wipe checks, the stack report, then the runner.  scripts/check.sh sums
 # every step; its last line is "N passed, N failed".
 check: deps-check-test
-	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN) $(RK_TEST_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory clang-core
 	@RK_REPLAY="$(B)/replay $(FUZZ_NAMES)" scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
 

@@ -1,12 +1,13 @@
 /* Fuzz harness: the IWF shim's inventory line parser (shims/iwf/iwf.c,
- * rk_iwf_parse_line: mcptt_id,kms_uri,lmr_type,lmr_ids,key; docs/inventory.md)
- * on any line.  The input is cut at its first NUL or newline, as the batch
- * reads lines.  "file:" key paths are followed by the parser; the harness
+ * rk_iwf_parse_record: mcptt_id,kms_uri,lmr_type,lmr_ids,key as RFC 4180 CSV;
+ * docs/inventory.md) on any line.  The input is cut at its first newline, as
+ * the batch cuts lines; a NUL stays in (the parser must refuse it).  "file:" key paths are followed by the parser; the harness
  * provides one key file (/tmp/rk_fuzz_inventory.key, written at start, used
  * by a seed) and skips lines naming device or process files.
  * Properties: no crash or UB; on error the block is wiped (key and length
  * zero) and a reason is given; on success the identities are non-empty
  * NUL-terminated strings and the core codec accepts the block. */
+#define _GNU_SOURCE   /* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 #include <sodium.h>
 #include "iwf/iwf.h"
 
-static char line[4200];
+static char line[RK_IWF_LINE_MAX + 200];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -35,17 +36,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char id[256], kms[256], err[256];
     rk_lmr_block b;
     size_t n = 0;
-    while (n < size && n < sizeof line - 1 && data[n] != 0 && data[n] != '\n') n++;
+    while (n < size && n < sizeof line - 1 && data[n] != '\n') n++;
     memcpy(line, data, n);
     line[n] = 0;
-    if (strstr(line, "/dev") || strstr(line, "/proc") || strstr(line, "/sys")) return 0;
+    if (memmem(line, n, "/dev", 4) || memmem(line, n, "/proc", 5) || memmem(line, n, "/sys", 4)) return 0;
     err[0] = 0;
     memset(&b, 0x55, sizeof b);
-    rk_status st = rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, &b, err, sizeof err);
+    rk_status st = rk_iwf_parse_record(line, n, id, sizeof id, kms, sizeof kms, &b, err, sizeof err);
     if (st != RK_OK) {
         for (size_t i = 0; i < sizeof b.key; i++)
             if (b.key[i]) abort();
-        if (b.key_len != 0 || b.lmr_type != 0 || err[0] == 0 || !memchr(err, 0, sizeof err))
+        if (b.key_len != 0 || b.lmr_type != 0 || err[0] == 0 || !memchr(err, 0, sizeof err) || id[0] || kms[0])
             abort();
         return 0;
     }

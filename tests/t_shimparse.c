@@ -177,6 +177,29 @@ static void inventory_lines(void)
         { ",kms.x,OTHER,sys=01,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
         { "sip:i@x,kms.x,OTHER,sys=01,key:0011223344556677", RK_ERR_STORE_INVENTORY },
         { "", RK_ERR_STORE_INVENTORY },
+        /* issue 18: the strict values today's strtoul accepted */
+        { "sip:j@x,kms.x,P25,wacn=0xBEE00;sys=3A1;rsi=1;algid=84;kid=1;keyset=1,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,P25,wacn=BEE00;sys=3A1;rsi=+1234;algid=84;kid=1;keyset=1,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,P25,wacn= BEE00;sys=3A1;rsi=1;algid=84;kid=1;keyset=1,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,P25,wacn=BEE00;sys=3A1;rsi=1;algid=84;kid=1;keyset=-0,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,P25,wacn=1;wacn=2;sys=3A1;rsi=1;algid=84;kid=1;keyset=1,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,TETRA,mcc=1;mnc=1;issi=1;kn=1;kn=1,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        { "sip:j@x,kms.x,OTHER,sys=01;sys=02,hex:0011223344556677", RK_ERR_STORE_INVENTORY },
+        /* RFC 4180: quoted fields, "" inside, spaces after commas; bad quoting */
+        { "\"sip:k@x\", kms.x , \"TETRA\",\"mcc=1;mnc=1;issi=1\" , hex:0011223344556677", RK_OK },
+        { "\"sip:\"\"k\"\"@x\",kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_OK },
+        { "\"sip:k@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_CSV },
+        { "\"sip:k@x\"y,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_CSV },
+        { "sip:k\"@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_CSV },
+        { "sip:k@x,kms.x,TETRA,\"mcc=1;mnc=1;issi=1,hex:0011223344556677\"", RK_ERR_STORE_INVENTORY },
+        /* the MC ID: UTF-8 text, no control character, no BOM; never a key */
+        { "sip:m\xc3\xbcller@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_OK },
+        { "sip:m\xfcller@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_UTF8 },
+        { "sip:m\xc0\xafller@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_UTF8 },
+        { "sip:m\xed\xa0\x80@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_UTF8 },
+        { "\xef\xbb\xbfsip:m@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_UTF8 },
+        { "sip:m\t@x,kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677", RK_ERR_IWF_UTF8 },
+        { "sip:m@x,kms.x,TETRA,hex:0011223344556677,mcc=1;mnc=1;issi=1", RK_ERR_STORE_INVENTORY },
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         char id[256], kms[256], err[256] = "";
@@ -188,9 +211,31 @@ static void inventory_lines(void)
         if (st != RK_OK) {
             CHECK_ZERO(&b.key, sizeof b.key);
             CHECK(b.key_len == 0 && err[0] != 0);
+            CHECK(id[0] == 0 && kms[0] == 0);
+            CHECK(strstr(err, "0011223344556677") == NULL);   /* never a key in a message */
         }
         CASE_END();
     }
+    /* a NUL inside the line (the key cut to half by strlen before) and a
+     * line over the bound, through the length-taking entry point */
+    char line[RK_IWF_LINE_MAX + 2], id[256], kms[256], err[256];
+    rk_lmr_block b;
+    static const char nul[] = "sip:a@x,kms.x,P25,wacn=BEE00;sys=3A1;rsi=1;algid=84;kid=1;keyset=1,"
+                              "hex:00112233445566778899AABBCCDDEEFF\0" "00112233445566778899AABBCCDDEEFF";
+    CHECK_EQ(rk_iwf_parse_record(nul, sizeof nul - 1, id, sizeof id, kms, sizeof kms, &b, err, sizeof err),
+             RK_ERR_IWF_LINE_NUL);
+    CHECK_EQ(b.key_len, 0);
+    int n = snprintf(line, sizeof line, "sip:a@x,kms.x,OTHER,sys=01,hex:0011223344556677,");
+    memset(line + n, 'x', sizeof line - (size_t)n);
+    CHECK_EQ(rk_iwf_parse_record(line, RK_IWF_LINE_MAX + 1, id, sizeof id, kms, sizeof kms, &b, err, sizeof err),
+             RK_ERR_IWF_LINE_TOO_LONG);
+    CHECK_EQ(rk_iwf_parse_record(line, RK_IWF_LINE_MAX, id, sizeof id, kms, sizeof kms, &b, err, sizeof err),
+             RK_ERR_STORE_INVENTORY);   /* at the bound: read, six fields */
+    /* the MC ID is kept octet for octet (no case folding, no mapping) */
+    CHECK_EQ(rk_iwf_parse_line("\"sip:\"\"K\"\"@x\",kms.x,TETRA,mcc=1;mnc=1;issi=1,hex:0011223344556677",
+                               id, sizeof id, kms, sizeof kms, &b, err, sizeof err), RK_OK);
+    CHECK(strcmp(id, "sip:\"K\"@x") == 0);
+    rk_lmr_wipe(&b);
 }
 
 void rk_suite_shimparse(void)

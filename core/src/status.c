@@ -293,6 +293,18 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_TEK_LIST: return "TEK list: malformed line";
     case RK_ERR_STORE_KMS_ENCRYPTED: return "KMS document: encrypted key element (EncKeyContentType, XML Encryption under a transport key) is not supported; provision plain hexBinary key sets over a protected channel";
     /* store: strings here */
+    case RK_ERR_IWF_DUPLICATE_ID: return "IWF inventory: the same MC ID on more than one line";
+    case RK_ERR_IWF_LINE_TOO_LONG: return "IWF inventory: line too long";
+    case RK_ERR_IWF_LINE_NUL: return "IWF inventory: NUL byte in a line";
+    case RK_ERR_IWF_UTF8: return "IWF inventory: MC ID is not valid UTF-8 text";
+    case RK_ERR_IWF_CSV: return "IWF inventory: not RFC 4180 CSV";
+    case RK_ERR_IWF_TOO_LARGE: return "input too large";
+    case RK_ERR_IWF_STATE: return "IWF batch: state record malformed or of another MC ID";
+    case RK_ERR_IWF_LOCKED: return "locked by another process";
+    case RK_ERR_IWF_DELIVERY: return "IWF batch: delivery to the CMS failed";
+    case RK_ERR_IWF_PERIOD: return "IWF key set is not for the key period being wrapped";
+    case RK_ERR_IWF_SIGNER: return "IWF key set is not the configured IWF's (UserUri)";
+    /* iwf: strings here */
     default: return "unknown status";
     }
 }

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,12 +36,26 @@
 #define EX_CRYPTO 4
 #define EX_INTERNAL 5
 #define MAXDOC (1u << 20)
+#ifndef RK_VERSION
+#define RK_VERSION "unknown"   /* the Makefile passes VERSION */
+#endif
 
 static int64_t now_unix(void)
 {
-    const char *e = getenv("RK_NOW");     /* tests: a fixed clock */
-    return e ? (int64_t)atoll(e) : (int64_t)time(NULL);
+#ifdef RK_TEST_HOOKS
+    const char *e = getenv("RK_NOW");     /* the test build only: a fixed clock */
+    if (e) return (int64_t)atoll(e);
+#endif
+    return (int64_t)time(NULL);
 }
+
+#ifdef RK_TEST_HOOKS
+/* the test build only: die like a crash once N users are wrapped */
+static void crash_after(void *ctx, size_t wrapped)
+{
+    if ((long)wrapped >= *(long *)ctx) _exit(99);
+}
+#endif
 
 static double mono(void)
 {
@@ -52,11 +68,20 @@ static int ex_of(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
     if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
-        st == RK_ERR_STORE_INVENTORY ||
+        st == RK_ERR_STORE_INVENTORY || (st <= RK_ERR_IWF_DUPLICATE_ID && st >= RK_ERR_IWF_LOCKED) ||
+        st == RK_ERR_IWF_PERIOD || st == RK_ERR_IWF_SIGNER ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
         return EX_INPUT;
     if (st == RK_ERR_ALLOC || st == RK_ERR_INTERNAL) return EX_INTERNAL;
     return EX_CRYPTO;
+}
+
+/* Issue 18 item 13: a command line is visible to every user of the machine
+ * (ps, /proc/PID/cmdline), so no argument may carry a key. */
+void no_key_on_argv(const char *cmd, const char *opt)
+{
+    fprintf(stderr, "rootkey %s: %s holds a key (hex:...): a command line is visible to other users; "
+                    "give the key as file:/path, or the line on stdin (%s -)\n", cmd, opt, opt);
 }
 
 static int fail(const char *cmd, const char *what, rk_status st)
@@ -166,24 +191,56 @@ out:
 /* ------------------------------------------------------------ iwf / wrap */
 static void usage_iwf(FILE *f)
 {
-    fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --inventory FILE.csv\n"
+    fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --inventory FILE.csv\n"
                "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
-               "Batch wrap: per inventory line (docs/inventory.md) DIR/<id>.p<period>.element.xml,\n"
-               "DIR/<id>.p<period>.xcap and DIR/<id>.p<period>.done, each written atomically.\n"
-               "Users already done for this key period are skipped (resumable).  A bad line is\n"
-               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed.\n");
+               "                  [--period current|next|N] [--progress=auto|always|never]\n"
+               "The key set must be the IWF's (UserUri = --iwf-uri) for the key period wrapped for\n"
+               "(current; next or N: wrap ahead at the start of that period).\n"
+               "Batch wrap: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is stdin)\n"
+               "DIR/<stem>.p<period>.element.xml, .xcap and .state (stem: a digest of the MC ID),\n"
+               "each written atomically.  Users whose line is unchanged since they were wrapped for\n"
+               "this key period are skipped (resumable).  A bad line, or an MC ID on two lines, is\n"
+               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed;\n"
+               "3 if the inventory is unreadable, a file cannot be written, or DIR is in use.\n"
+               "A progress bar on stderr when it is a terminal (--progress=auto, the default).\n");
 }
 
 static void usage_wrap(FILE *f)
 {
-    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --line CSV-LINE\n"
+    fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --line CSV-LINE|-\n"
                "                   [--profile DOC.xml] --out FILE [--iwf-cert IWF-KMS-CERT.xml]\n"
-               "Wrap one user's root key (CSV-LINE as one inventory line).  Without --profile FILE\n"
-               "is the profile element; with it, FILE is DOC with the element upserted.\n");
+               "                   [--period current|next|N]\n"
+               "Wrap one user's root key (CSV-LINE as one inventory line, its key as file:/path;\n"
+               "or -: the line from stdin).  Without --profile FILE is the profile element; with\n"
+               "it, FILE is DOC with the element upserted.\n");
+}
+
+/* The time wrapped at: now for --period current (or none); for next or N,
+ * the start of that key period of the users' KMS (wrapping ahead, with the
+ * IWF key set of that period). */
+static rk_status wrap_time(const rk_kms_cert *c, const char *spec, int64_t *t, char *err, size_t errlen)
+{
+    uint64_t cur = 0, want;
+    char *end = NULL;
+    *t = now_unix();
+    rk_status st = rk_kms_period_now(&cur, c, *t);
+    if (st != RK_OK || !spec || !strcmp(spec, "current")) return st;
+    if (!strcmp(spec, "next")) want = cur + 1;
+    else {
+        errno = 0;
+        want = strtoull(spec, &end, 10);
+        if (errno || *end || spec[0] < '0' || spec[0] > '9' || want < cur || want > (1ull << 40)) {
+            snprintf(err, errlen, "--period wants current, next or a key period number from %llu on",
+                     (unsigned long long)cur);
+            return RK_ERR_KEYPERIOD;
+        }
+    }
+    if (want > cur) *t = (int64_t)(want * c->period_len + c->period_offset) - (int64_t)RK_NTP_UNIX_OFFSET;
+    return RK_OK;
 }
 
 static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, const char *keyset,
-                          char *err, size_t errlen)
+                          const char *iwf_uri, const char *period, int64_t *t, char *err, size_t errlen)
 {
     rk_kms_cert c, ic;
     size_t n;
@@ -191,22 +248,28 @@ static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, con
     if (st != RK_OK) return st;
     if (iwf_cert) { st = load_cert(iwf_cert, &ic, err, errlen); if (st != RK_OK) return st; }
     else ic = c;
+    st = wrap_time(&c, period, t, err, errlen);
+    if (st != RK_OK) return st;
     uint8_t *b = slurp(keyset, &n, &st);
     if (!b) { snprintf(err, errlen, "%s: %s", keyset, strerror(errno)); return st; }
-    st = rk_iwf_open(w, &c, &ic, b, n, now_unix(), err, errlen);
+    st = rk_iwf_open(w, &c, &ic, b, n, iwf_uri, *t, err, errlen);
     sodium_memzero(b, n);
     free(b);
     return st;
 }
 
+int rk_cli_iwf_status(int argc, char **argv);
+
 static int cmd_iwf(int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "status")) return rk_cli_iwf_status(argc, argv);
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *inv = NULL, *out = NULL;
-    const char *root = "https://xcap.example.org/xcap-root";
+    const char *root = "https://xcap.example.org/xcap-root", *iuri = NULL, *period = NULL;
     unsigned si = 0, sn = 1;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"xcap-root", 1, 0, 'x'}, {"shard", 1, 0, 's'},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"progress", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+    int prog = isatty(2);
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -216,6 +279,11 @@ static int cmd_iwf(int argc, char **argv)
         case 'i': inv = optarg; break;
         case 'o': out = optarg; break;
         case 'x': root = optarg; break;
+        case 'u': iuri = optarg; break;
+        case 'p': period = optarg; break;
+        case 'P': if (!strcmp(optarg, "always")) prog = 1; else if (!strcmp(optarg, "never")) prog = 0;
+                  else if (strcmp(optarg, "auto")) { usage_iwf(stderr); return EX_USAGE; }
+                  break;
         case 's': if (sscanf(optarg, "%u/%u", &si, &sn) != 2 || sn == 0 || si >= sn) {
                       fprintf(stderr, "rootkey iwf: --shard wants i/n with 0 <= i < n\n"); return EX_USAGE; }
                   break;
@@ -223,27 +291,40 @@ static int cmd_iwf(int argc, char **argv)
         default: usage_iwf(stderr); return EX_USAGE;
         }
     }
-    if (!cert || !keyset || !inv || !out) { usage_iwf(stderr); return EX_USAGE; }
+    if (!cert || !keyset || !inv || !out || !iuri) { usage_iwf(stderr); return EX_USAGE; }
     rk_iwf w;
     char err[512] = "";
-    rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
-    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
+    int64_t t = 0;
+    rk_status st = open_iwf(&w, cert, icert, keyset, iuri, period, &t, err, sizeof err);
+    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err);
+                       return !strncmp(err, "--period", 8) ? EX_USAGE : fail("iwf", "IWF key set", st); }
+    printf("iwf: signer %s (IWF key set of key period %llu of %s)\n", w.iwf_uri,
+           (unsigned long long)w.period_no, w.iwf_kms.kms_uri);
     rk_iwf_stats s;
+    rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = root, .shard_i = si, .shard_n = sn,
+                            .now_unix = t, .log = stderr, .progress = prog};
+#ifdef RK_TEST_HOOKS
+    const char *ca = getenv("RK_TEST_CRASH_AFTER");
+    long crash_n = ca ? atol(ca) : 0;
+    if (ca) { bo.after_user = crash_after; bo.after_ctx = &crash_n; }
+#endif
     double t0 = mono();
-    st = rk_iwf_batch(&w, inv, out, root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), &s);
+    st = rk_iwf_batch(&w, &bo, &s);
     double t1 = mono();
     rk_iwf_close(&w);
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
-    if (st == RK_ERR_IO) return EX_INPUT;
+    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return ex_of(st);
     return s.failed ? EX_SOME : EX_OK;
 }
 
 static int cmd_wrap(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *line = NULL, *out = NULL, *prof = NULL;
+    const char *iuri = NULL, *period = NULL;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
-        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"iwf-uri", 1, 0, 'u'},
+        {"period", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -253,26 +334,38 @@ static int cmd_wrap(int argc, char **argv)
         case 'l': line = optarg; break;
         case 'o': out = optarg; break;
         case 'p': prof = optarg; break;
+        case 'u': iuri = optarg; break;
+        case 'P': period = optarg; break;
         case 'h': usage_wrap(stdout); return EX_OK;
         default: usage_wrap(stderr); return EX_USAGE;
         }
     }
-    if (!cert || !keyset || !line || !out) { usage_wrap(stderr); return EX_USAGE; }
+    if (!cert || !keyset || !line || !out || !iuri) { usage_wrap(stderr); return EX_USAGE; }
+    if (rk_iwf_argv_key(line)) { no_key_on_argv("wrap", "--line"); return EX_USAGE; }
     rk_iwf w;
     char err[512] = "", id[256], kms[256];
     rk_lmr_block *b = sodium_malloc(sizeof *b);
     if (!b) return fail("wrap", "guarded memory", RK_ERR_ALLOC);
-    rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
-    if (st != RK_OK) { sodium_free(b); fprintf(stderr, "rootkey wrap: %s\n", err); return fail("wrap", "IWF key set", st); }
-    st = rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
-    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return EX_INPUT; }
+    int64_t t = 0;
+    rk_status st = open_iwf(&w, cert, icert, keyset, iuri, period, &t, err, sizeof err);
+    if (st != RK_OK) { sodium_free(b); fprintf(stderr, "rootkey wrap: %s\n", err);
+                       return !strncmp(err, "--period", 8) ? EX_USAGE : fail("wrap", "IWF key set", st); }
+    char *ln = sodium_malloc(RK_IWF_LINE_MAX + 1);
+    size_t lnl = 0;
+    st = !ln ? RK_ERR_ALLOC : strcmp(line, "-") ? RK_OK
+       : rk_iwf_find_line("-", NULL, ln, RK_IWF_LINE_MAX + 1, &lnl, err, sizeof err);
+    if (st == RK_OK)
+        st = strcmp(line, "-") ? rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err)
+                               : rk_iwf_parse_record(ln, lnl, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
+    if (ln) { sodium_memzero(ln, RK_IWF_LINE_MAX + 1); sodium_free(ln); }
+    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return ex_of(st); }
     uint8_t el[4096]; size_t elen = 0; uint32_t kid = 0; uint64_t per = 0;
     if (strcmp(kms, w.kms.kms_uri) != 0) {
         rk_iwf_close(&w); sodium_free(b);
         fprintf(stderr, "rootkey wrap: kms_uri %s is not the certificate's\n", kms);
         return EX_INPUT;
     }
-    st = rk_iwf_element(&w, id, b, now_unix(), el, sizeof el, &elen, &kid, &per, err, sizeof err);
+    st = rk_iwf_element(&w, id, b, t, el, sizeof el, &elen, &kid, &per, err, sizeof err);
     int lmr_type = b->lmr_type;
     sodium_free(b);
     rk_iwf_close(&w);
@@ -364,24 +457,32 @@ static int cmd_unwrap(int argc, char **argv)
     if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return ex_of(st); }
     rk_keystore *ks = rk_keystore_new(256);
     int rc = EX_OK;
+    /* load-modify-save under the store's lock: a concurrent unwrap waits */
+    int lk = ks ? rk_keystore_lock(store) : -1;
+    if (!ks) { rc = fail("unwrap", "key store", RK_ERR_ALLOC); goto out; }
+    if (lk < 0) { fprintf(stderr, "rootkey unwrap: %s.lock: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
     if (access(store, F_OK) == 0) {
         st = rk_keystore_load(ks, store, sk);
         if (st != RK_OK) { rc = fail("unwrap", store, st); goto out; }
     }
     uint8_t *doc = slurp(prof, &dn, &st);
     if (!doc) { rc = fail("unwrap", prof, st); goto out; }
-    size_t before = rk_keystore_count(ks), ok = 0, bad = 0;
-    st = rk_client_unwrap_doc(&cl, ks, doc, dn, now_unix(), &ok, &bad);
+    size_t before = rk_keystore_count(ks);
+    rk_client_counts cn;
+    st = rk_client_unwrap_doc(&cl, ks, doc, dn, now_unix(), &cn);
     free(doc);
-    if (ok) {
+    if (cn.ok) {
         rk_status s2 = rk_keystore_save(ks, store, sk);
         if (s2 != RK_OK) { rc = fail("unwrap", store, s2); goto out; }
     }
-    printf("unwrap: %zu element(s) accepted, %zu refused; store %s holds %zu root key(s) (was %zu)\n",
-           ok, bad, store, rk_keystore_count(ks), before);
+    printf("unwrap: %zu element(s) accepted, %zu refused, %zu up to date, %zu for a later key period, "
+           "%zu superseded; store %s holds %zu root key(s) (was %zu)%s\n", cn.ok, cn.bad, cn.unchanged,
+           cn.later, cn.superseded, store, rk_keystore_count(ks), before,
+           !cn.ok && !cn.bad ? ": up to date" : "");
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: first refusal: %s (%d)\n", rk_strerror(st), (int)st);
-                       rc = ok ? EX_SOME : ex_of(st); }
+                       rc = cn.ok ? EX_SOME : ex_of(st); }
 out:
+    rk_keystore_unlock(lk);
     rk_keystore_free(ks);
     rk_client_close(&cl);
     sodium_free(sk);
@@ -604,13 +705,14 @@ static int cmd_demo(int argc, char **argv)
         rk_iwf_stats s;
         snprintf(path, sizeof path, "%s/iwf-keyset.xml", dir);
         size_t kl; uint8_t *kx = slurp(path, &kl, &st);
-        if (kx) { st = rk_iwf_open(&w, &m->cert, &m->cert, kx, kl, now, err, sizeof err); sodium_memzero(kx, kl); free(kx); }
+        if (kx) { st = rk_iwf_open(&w, &m->cert, &m->cert, kx, kl, IWF, now, err, sizeof err); sodium_memzero(kx, kl); free(kx); }
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: %s\n", err); rc = fail("demo", "IWF", st); goto out; }
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        st = rk_iwf_batch(&w, inv, outd, "https://xcap.example.org/xcap-root", 0, 1, now, stderr,
-                          isatty(1) && isatty(2), &s);
+        rk_iwf_batch_opts bo = {.inventory = inv, .outdir = outd, .xcap_root = "https://xcap.example.org/xcap-root",
+                                .shard_n = 1, .now_unix = now, .log = stderr, .progress = isatty(2)};
+        st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;
         if (s.done != n) { fprintf(stderr, "rootkey demo: IWF wrapped %zu of %zu\n", s.done, n); rc = EX_SOME; }
@@ -624,7 +726,7 @@ static int cmd_demo(int argc, char **argv)
         rk_profile_element *e = malloc(sizeof *e);
         uint8_t *nd = malloc(16384);
         for (size_t i = 0; i < n; i++) {
-            char stem[300], id[128];
+            char stem[RK_IWF_STEM_MAX], id[128];
             snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
             rk_iwf_stem(stem, sizeof stem, id);
             snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.element.xml", dir, stem, (unsigned long long)pno);
@@ -658,8 +760,8 @@ static int cmd_demo(int argc, char **argv)
     double t_load = 0, t_unwrap = 0;
     for (size_t i = 0; i < n; i++) {
         rk_client cl;
-        char err[512] = "", id[128], stem[300];
-        size_t kl = 0, dl = 0, ok = 0, bad = 0;
+        char err[512] = "", id[128], stem[RK_IWF_STEM_MAX];
+        size_t kl = 0, dl = 0, ok = 0;
         double a = mono();
         snprintf(path, sizeof path, "%s/keys/user%06zu.xml", dir, i);
         uint8_t *kx = slurp(path, &kl, &st);
@@ -671,21 +773,23 @@ static int cmd_demo(int argc, char **argv)
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err); cl_bad++; continue; }
         snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
         uint8_t *doc = slurp(path, &dl, &st);
-        if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &ok, &bad);
+        rk_client_counts cn = {0};
+        if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &cn);
+        ok = cn.ok;
         free(doc);
         rk_client_close(&cl);
         t_unwrap += mono() - b;
         if (st != RK_OK || ok != 1) {
             fprintf(stderr, "rootkey demo: client %zu: unwrap: %s\n", i, rk_strerror(st)); cl_bad++; continue;
         }
-        /* the root-key ID from the IWF's marker; compare what the client holds */
+        /* the root-key ID from the IWF's state record; compare what the client holds */
         snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
         rk_iwf_stem(stem, sizeof stem, id);
-        snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.done", dir, stem, (unsigned long long)pno);
-        char mk[32] = ""; size_t ml = 0;
-        if (rk_file_read(path, (uint8_t *)mk, sizeof mk - 1, &ml) != RK_OK) { mismatch++; continue; }
+        snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.state", dir, stem, (unsigned long long)pno);
+        rk_iwf_state rec;
+        if (rk_iwf_state_read(path, &rec) != RK_OK || strcmp(rec.mc_id, id) != 0) { mismatch++; continue; }
         rk_ks_entry *e = sodium_malloc(sizeof *e);
-        uint32_t kid = (uint32_t)strtoul(mk, NULL, 16);
+        uint32_t kid = rec.key_id;
         if (e && rk_keystore_get(ks, kid, e) == RK_OK && e->key_len == 32 &&
             sodium_memcmp(e->key, keys + 32 * i, 32) == 0) {
             match++;
@@ -807,13 +911,14 @@ static void usage(FILE *f)
                "  kms       a test KMS: create a community, issue Annex D key sets\n"
                "  wrap      wrap one user's LMR root key into a profile element\n"
                "  unwrap    client: validate a key set, unwrap a profile document into the key store\n"
-               "  iwf       batch wrap for a fleet from an inventory (CSV)\n"
+               "  iwf       batch wrap for a fleet from an inventory (CSV); iwf status: who holds what\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
                "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
                "  selftest  known-answer self-tests\n"
                "  bench     a few timings\n"
                "  demo      the whole job end to end, offline (make demo)\n"
+               "  --version the version\n"
                "Exit codes: 0 ok, 1 some items failed, 2 usage, 3 bad input, 4 crypto check failed, 5 internal.\n");
 }
 
@@ -824,6 +929,13 @@ int rk_cli_p25(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
+    /* no core dump and no ptrace by other users: a core of the batch held
+     * root keys (issue 18 item 14); before anything is read */
+    struct rlimit nocore = {0, 0};
+    if (setrlimit(RLIMIT_CORE, &nocore) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+        fprintf(stderr, "rootkey: cannot disable core dumps: %s\n", strerror(errno));
+        return EX_INTERNAL;
+    }
     if (sodium_init() < 0) { fprintf(stderr, "rootkey: libsodium failed to initialise\n"); return EX_INTERNAL; }
     if (argc < 2) { usage(stderr); return EX_USAGE; }
     const char *c = argv[1];
@@ -839,6 +951,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
     if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
+    if (!strcmp(c, "--version")) { printf("rootkey %s\n", RK_VERSION); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);
     return EX_USAGE;

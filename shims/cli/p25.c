@@ -6,6 +6,7 @@
  * checks and unwraps one against the sealed key store and stores the
  * replay state.  TEKs are printed only with --show-secrets.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -28,9 +29,14 @@
 
 static int64_t clock_now(void)
 {
-    const char *e = getenv("RK_NOW");
-    return e ? (int64_t)atoll(e) : (int64_t)time(NULL);
+#ifdef RK_TEST_HOOKS
+    const char *e = getenv("RK_NOW");     /* the test build only: a fixed clock */
+    if (e) return (int64_t)atoll(e);
+#endif
+    return (int64_t)time(NULL);
 }
+
+void no_key_on_argv(const char *cmd, const char *opt);   /* main.c */
 
 /* Malformed input (3): unreadable files, malformed lists, transport and
  * frame structure (rk_p25_kmm_parse's codes, checked before any key is
@@ -56,17 +62,18 @@ static int perr(const char *what, rk_status st)
 static void usage_p25(FILE *f)
 {
     fprintf(f,
-        "usage: rootkey p25 modify-key (--line CSV | --inventory FILE --user MCPTT-ID)\n"
-        "                              (--teks FILE | --tek KID,SLN,ALGID,KEY ...) --mn N\n"
+        "usage: rootkey p25 modify-key (--line CSV|- | --inventory FILE --user MCPTT-ID)\n"
+        "                              (--teks FILE | --tek KID,SLN,ALGID,file:PATH ...) --mn N\n"
         "                              [--keyset N] [--src-rsi RSI] [--mac cmac|cbc] --out FILE\n"
-        "       rootkey p25 modify-key (--line CSV | --inventory FILE --user MCPTT-ID)\n"
-        "                              --blob hex:HEX|file:PATH [--kwp] --out FILE      (TETRA user)\n"
+        "       rootkey p25 modify-key (--line CSV|- | --inventory FILE --user MCPTT-ID)\n"
+        "                              --blob file:PATH [--kwp] --out FILE      (TETRA user)\n"
         "       rootkey p25 receive --store STORE --storage-key KEYFILE --message FILE\n"
         "                           [--root-key-id HEX] [--show-secrets]\n"
         "modify-key (IWF): a P25 Modify Key Command (KMM 0x13) for the user's RSI, TEKs wrapped\n"
         "under the user's UKEK with AES-KW, message number N, MAC CMAC (0x41, default) or CBC-MAC\n"
         "(0x40), from the KMF RSI (default 9999999), written in the TS 23.283 10.12 transport form\n"
-        "(LMR type || payload).  The root key comes from the inventory line (docs/inventory.md);\n"
+        "(LMR type || payload).  The root key comes from the inventory line (docs/inventory.md;\n"
+        "- reads it from stdin); no argument may hold a key (hex:): keys come from files.\n"
         "TEK list lines: key_id,sln,algid,key (hex; algid 84 or 85; key hex:... or file:...).\n"
         "For a TETRA line: the blob wrapped under the KEK with AES-KW (or AES-KWP with --kwp);\n"
         "no public TETRA key-message format exists.\n"
@@ -86,32 +93,6 @@ static rk_status storage_key(const char *path, uint8_t key[32])
     while (n && (h[n-1] == '\n' || h[n-1] == ' ' || h[n-1] == '\r')) n--;
     st = (n == 64) ? rk_hex_decode(key, 32, h, 64, &ol) : RK_ERR_LENGTH;
     sodium_memzero(h, sizeof h);
-    return st;
-}
-
-/* The inventory line of user id (first field), copied into line (guarded). */
-static rk_status find_user(const char *inv, const char *id, char *line, size_t cap)
-{
-    enum { MAX = 1 << 22 };
-    char *buf = sodium_malloc(MAX + 1);
-    size_t len = 0, il = strlen(id);
-    rk_status st;
-    if (!buf) return RK_ERR_ALLOC;
-    st = rk_file_read(inv, (uint8_t *)buf, MAX, &len);
-    if (st == RK_OK) {
-        buf[len] = 0;
-        st = RK_ERR_STORE_INVENTORY;
-        for (char *p = buf; *p; ) {
-            char *nl = strchr(p, '\n');
-            size_t l = nl ? (size_t)(nl - p) : strlen(p);
-            if (l && p[l - 1] == '\r') l--;
-            if (l > il && !strncmp(p, id, il) && p[il] == ',' && l < cap) {
-                memcpy(line, p, l); line[l] = 0; st = RK_OK; break;
-            }
-            p = nl ? nl + 1 : p + l;
-        }
-    }
-    sodium_free(buf);
     return st;
 }
 
@@ -150,8 +131,11 @@ static int cmd_modify(int argc, char **argv)
     if (!out || (!cl == !(inv && user)) || mn == -2 || keyset < 0 || src < 0 || mac < 0) {
         usage_p25(stderr); return EX_USAGE;
     }
+    const char *opt = cl && rk_iwf_argv_key(cl) ? "--line" : blob && rk_iwf_argv_key(blob) ? "--blob" : NULL;
+    for (size_t i = 0; i < ntek; i++) if (rk_iwf_argv_key(tek[i])) opt = "--tek";
+    if (opt) { no_key_on_argv("p25", opt); return EX_USAGE; }
     char err[512] = "", id[256], kms[256];
-    char *line = sodium_malloc(4096);
+    char *line = sodium_malloc(RK_IWF_LINE_MAX + 1);
     rk_lmr_block *b = sodium_malloc(sizeof *b);
     rk_p25_tek *teks = sodium_malloc(RK_LMRKEY_MAX_TEKS * sizeof *teks);
     uint8_t *bl = sodium_malloc(RK_LMRKEY_TETRA_MAX), msg[RK_LMRKEY_MAX_BYTES + 16];
@@ -159,12 +143,16 @@ static int cmd_modify(int argc, char **argv)
     int rc = EX_OK;
     rk_status st;
     if (!line || !b || !teks || !bl) { rc = perr("guarded memory", RK_ERR_ALLOC); goto out; }
-    if (cl) { if (strlen(cl) >= 4096) { rc = perr("--line", RK_ERR_LENGTH); goto out; } strcpy(line, cl); }
-    else if ((st = find_user(inv, user, line, 4096)) != RK_OK) {
-        fprintf(stderr, "rootkey p25: %s: no line for %s\n", inv, user);
+    size_t ll = 0;
+    if (cl && strcmp(cl, "-")) {
+        if ((ll = strlen(cl)) > RK_IWF_LINE_MAX) { rc = perr("--line", RK_ERR_IWF_LINE_TOO_LONG); goto out; }
+        memcpy(line, cl, ll + 1);
+    } else if ((st = rk_iwf_find_line(cl ? "-" : inv, cl ? NULL : user, line, RK_IWF_LINE_MAX + 1, &ll,
+                                      err, sizeof err)) != RK_OK) {
+        fprintf(stderr, "rootkey p25: %s\n", err);
         rc = ex_p25(st); goto out;
     }
-    st = rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
+    st = rk_iwf_parse_record(line, ll, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
     if (st != RK_OK) { fprintf(stderr, "rootkey p25: inventory line: %s\n", err); rc = EX_INPUT; goto out; }
     if (b->lmr_type == RK_LMR_TETRA) {
         if (!blob || tekf || ntek || mn >= 0) {
@@ -200,7 +188,7 @@ static int cmd_modify(int argc, char **argv)
            id, n, keyset, (unsigned)teks[0].algid, (unsigned)b->unit_id, (unsigned)b->key_id, mn, src,
            mac == RK_P25_MAC_FORMAT_CMAC ? "CMAC" : "CBC-MAC", out, ml);
 out:
-    if (line) sodium_free(line);
+    if (line) { sodium_memzero(line, RK_IWF_LINE_MAX + 1); sodium_free(line); }
     if (b) sodium_free(b);
     if (teks) sodium_free(teks);
     if (bl) sodium_free(bl);
@@ -239,10 +227,13 @@ static int cmd_receive(int argc, char **argv)
     rk_lmrkey_result *r = sodium_malloc(sizeof *r);
     rk_keystore *ks = rk_keystore_new(256);
     size_t ml = 0;
-    int rc = EX_OK;
+    int rc = EX_OK, lk = -1;
     rk_status st;
     if (!sk || !r || !ks) { rc = perr("guarded memory", RK_ERR_ALLOC); goto out; }
     if ((st = storage_key(skf, sk)) != RK_OK) { rc = perr("storage key", st); goto out; }
+    /* the replay state is read, checked and written under the store's lock */
+    if (access(store, F_OK) != 0) { fprintf(stderr, "rootkey p25: %s: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
+    if ((lk = rk_keystore_lock(store)) < 0) { fprintf(stderr, "rootkey p25: %s.lock: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
     if ((st = rk_keystore_load(ks, store, sk)) != RK_OK) { rc = perr(store, st); goto out; }
     st = rk_file_read(msgf, msg, sizeof msg, &ml);
     if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_LMR_MESSAGE;
@@ -276,6 +267,7 @@ static int cmd_receive(int argc, char **argv)
         printf("\n}\n");
     }
 out:
+    rk_keystore_unlock(lk);
     if (sk) sodium_free(sk);
     if (r) sodium_free(r);
     rk_keystore_free(ks);

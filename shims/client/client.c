@@ -6,6 +6,7 @@
 #include <string.h>
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
+#include "rootkey/mikey.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
 
@@ -63,23 +64,67 @@ fail:
     return st;
 }
 
-rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc, size_t len,
-                               int64_t now_unix, size_t *n_ok, size_t *n_bad)
+/* T (NTP seconds) of an element's message, from its public header; 0 if
+ * it does not parse (such an element is refused later anyway). */
+static uint32_t element_time(const uint8_t *doc, const rk_profile_element *el, uint8_t *msg, rk_mikey_view *v)
 {
-    enum { MAXEL = 16 };
+    size_t ml = 0;
+    if (rk_b64_decode(msg, RK_ROOTKEY_MAX_MSG + 64, (const char *)doc + el->text.off, el->text.len, &ml,
+                      RK_B64_ALLOW_SPACE) != RK_OK || rk_mikey_parse(v, msg, ml) != RK_OK)
+        return 0;
+    return v->ts_sec;
+}
+
+/* The (LMR system, key period) an unwrapped root key belongs to. */
+static void group_of(uint8_t g[32], const rk_rootkey_result *r)
+{
+    rk_sha256_ctx h;
+    uint8_t b[24];
+    memset(b, 0, sizeof b);
+    b[0] = r->lmr.lmr_type;
+    for (int i = 0; i < 8; i++) b[1 + i] = (uint8_t)(r->period_no >> (8 * i));
+    if (r->lmr.lmr_type == RK_LMR_P25) {
+        memcpy(b + 9, &r->lmr.wacn, sizeof r->lmr.wacn);
+        memcpy(b + 13, &r->lmr.system_id, sizeof r->lmr.system_id);
+    } else if (r->lmr.lmr_type == RK_LMR_TETRA) {
+        memcpy(b + 9, &r->lmr.mcc, sizeof r->lmr.mcc);
+        memcpy(b + 11, &r->lmr.mnc, sizeof r->lmr.mnc);
+    }
+    rk_sha256_init(&h);
+    rk_sha256_update(&h, b, sizeof b);
+    if (r->lmr.lmr_type == RK_LMR_OTHER) rk_sha256_update(&h, r->lmr.sys, r->lmr.sys_len);
+    rk_sha256_final(&h, g);
+}
+
+rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc, size_t len,
+                               int64_t now_unix, rk_client_counts *n)
+{
+    enum { MAXEL = RK_CLIENT_MAX_ELEMENTS };
     rk_profile_ctx *pc = malloc(sizeof *pc);
     rk_profile_element *els = calloc(MAXEL, sizeof *els);
     rk_rootkey_scratch *scr = sodium_malloc(sizeof *scr);
     rk_rootkey_result *res = sodium_malloc(sizeof *res);
     rk_ks_entry *e = sodium_malloc(sizeof *e);
     uint8_t *msg = malloc(RK_ROOTKEY_MAX_MSG + 64);
+    rk_mikey_view *v = malloc(sizeof *v);
+    uint32_t *ts = calloc(MAXEL, sizeof *ts);
+    size_t *order = calloc(MAXEL, sizeof *order), ndone = 0;
+    uint8_t (*done)[32] = calloc(MAXEL, 32);
     size_t count = 0;
     rk_status first = RK_OK, st;
-    *n_ok = *n_bad = 0;
-    if (!pc || !els || !scr || !res || !e || !msg) { first = RK_ERR_ALLOC; goto out; }
+    memset(n, 0, sizeof *n);
+    if (!pc || !els || !scr || !res || !e || !msg || !v || !ts || !order || !done) { first = RK_ERR_ALLOC; goto out; }
     st = rk_profile_find(pc, doc, len, 0, els, MAXEL, &count);
     if (st != RK_OK) { first = st; goto out; }
+    /* newest first (insertion sort: at most MAXEL elements) */
     for (size_t i = 0; i < count; i++) {
+        size_t j = i;
+        ts[i] = element_time(doc, &els[i], msg, v);
+        for (; j > 0 && ts[order[j - 1]] < ts[i]; j--) order[j] = order[j - 1];
+        order[j] = i;
+    }
+    for (size_t k = 0; k < count; k++) {
+        size_t i = order[k];
         size_t ml = 0;
         st = rk_b64_decode(msg, RK_ROOTKEY_MAX_MSG + 64, (const char *)doc + els[i].text.off,
                            els[i].text.len, &ml, RK_B64_ALLOW_SPACE);
@@ -120,6 +165,18 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
                                 res->period_no != els[i].key_period_value ||
                                 (int)res->lmr.lmr_type != els[i].lmr))
                 st = RK_ERR_RK_ELEMENT;
+            /* a newer element of this LMR system and period came first */
+            uint8_t g[32];
+            int older = 0;
+            if (st == RK_OK) {
+                group_of(g, res);
+                for (size_t j = 0; j < ndone && !older; j++) older = !memcmp(done[j], g, 32);
+            }
+            if (older) {
+                rk_rootkey_result_wipe(res);
+                n->superseded++;
+                continue;
+            }
             /* the same root key delivered again (a new key period, a
              * re-wrap) keeps its key-message replay state: resetting it
              * would let old key messages be replayed; a new key starts afresh */
@@ -151,16 +208,21 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
                 e->key_period = res->period_no;
                 st = rk_keystore_put(ks, e);
             }
+            if (st == RK_OK) memcpy(done[ndone++], g, 32);
             rk_rootkey_result_wipe(res);
         }
-        if (st == RK_OK) (*n_ok)++;
-        else { (*n_bad)++; if (first == RK_OK) first = st; }
+        if (st == RK_OK) n->ok++;
+        else if (st == RK_ERR_POLICY_REPLAY) n->unchanged++;      /* this very element is stored */
+        else if (st == RK_ERR_POLICY_FUTURE_PERIOD ||
+                 (st == RK_ERR_RK_NO_KEYSET && els[i].key_period_value > c->ks->period_no))
+            n->later++;   /* a later key period (whose key set comes then): left in the profile */
+        else { n->bad++; if (first == RK_OK) first = st; }
     }
 out:
     if (e) sodium_free(e);
     if (res) sodium_free(res);
     if (scr) sodium_free(scr);
-    free(pc); free(els); free(msg);
+    free(pc); free(els); free(msg); free(v); free(ts); free(order); free(done);
     return first;
 }
 

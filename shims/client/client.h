@@ -34,11 +34,26 @@ RK_MUST_CHECK rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms,
                                        char *err, size_t errlen);
 void rk_client_close(rk_client *c);
 
-/* Unwrap every lmr-root-key element of doc into ks; *n_ok / *n_bad count
- * them; the first failure's code is returned (others continue). */
+#define RK_CLIENT_MAX_ELEMENTS 256   /* lmr-root-key elements read from one profile */
+
+/* What became of the elements of one profile document. */
+typedef struct {
+    size_t ok;          /* unwrapped and stored */
+    size_t bad;         /* refused (the first refusal's code is returned) */
+    size_t unchanged;   /* already stored: the same element again (not an error) */
+    size_t later;       /* for a key period not started yet: left for later */
+    size_t superseded;  /* older than another element of the same LMR system and period */
+} rk_client_counts;
+
+/* Unwrap the lmr-root-key elements of doc into ks, newest first (T of the
+ * MIKEY message): per (LMR system, key period) only the newest that unwraps
+ * is stored, the older ones are counted superseded (a profile may hold many
+ * re-wraps).  The same element as stored counts unchanged, an element of a
+ * later key period counts later; neither is an error.  Returns the first
+ * refusal's code (the others are still processed), RK_OK if none. */
 RK_MUST_CHECK rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks,
                                              const uint8_t *doc, size_t len, int64_t now_unix,
-                                             size_t *n_ok, size_t *n_bad);
+                                             rk_client_counts *n);
 
 /*
  * rk_client_lmr_receive - an LMR key message (transport form, lmrkey.h)

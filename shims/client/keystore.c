@@ -1,5 +1,10 @@
 /* see keystore.h */
 #include "keystore.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,4 +300,25 @@ rk_status rk_keystore_load_mem(rk_keystore *ks, const uint8_t *file, size_t len,
 out:
     if (pt) sodium_free(pt);
     return st;
+}
+
+int rk_keystore_lock(const char *path)
+{
+    char lp[4096];
+    if (snprintf(lp, sizeof lp, "%s.lock", path) >= (int)sizeof lp) { errno = ENAMETOOLONG; return -1; }
+    int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return -1;
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+void rk_keystore_unlock(int fd)
+{
+    if (fd >= 0) close(fd);   /* closing drops the flock */
 }

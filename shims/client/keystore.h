@@ -83,6 +83,14 @@ RK_MUST_CHECK rk_status rk_keystore_load(rk_keystore *ks, const char *path,
                                          const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES]);
 /* The same from the file's octets file[0 .. len-1] already in memory (the
  * loader proper: rk_keystore_load reads the file and calls it). */
+/* An exclusive lock on the store at path, held across load-modify-save (a
+ * flock on "<path>.lock", created 0600 if missing; waits for the holder).
+ * Two processes unwrapping into one store, or receiving one P25 message,
+ * are thus serialised: no lost root key, no replay accepted twice.
+ * Returns the descriptor to give to rk_keystore_unlock, or -1 (errno set). */
+int rk_keystore_lock(const char *path);
+void rk_keystore_unlock(int fd);
+
 RK_MUST_CHECK rk_status rk_keystore_load_mem(rk_keystore *ks, const uint8_t *file, size_t len,
                                              const uint8_t storage_key[RK_KS_STORAGE_KEY_BYTES]);
 #endif

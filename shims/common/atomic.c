@@ -57,11 +57,17 @@ rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len
     } else {
         strcpy(dir, ".");
     }
+    /* the rename is durable only once the directory is synced: a failure
+     * here is a failed write (errno says why) */
     dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        (void)fsync(dfd);
+    if (dfd < 0) return RK_ERR_IO;
+    if (fsync(dfd) != 0) {
+        saved = errno;
         close(dfd);
+        errno = saved;
+        return RK_ERR_IO;
     }
+    close(dfd);
     return RK_OK;
 }
 

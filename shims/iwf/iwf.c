@@ -23,7 +23,8 @@ void rk_iwf_close(rk_iwf *w)
 }
 
 rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
-                      const uint8_t *xml, size_t len, int64_t now_unix, char *err, size_t errlen)
+                      const uint8_t *xml, size_t len, const char *iwf_uri, int64_t now_unix,
+                      char *err, size_t errlen)
 {
     rk_status st;
     rk_kms_keyset *ks = sodium_malloc(sizeof *ks);
@@ -38,9 +39,18 @@ rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_
     if (st != RK_OK) goto fail;
     st = rk_kms_period_now(&w->period_no, iwf_kms, now_unix);
     if (st != RK_OK) goto fail;
-    if (ks->period_no != w->period_no || strcmp(ks->kms_uri, iwf_kms->kms_uri) != 0) {
-        if (err) snprintf(err, errlen, "IWF key set is not for the current key period of its KMS");
+    if (strcmp(ks->kms_uri, iwf_kms->kms_uri) != 0) {
+        if (err) snprintf(err, errlen, "IWF key set is of KMS %.100s, not %.100s", ks->kms_uri, iwf_kms->kms_uri);
         st = RK_ERR_STORE_KMS_XML; goto fail;
+    }
+    if (ks->period_no != w->period_no) {
+        if (err) snprintf(err, errlen, "IWF key set is for key period %llu of %.100s, not %llu (the period wrapped for)",
+                          (unsigned long long)ks->period_no, iwf_kms->kms_uri, (unsigned long long)w->period_no);
+        st = RK_ERR_IWF_PERIOD; goto fail;
+    }
+    if (iwf_uri && strcmp(ks->user_uri, iwf_uri) != 0) {
+        if (err) snprintf(err, errlen, "the key set is %.100s's, not the IWF's (%.100s)", ks->user_uri, iwf_uri);
+        st = RK_ERR_IWF_SIGNER; goto fail;
     }
     strcpy(w->iwf_uri, ks->user_uri);
     st = rk_uid(w->iwf_uid, (const uint8_t *)ks->user_uri, strlen(ks->user_uri),
@@ -66,168 +76,14 @@ fail:
 
 void rk_iwf_stem(char *out, size_t cap, const char *id)
 {
-    size_t j = 0;
-    for (size_t i = 0; id[i] && j + 1 < cap; i++) {
-        char ch = id[i];
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                 ch == '.' || ch == '-' || ch == '_' || ch == '@' || ch == '+';
-        out[j++] = ok ? ch : '_';
-    }
-    out[j] = 0;
-}
-
-static int parse_hexnum(const char *s, uint64_t max, uint64_t *v)
-{
-    char *end;
-    if (!*s) return -1;
-    errno = 0;
-    unsigned long long x = strtoull(s, &end, 16);
-    if (errno || *end || x > max) return -1;
-    *v = x;
-    return 0;
-}
-
-static int parse_decnum(const char *s, uint64_t max, uint64_t *v)
-{
-    char *end;
-    if (!*s) return -1;
-    errno = 0;
-    unsigned long long x = strtoull(s, &end, 10);
-    if (errno || *end || x > max) return -1;
-    *v = x;
-    return 0;
-}
-
-#define FAIL(...) do { if (err) snprintf(err, errlen, __VA_ARGS__); st = RK_ERR_STORE_INVENTORY; goto out; } while (0)
-
-static rk_status parse_ids(rk_lmr_block *b, char *ids, char *err, size_t errlen)
-{
-    rk_status st = RK_OK;
-    unsigned have = 0;
-    for (char *save = NULL, *kv = strtok_r(ids, ";", &save); kv; kv = strtok_r(NULL, ";", &save)) {
-        char *eq = strchr(kv, '=');
-        uint64_t v = 0;
-        if (!eq) FAIL("LMR identifier '%s' is not name=value", kv);
-        *eq = 0;
-        const char *k = kv, *val = eq + 1;
-        int bad = 0;
-        if (b->lmr_type == RK_LMR_P25) {
-            if (!strcmp(k, "wacn")) { bad = parse_hexnum(val, 0xFFFFF, &v); b->wacn = (uint32_t)v; have |= 1; }
-            else if (!strcmp(k, "sys")) { bad = parse_hexnum(val, 0xFFF, &v); b->system_id = (uint16_t)v; have |= 2; }
-            else if (!strcmp(k, "rsi")) { bad = parse_decnum(val, 0xFFFFFF, &v); b->unit_id = (uint32_t)v; have |= 4; }
-            else if (!strcmp(k, "algid")) { bad = parse_hexnum(val, 0xFF, &v); b->algid = (uint8_t)v; have |= 8; }
-            else if (!strcmp(k, "kid")) { bad = parse_hexnum(val, 0xFFFF, &v); b->key_id = (uint16_t)v; have |= 16; }
-            else if (!strcmp(k, "keyset")) { bad = parse_decnum(val, 0xFF, &v); b->keyset_id = (uint8_t)v; have |= 32; }
-            else FAIL("unknown P25 identifier '%s'", k);
-        } else if (b->lmr_type == RK_LMR_TETRA) {
-            if (!strcmp(k, "mcc")) { bad = parse_decnum(val, 0x3FF, &v); b->mcc = (uint16_t)v; have |= 1; }
-            else if (!strcmp(k, "mnc")) { bad = parse_decnum(val, 0x3FFF, &v); b->mnc = (uint16_t)v; have |= 2; }
-            else if (!strcmp(k, "issi")) { bad = parse_decnum(val, 0xFFFFFF, &v); b->issi = (uint32_t)v; have |= 4; }
-            else if (!strcmp(k, "kn")) { bad = parse_decnum(val, 0xFF, &v); b->has_key_number = 1; b->key_number = (uint8_t)v; }
-            else if (!strcmp(k, "kv")) { bad = parse_decnum(val, 0xFFFF, &v); b->has_key_version = 1; b->key_version = (uint16_t)v; }
-            else FAIL("unknown TETRA identifier '%s'", k);
-        } else {
-            size_t n = strlen(val), ol = 0;
-            if (!strcmp(k, "sys")) {
-                if (n == 0 || n > 2 * RK_LMR_SYS_MAX || rk_hex_decode(b->sys, RK_LMR_SYS_MAX, val, n, &ol) != RK_OK) bad = 1;
-                b->sys_len = (uint8_t)ol; have |= 1;
-            } else if (!strcmp(k, "ref")) {
-                if (n == 0 || n > 2 * RK_LMR_REF_MAX || rk_hex_decode(b->ref, RK_LMR_REF_MAX, val, n, &ol) != RK_OK) bad = 1;
-                b->ref_len = (uint8_t)ol;
-            } else FAIL("unknown identifier '%s'", k);
-        }
-        if (bad) FAIL("LMR identifier %s: bad value", k);
-    }
-    if (b->lmr_type == RK_LMR_P25 && have != 63) FAIL("P25 needs wacn, sys, rsi, algid, kid, keyset");
-    if (b->lmr_type == RK_LMR_TETRA && (have & 7) != 7) FAIL("TETRA needs mcc, mnc, issi");
-    if (b->lmr_type == RK_LMR_OTHER && !(have & 1)) FAIL("OTHER needs sys");
-out:
-    return st;
-}
-
-static rk_status parse_key(rk_lmr_block *b, const char *spec, char *err, size_t errlen)
-{
-    rk_status st = RK_OK;
-    char *buf = sodium_malloc(256);
-    size_t n = 0, ol = 0;
-    if (!buf) return RK_ERR_ALLOC;
-    if (!strncmp(spec, "hex:", 4)) {
-        n = strlen(spec + 4);
-        if (n >= 256) FAIL("key: too long");
-        memcpy(buf, spec + 4, n);
-    } else if (!strncmp(spec, "file:", 5)) {
-        if (rk_file_read(spec + 5, (uint8_t *)buf, 255, &n) != RK_OK) FAIL("key file %s: cannot read", spec + 5);
-        while (n && (buf[n-1] == '\n' || buf[n-1] == '\r' || buf[n-1] == ' ')) n--;
-    } else FAIL("key: neither hex:... nor file:/path");
-    if (n % 2 || n / 2 < RK_LMR_KEY_MIN || n / 2 > RK_LMR_KEY_MAX ||
-        rk_hex_decode(b->key, RK_LMR_KEY_MAX, buf, n, &ol) != RK_OK)
-        FAIL("key: not %d..%d octets of hex", RK_LMR_KEY_MIN, RK_LMR_KEY_MAX);
-    b->key_len = (uint8_t)ol;
-out:
-    sodium_free(buf);
-    return st;
-}
-
-rk_status rk_iwf_parse_line(const char *line, char *id, size_t idcap, char *kms, size_t kmscap,
-                            rk_lmr_block *b, char *err, size_t errlen)
-{
-    rk_status st = RK_OK;
-    char *copy = sodium_malloc(4096);
-    char *f[5];
-    size_t nf = 0;
-    memset(b, 0, sizeof *b);
-    if (!copy) return RK_ERR_ALLOC;
-    if (strlen(line) >= 4096) FAIL("line too long");
-    strcpy(copy, line);
-    for (char *p = copy; nf < 5; ) {
-        f[nf++] = p;
-        char *c = strchr(p, ',');
-        if (!c) break;
-        *c = 0; p = c + 1;
-        if (nf == 5) FAIL("more than 5 fields");
-    }
-    if (nf != 5) FAIL("expected 5 fields: mcptt_id,kms_uri,lmr_type,lmr_ids,key");
-    if (!*f[0] || strlen(f[0]) >= idcap || strlen(f[0]) > 255) FAIL("mcptt_id empty or too long");
-    if (!*f[1] || strlen(f[1]) >= kmscap) FAIL("kms_uri empty or too long");
-    strcpy(id, f[0]); strcpy(kms, f[1]);
-    if (!strcmp(f[2], "P25")) b->lmr_type = RK_LMR_P25;
-    else if (!strcmp(f[2], "TETRA")) b->lmr_type = RK_LMR_TETRA;
-    else if (!strcmp(f[2], "OTHER")) b->lmr_type = RK_LMR_OTHER;
-    else FAIL("lmr_type '%s' is not P25, TETRA or OTHER", f[2]);
-    st = parse_ids(b, f[3], err, errlen);
-    if (st == RK_OK) st = parse_key(b, f[4], err, errlen);
-    if (st == RK_OK) {   /* the core codec is the judge of the block */
-        uint8_t tmp[RK_LMR_MAX_BYTES];
-        size_t tl = 0;
-        rk_status s2 = rk_lmr_encode(tmp, sizeof tmp, &tl, b);
-        sodium_memzero(tmp, sizeof tmp);
-        if (s2 != RK_OK) FAIL("LMR block refused: %s", rk_strerror(s2));
-    }
-out:
-    sodium_memzero(copy, 4096);
-    sodium_free(copy);
-    if (st != RK_OK) rk_lmr_wipe(b);
-    return st;
-}
-
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) { h ^= (uint8_t)*s; h *= 16777619u; }
-    return h;
-}
-
-static void pct(char *out, size_t cap, const char *s)
-{
-    size_t j = 0;
-    for (; *s && j + 4 < cap; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-            ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '@' || ch == '+')
-            out[j++] = (char)ch;
-        else j += (size_t)snprintf(out + j, cap - j, "%%%02X", ch);
-    }
-    out[j] = 0;
+    uint8_t d[32];
+    size_t hl = 0;
+    out[0] = 0;
+    if (cap < RK_IWF_STEM_MAX) return;
+    rk_sha256(d, (const uint8_t *)id, strlen(id));
+    memcpy(out, "u-", 2);
+    if (rk_hex_encode(out + 2, cap - 2, d, 32, &hl) != RK_OK) out[0] = 0;
+    else out[2 + hl] = 0;
 }
 
 rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64_t now_unix,
@@ -270,104 +126,3 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
     return RK_OK;
 }
 
-/* One user: wrap, element, XCAP request, marker. */
-static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const rk_lmr_block *b,
-                         const char *outdir, const char *stem, const char *xcap_root,
-                         int64_t now_unix, char *err, size_t errlen)
-{
-    rk_status st;
-    uint8_t el[4096];
-    char *req = malloc(16384), uri_id[1024], path[4096];
-    size_t elen = 0;
-    uint32_t key_id = 0;
-    uint64_t period = 0;
-    if (!req) return RK_ERR_ALLOC;
-    if (strcmp(kms_uri, w->kms.kms_uri) != 0) {
-        snprintf(err, errlen, "kms_uri %.100s is not this batch's KMS", kms_uri);
-        st = RK_ERR_STORE_INVENTORY; goto out;
-    }
-    st = rk_iwf_element(w, id, b, now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);
-    if (st != RK_OK) goto out;
-    pct(uri_id, sizeof uri_id, id);
-    /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
-     * absolute XCAP root (scheme://authority/path); none for a bare path */
-    char host[512] = "";
-    const char *a = strstr(xcap_root, "://");
-    if (a) {
-        a += 3;
-        size_t hl = strcspn(a, "/?#");
-        if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
-    }
-    int n = snprintf(req, 16384,
-        "PUT %s/org.3gpp.mcptt.user-profile/users/%s/user-profile.xml/~~/mcptt-user-profile/anyExt/"
-        "rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d%%5b@key-period=%%22%llu%%22%%5d"
-        "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
-        "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
-        xcap_root, uri_id, (unsigned)key_id, (unsigned long long)period, host, elen);
-    if (n < 0 || (size_t)n + elen >= 16384) { st = RK_ERR_BUFFER; goto out; }
-    memcpy(req + n, el, elen);
-    snprintf(path, sizeof path, "%s/%s.p%llu.element.xml", outdir, stem, (unsigned long long)period);
-    st = rk_file_write_atomic(path, el, elen, 0644);
-    snprintf(path, sizeof path, "%s/%s.p%llu.xcap", outdir, stem, (unsigned long long)period);
-    if (st == RK_OK) st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + elen, 0644);
-    snprintf(path, sizeof path, "%s/%s.p%llu.done", outdir, stem, (unsigned long long)period);
-    char mark[64];
-    int mn = snprintf(mark, sizeof mark, "%08X\n", (unsigned)key_id);
-    if (st == RK_OK) st = rk_file_write_atomic(path, (const uint8_t *)mark, (size_t)mn, 0644);
-    if (st != RK_OK) snprintf(err, errlen, "writing %.200s: %s", path, strerror(errno));
-out:
-    free(req);
-    return st;
-}
-
-rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const char *outdir, const char *xcap_root,
-                       unsigned shard_i, unsigned shard_n, int64_t now_unix, FILE *log, int progress,
-                       rk_iwf_stats *s)
-{
-    FILE *f = fopen(inventory, "r");
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, total = 0;
-    ssize_t n;
-    const char *crash = getenv("RK_TEST_CRASH_AFTER");
-    long crash_after = crash ? atol(crash) : -1;
-    memset(s, 0, sizeof *s);
-    if (!f) { fprintf(log, "rootkey iwf: %s: %s\n", inventory, strerror(errno)); return RK_ERR_IO; }
-    if (mkdir(outdir, 0755) != 0 && errno != EEXIST) {
-        fprintf(log, "rootkey iwf: %s: %s\n", outdir, strerror(errno)); fclose(f); return RK_ERR_IO;
-    }
-    if (progress) { while ((n = getline(&line, &cap, f)) >= 0) total++; rewind(f); }
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        char id[256], kms[256], err[256], stem[300], path[4096];
-        rk_lmr_block b;
-        lineno++;
-        while (n > 0 && (line[n-1] == '\n' || line[n-1] == '\r')) line[--n] = 0;
-        if (n == 0 || line[0] == '#' || (lineno == 1 && !strncmp(line, "mcptt_id,", 9))) continue;
-        s->lines++;
-        err[0] = 0;
-        rk_status st = rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, &b, err, sizeof err);
-        sodium_memzero(line, (size_t)n);
-        if (st != RK_OK) {
-            fprintf(log, "%s:%zu: %s\n", inventory, lineno, err);
-            s->failed++;
-            continue;
-        }
-        if (shard_n > 1 && fnv1a(id) % shard_n != shard_i) { s->other_shard++; rk_lmr_wipe(&b); continue; }
-        rk_iwf_stem(stem, sizeof stem, id);
-        snprintf(path, sizeof path, "%s/%s.p%llu.done", outdir, stem, (unsigned long long)w->period_no);
-        if (access(path, F_OK) == 0) { s->skipped++; rk_lmr_wipe(&b); continue; }
-        st = one_user(w, id, kms, &b, outdir, stem, xcap_root, now_unix, err, sizeof err);
-        rk_lmr_wipe(&b);
-        if (st != RK_OK) { fprintf(log, "%s:%zu: %s: %s\n", inventory, lineno, id, err); s->failed++; }
-        else s->done++;
-        if (crash_after >= 0 && (long)s->done >= crash_after) _exit(99);   /* crash test hook */
-        if (progress && total) {
-            size_t k = s->lines * 40 / total;
-            fprintf(stderr, "\r[%.*s%*s] %zu/%zu", (int)k, "########################################",
-                    (int)(40 - k), "", s->lines, total);
-        }
-    }
-    if (progress) fputc('\n', stderr);
-    if (line) { sodium_memzero(line, cap); free(line); }
-    fclose(f);
-    return s->failed ? RK_ERR_STORE_INVENTORY : RK_OK;
-}

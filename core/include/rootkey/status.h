@@ -336,6 +336,20 @@ enum {
     RK_ERR_STORE_KMS_ENCRYPTED = -1314, /* KMS document: key element encrypted (Annex D EncKeyContentType): not supported */
     /* store: add codes here, in this block */
 
+    /* --- IWF batch and operator path, shims (-1320 .. -1349) --- */
+    RK_ERR_IWF_DUPLICATE_ID = -1320, /* IWF inventory: one MC ID on more than one line */
+    RK_ERR_IWF_LINE_TOO_LONG = -1321, /* IWF inventory: line longer than RK_IWF_LINE_MAX */
+    RK_ERR_IWF_LINE_NUL = -1322,     /* IWF inventory: NUL byte in a line */
+    RK_ERR_IWF_UTF8 = -1323,         /* IWF inventory: MC ID not valid UTF-8, or a control character */
+    RK_ERR_IWF_CSV = -1324,          /* IWF inventory: not RFC 4180 CSV (quoting) */
+    RK_ERR_IWF_TOO_LARGE = -1325,    /* input larger than its bound */
+    RK_ERR_IWF_STATE = -1326,        /* IWF batch state record malformed or of another MC ID */
+    RK_ERR_IWF_LOCKED = -1327,       /* another process holds the lock (batch state, key store) */
+    RK_ERR_IWF_DELIVERY = -1328,     /* delivery to the CMS failed for some users */
+    RK_ERR_IWF_PERIOD = -1329,       /* signer key set is not for the key period wrapped for */
+    RK_ERR_IWF_SIGNER = -1330,       /* signer key set is not the configured IWF's (UserUri) */
+    /* iwf: add codes here, in this block */
+
     RK_STATUS_LAST_ = -9999
 };
 
