@@ -69,13 +69,14 @@ static rk_status client_unwrap(rk_client *c, const uint8_t *el, size_t elen, siz
 {
     static uint8_t doc[8192];
     rk_keystore *ks = rk_keystore_new(4);
-    size_t n_ok = 0, n_bad = 0, dl = profile_doc(doc, sizeof doc, el, elen);
+    rk_client_counts n = {0};
+    size_t dl = profile_doc(doc, sizeof doc, el, elen);
     rk_status st = RK_ERR_ALLOC;
     *stored = 99;
     if (!ks) return st;
-    st = rk_client_unwrap_doc(c, ks, doc, dl, NOW + 5, &n_ok, &n_bad);
+    st = rk_client_unwrap_doc(c, ks, doc, dl, NOW + 5, &n);
     *stored = rk_keystore_count(ks);
-    CHECK_EQ(n_ok + n_bad, 1);
+    CHECK_EQ(n.ok + n.bad, 1);
     rk_keystore_free(ks);
     return st;
 }
@@ -211,7 +212,7 @@ static int client_setup(void)
     memcpy(b.key, root_key, 32);
     int ok = rk_kms_master_create(&m, kms_uri, 2592000, 0) == RK_OK &&
              keyset_xml(&m, iwf_uri, xml, sizeof xml, &xl) &&
-             rk_iwf_open(&w, &m.cert, &m.cert, xml, xl, NOW, err, sizeof err) == RK_OK;
+             rk_iwf_open(&w, &m.cert, &m.cert, xml, xl, iwf_uri, NOW, err, sizeof err) == RK_OK;
     ok = ok && rk_iwf_element(&w, user_uri, &b, NOW, el, sizeof el, &elen, &key_id, &period, err,
                               sizeof err) == RK_OK;
     rk_iwf_close(&w);
