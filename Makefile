@@ -26,7 +26,7 @@ CORE_SRC  := $(sort $(wildcard core/src/*.c))
 CORE_HDR  := $(wildcard core/include/rootkey/*.h) $(wildcard core/src/*.h)
 CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/core/%.o)
 CORE_PIC  := $(CORE_SRC:core/src/%.c=$(B)/pic/%.o)
-SHIM_SRC  := $(sort $(wildcard shims/iwf/*.c shims/client/*.c shims/common/*.c))
+SHIM_SRC  := $(sort $(wildcard shims/iwf/*.c shims/client/*.c shims/common/*.c shims/xcap/*.c))
 SHIM_OBJ  := $(SHIM_SRC:%.c=$(B)/%.o)
 CLI_SRC   := $(sort $(wildcard shims/cli/*.c))
 CLI_OBJ   := $(CLI_SRC:%.c=$(B)/%.o)
@@ -41,7 +41,9 @@ BENCH_SRC := $(sort $(wildcard bench/b_*.c))
 LIB_A     := $(B)/librootkey.a
 LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
-TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
+TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl
+# the shims' XCAP client (shims/xcap) is on libcurl
+SHIM_LIBS := -lcurl -lsodium
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 
 .PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo \
@@ -95,7 +97,7 @@ $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) $(SHIM_LIBS)
 
 $(B) $(B)/core $(B)/pic $(B)/tests $(B)/ct $(B)/fuzz:
 	@mkdir -p $@

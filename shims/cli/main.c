@@ -19,6 +19,7 @@
 #include "common/atomic.h"
 #include "common/kms.h"
 #include "iwf/iwf.h"
+#include "cli/delivery.h"
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
@@ -167,19 +168,26 @@ out:
 static void usage_iwf(FILE *f)
 {
     fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --inventory FILE.csv\n"
-               "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
-               "Batch wrap: per inventory line (docs/inventory.md) DIR/<id>.p<period>.element.xml,\n"
-               "DIR/<id>.p<period>.xcap and DIR/<id>.p<period>.done, each written atomically.\n"
-               "Users already done for this key period are skipped (resumable).  A bad line is\n"
-               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed.\n");
+               "                  --out DIR (--xcap-root URL --token-file FILE | --files-only)\n"
+               "                  [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
+               "Batch wrap and delivery: per inventory line (docs/inventory.md) DIR/<id>.p<period>.element.xml,\n"
+               "the element put into the user's profile document in the CMS over XCAP/HTTPS, then\n"
+               "DIR/<id>.p<period>.done once the CMS has it (--files-only: once written; with\n"
+               "--xcap-root also DIR/<id>.p<period>.xcap, the element-level PUT for a CMS driven by hand).\n"
+               "Users already done for this key period are skipped (resumable).  A bad line or an\n"
+               "undelivered user is reported as FILE:LINE: reason and the others are processed.\n"
+               "Exit 1 if any failed.\n" RK_CLI_DELIVERY_USAGE);
 }
 
 static void usage_wrap(FILE *f)
 {
     fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --line CSV-LINE\n"
                "                   [--profile DOC.xml] --out FILE [--iwf-cert IWF-KMS-CERT.xml]\n"
+               "                   [--xcap-root URL --token-file FILE ...]\n"
                "Wrap one user's root key (CSV-LINE as one inventory line).  Without --profile FILE\n"
-               "is the profile element; with it, FILE is DOC with the element upserted.\n");
+               "is the profile element; with it, FILE is DOC with the element upserted.  With\n"
+               "--xcap-root the element is also delivered into the user's profile in the CMS.\n"
+               RK_CLI_DELIVERY_USAGE);
 }
 
 static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, const char *keyset,
@@ -202,11 +210,12 @@ static rk_status open_iwf(rk_iwf *w, const char *cert, const char *iwf_cert, con
 static int cmd_iwf(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *inv = NULL, *out = NULL;
-    const char *root = "https://xcap.example.org/xcap-root";
     unsigned si = 0, sn = 1;
+    rk_cli_delivery dl;
+    rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
-        {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"xcap-root", 1, 0, 'x'}, {"shard", 1, 0, 's'},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"shard", 1, 0, 's'},
+        {"help", 0, 0, 'h'}, RK_CLI_DELIVERY_LONGOPTS, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -215,24 +224,29 @@ static int cmd_iwf(int argc, char **argv)
         case 'k': keyset = optarg; break;
         case 'i': inv = optarg; break;
         case 'o': out = optarg; break;
-        case 'x': root = optarg; break;
         case 's': if (sscanf(optarg, "%u/%u", &si, &sn) != 2 || sn == 0 || si >= sn) {
                       fprintf(stderr, "rootkey iwf: --shard wants i/n with 0 <= i < n\n"); return EX_USAGE; }
                   break;
         case 'h': usage_iwf(stdout); return EX_OK;
-        default: usage_iwf(stderr); return EX_USAGE;
+        default: if (rk_cli_delivery_opt(&dl, "iwf", c, optarg) == 1) break;
+                 usage_iwf(stderr); return EX_USAGE;
         }
     }
     if (!cert || !keyset || !inv || !out) { usage_iwf(stderr); return EX_USAGE; }
+    const rk_delivery *dv = NULL;
+    int rc = rk_cli_delivery_open(&dl, "iwf", 1, &dv);
+    if (rc != EX_OK) return rc;
     rk_iwf w;
     char err[512] = "";
     rk_status st = open_iwf(&w, cert, icert, keyset, err, sizeof err);
-    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
+    if (st != RK_OK) { rk_cli_delivery_close(&dl); fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
     rk_iwf_stats s;
     double t0 = mono();
-    st = rk_iwf_batch(&w, inv, out, root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), &s);
+    rk_iwf_batch_opts bo = {inv, out, dl.o.root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), dv};
+    st = rk_iwf_batch(&w, &bo, &s);
     double t1 = mono();
     rk_iwf_close(&w);
+    rk_cli_delivery_close(&dl);
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
     if (st == RK_ERR_IO) return EX_INPUT;
@@ -242,8 +256,11 @@ static int cmd_iwf(int argc, char **argv)
 static int cmd_wrap(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *line = NULL, *out = NULL, *prof = NULL;
+    rk_cli_delivery dl;
+    rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
-        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"help", 0, 0, 'h'},
+        RK_CLI_DELIVERY_LONGOPTS, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -254,10 +271,13 @@ static int cmd_wrap(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'p': prof = optarg; break;
         case 'h': usage_wrap(stdout); return EX_OK;
-        default: usage_wrap(stderr); return EX_USAGE;
+        default: if (rk_cli_delivery_opt(&dl, "wrap", c, optarg) == 1) break;
+                 usage_wrap(stderr); return EX_USAGE;
         }
     }
     if (!cert || !keyset || !line || !out) { usage_wrap(stderr); return EX_USAGE; }
+    const rk_delivery *dv = NULL;
+    if (dl.o.root) { int rc = rk_cli_delivery_open(&dl, "wrap", 0, &dv); if (rc != EX_OK) return rc; }
     rk_iwf w;
     char err[512] = "", id[256], kms[256];
     rk_lmr_block *b = sodium_malloc(sizeof *b);
@@ -276,7 +296,15 @@ static int cmd_wrap(int argc, char **argv)
     int lmr_type = b->lmr_type;
     sodium_free(b);
     rk_iwf_close(&w);
-    if (st != RK_OK) return fail("wrap", err, st);
+    if (st != RK_OK) { rk_cli_delivery_close(&dl); return fail("wrap", err, st); }
+    if (dv) {
+        rk_delivery_item it = {.mc_id = id, .element = el, .elen = elen};
+        dv->deliver(dv->ctx, &it, 1);
+        rk_cli_delivery_close(&dl);
+        if (it.st != RK_OK) { fprintf(stderr, "rootkey wrap: not delivered: %s (%d)\n", it.err, (int)it.st); return EX_SOME; }
+        printf("delivered root key %08X for %s to the CMS (HTTP %d, %s)\n", (unsigned)kid, id, it.http_status,
+               it.changed ? "document updated" : "already there");
+    }
     if (prof) {
         size_t n, nl = 0;
         uint8_t *doc = slurp(prof, &n, &st);
@@ -609,8 +637,9 @@ static int cmd_demo(int argc, char **argv)
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        st = rk_iwf_batch(&w, inv, outd, "https://xcap.example.org/xcap-root", 0, 1, now, stderr,
-                          isatty(1) && isatty(2), &s);
+        rk_iwf_batch_opts bo = {inv, outd, "https://xcap.example.org/xcap-root", 0, 1, now, stderr,
+                                isatty(1) && isatty(2), NULL};
+        st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;
         if (s.done != n) { fprintf(stderr, "rootkey demo: IWF wrapped %zu of %zu\n", s.done, n); rc = EX_SOME; }
@@ -807,7 +836,8 @@ static void usage(FILE *f)
                "  kms       a test KMS: create a community, issue Annex D key sets\n"
                "  wrap      wrap one user's LMR root key into a profile element\n"
                "  unwrap    client: validate a key set, unwrap a profile document into the key store\n"
-               "  iwf       batch wrap for a fleet from an inventory (CSV)\n"
+               "  iwf       batch wrap for a fleet from an inventory (CSV), delivered over XCAP\n"
+               "  client    client sync: fetch my profile from the CMS, unwrap into the key store\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
                "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
@@ -821,6 +851,7 @@ int rk_cli_selftest(int argc, char **argv);
 int rk_cli_bench(int argc, char **argv);
 int rk_cli_mikey(int argc, char **argv);
 int rk_cli_p25(int argc, char **argv);
+int rk_cli_client(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -838,6 +869,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "bench")) return rk_cli_bench(argc, argv);
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
     if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
+    if (!strcmp(c, "client")) return rk_cli_client(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);

@@ -13,6 +13,7 @@
 #include "rootkey/hex.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
+#include "xcap/xcap.h"
 
 void rk_iwf_close(rk_iwf *w)
 {
@@ -217,19 +218,6 @@ static uint32_t fnv1a(const char *s)
     return h;
 }
 
-static void pct(char *out, size_t cap, const char *s)
-{
-    size_t j = 0;
-    for (; *s && j + 4 < cap; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-            ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '@' || ch == '+')
-            out[j++] = (char)ch;
-        else j += (size_t)snprintf(out + j, cap - j, "%%%02X", ch);
-    }
-    out[j] = 0;
-}
-
 rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64_t now_unix,
                          uint8_t *el, size_t cap, size_t *elen, uint32_t *key_id_out,
                          uint64_t *period_out, char *err, size_t errlen)
@@ -270,74 +258,119 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
     return RK_OK;
 }
 
-/* One user: wrap, element, XCAP request, marker. */
+/* One user: wrap, element file, element-level XCAP request file (with an
+ * XCAP root: the node selector has one attribute test per step, RFC 4825
+ * 6).  The element stays in el for delivery. */
 static rk_status one_user(rk_iwf *w, const char *id, const char *kms_uri, const rk_lmr_block *b,
                          const char *outdir, const char *stem, const char *xcap_root,
-                         int64_t now_unix, char *err, size_t errlen)
+                         int64_t now_unix, uint8_t *el, size_t cap, size_t *elen, uint32_t *key_id,
+                         char *err, size_t errlen)
 {
     rk_status st;
-    uint8_t el[4096];
-    char *req = malloc(16384), uri_id[1024], path[4096];
-    size_t elen = 0;
-    uint32_t key_id = 0;
+    char *req = malloc(16384), url[RK_XCAP_URL_MAX], path[4096];
     uint64_t period = 0;
     if (!req) return RK_ERR_ALLOC;
     if (strcmp(kms_uri, w->kms.kms_uri) != 0) {
         snprintf(err, errlen, "kms_uri %.100s is not this batch's KMS", kms_uri);
         st = RK_ERR_STORE_INVENTORY; goto out;
     }
-    st = rk_iwf_element(w, id, b, now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);
+    st = rk_iwf_element(w, id, b, now_unix, el, cap, elen, key_id, &period, err, errlen);
     if (st != RK_OK) goto out;
-    pct(uri_id, sizeof uri_id, id);
-    /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
-     * absolute XCAP root (scheme://authority/path); none for a bare path */
-    char host[512] = "";
-    const char *a = strstr(xcap_root, "://");
-    if (a) {
-        a += 3;
-        size_t hl = strcspn(a, "/?#");
-        if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
-    }
-    int n = snprintf(req, 16384,
-        "PUT %s/org.3gpp.mcptt.user-profile/users/%s/user-profile.xml/~~/mcptt-user-profile/anyExt/"
-        "rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d%%5b@key-period=%%22%llu%%22%%5d"
-        "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
-        "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
-        xcap_root, uri_id, (unsigned)key_id, (unsigned long long)period, host, elen);
-    if (n < 0 || (size_t)n + elen >= 16384) { st = RK_ERR_BUFFER; goto out; }
-    memcpy(req + n, el, elen);
     snprintf(path, sizeof path, "%s/%s.p%llu.element.xml", outdir, stem, (unsigned long long)period);
-    st = rk_file_write_atomic(path, el, elen, 0644);
-    snprintf(path, sizeof path, "%s/%s.p%llu.xcap", outdir, stem, (unsigned long long)period);
-    if (st == RK_OK) st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + elen, 0644);
-    snprintf(path, sizeof path, "%s/%s.p%llu.done", outdir, stem, (unsigned long long)period);
-    char mark[64];
-    int mn = snprintf(mark, sizeof mark, "%08X\n", (unsigned)key_id);
-    if (st == RK_OK) st = rk_file_write_atomic(path, (const uint8_t *)mark, (size_t)mn, 0644);
+    st = rk_file_write_atomic(path, el, *elen, 0644);
+    if (st == RK_OK && xcap_root) {
+        st = rk_xcap_url(url, sizeof url, xcap_root, id, NULL);
+        if (st != RK_OK) { snprintf(err, errlen, "XCAP URL: %s", rk_strerror(st)); goto out; }
+        /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
+         * absolute XCAP root (scheme://authority/path); none for a bare path */
+        char host[512] = "";
+        const char *a = strstr(xcap_root, "://");
+        if (a) {
+            a += 3;
+            size_t hl = strcspn(a, "/?#");
+            if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
+        }
+        int n = snprintf(req, 16384,
+            "PUT %s/~~/mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d"
+            "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
+            "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
+            url, (unsigned)*key_id, host, *elen);
+        if (n < 0 || (size_t)n + *elen >= 16384) { st = RK_ERR_BUFFER; goto out; }
+        memcpy(req + n, el, *elen);
+        snprintf(path, sizeof path, "%s/%s.p%llu.xcap", outdir, stem, (unsigned long long)period);
+        st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + *elen, 0644);
+    }
     if (st != RK_OK) snprintf(err, errlen, "writing %.200s: %s", path, strerror(errno));
 out:
     free(req);
     return st;
 }
 
-rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const char *outdir, const char *xcap_root,
-                       unsigned shard_i, unsigned shard_n, int64_t now_unix, FILE *log, int progress,
-                       rk_iwf_stats *s)
+/* The marker: the root-key ID, and for a delivery the CMS's answer. */
+static rk_status mark_done(const char *outdir, const char *stem, uint64_t period, uint32_t key_id,
+                           const rk_delivery_item *it, char *err, size_t errlen)
 {
-    FILE *f = fopen(inventory, "r");
+    char path[4096], mark[512];
+    int mn = it ? snprintf(mark, sizeof mark, "%08X\nhttp %d\netag %s\nwhen %lld\n", (unsigned)key_id,
+                           it->http_status, it->etag, (long long)it->when)
+                : snprintf(mark, sizeof mark, "%08X\n", (unsigned)key_id);
+    snprintf(path, sizeof path, "%s/%s.p%llu.done", outdir, stem, (unsigned long long)period);
+    rk_status st = rk_file_write_atomic(path, (const uint8_t *)mark, (size_t)mn, 0644);
+    if (st != RK_OK) snprintf(err, errlen, "writing %.200s: %s", path, strerror(errno));
+    return st;
+}
+
+/* users whose elements are made, waiting for one deliver() call */
+#define RUN_MAX 64
+typedef struct {
+    char id[256], stem[300];
+    size_t lineno;
+    uint32_t key_id;
+    size_t elen;
+    uint8_t el[4096];
+} pending;
+
+static void deliver_run(const rk_iwf_batch_opts *o, uint64_t period, pending *p, rk_delivery_item *items,
+                        size_t n, rk_iwf_stats *s)
+{
+    char err[256];
+    for (size_t i = 0; i < n; i++) {
+        memset(&items[i], 0, sizeof items[i]);
+        items[i].mc_id = p[i].id; items[i].element = p[i].el; items[i].elen = p[i].elen;
+    }
+    if (n) o->delivery->deliver(o->delivery->ctx, items, n);
+    for (size_t i = 0; i < n; i++) {
+        rk_status st = items[i].st;
+        if (st == RK_OK) st = mark_done(o->outdir, p[i].stem, period, p[i].key_id, &items[i], err, sizeof err);
+        else snprintf(err, sizeof err, "not delivered: %s", items[i].err[0] ? items[i].err : rk_strerror(st));
+        if (st != RK_OK) { fprintf(o->log, "%s:%zu: %s: %s\n", o->inventory, p[i].lineno, p[i].id, err); s->failed++; }
+        else s->done++;
+    }
+}
+
+rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
+{
+    const char *inventory = o->inventory, *outdir = o->outdir;
+    FILE *f = fopen(inventory, "r"), *log = o->log;
     char *line = NULL;
-    size_t cap = 0, lineno = 0, total = 0;
+    size_t cap = 0, lineno = 0, total = 0, np = 0;
     ssize_t n;
     const char *crash = getenv("RK_TEST_CRASH_AFTER");
     long crash_after = crash ? atol(crash) : -1;
+    pending *run = o->delivery ? malloc(RUN_MAX * sizeof *run) : NULL;
+    rk_delivery_item *items = o->delivery ? calloc(RUN_MAX, sizeof *items) : NULL;
     memset(s, 0, sizeof *s);
-    if (!f) { fprintf(log, "rootkey iwf: %s: %s\n", inventory, strerror(errno)); return RK_ERR_IO; }
+    if (o->delivery && (!run || !items)) { free(run); free(items); if (f) fclose(f); return RK_ERR_ALLOC; }
+    if (!f) { fprintf(log, "rootkey iwf: %s: %s\n", inventory, strerror(errno)); free(run); free(items); return RK_ERR_IO; }
     if (mkdir(outdir, 0755) != 0 && errno != EEXIST) {
-        fprintf(log, "rootkey iwf: %s: %s\n", outdir, strerror(errno)); fclose(f); return RK_ERR_IO;
+        fprintf(log, "rootkey iwf: %s: %s\n", outdir, strerror(errno)); fclose(f); free(run); free(items); return RK_ERR_IO;
     }
-    if (progress) { while ((n = getline(&line, &cap, f)) >= 0) total++; rewind(f); }
+    if (o->progress) { while ((n = getline(&line, &cap, f)) >= 0) total++; rewind(f); }
     while ((n = getline(&line, &cap, f)) >= 0) {
         char id[256], kms[256], err[256], stem[300], path[4096];
+        uint8_t el[4096];
+        size_t elen = 0;
+        uint32_t key_id = 0;
         rk_lmr_block b;
         lineno++;
         while (n > 0 && (line[n-1] == '\n' || line[n-1] == '\r')) line[--n] = 0;
@@ -351,23 +384,35 @@ rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const char *outdir, con
             s->failed++;
             continue;
         }
-        if (shard_n > 1 && fnv1a(id) % shard_n != shard_i) { s->other_shard++; rk_lmr_wipe(&b); continue; }
+        if (o->shard_n > 1 && fnv1a(id) % o->shard_n != o->shard_i) { s->other_shard++; rk_lmr_wipe(&b); continue; }
         rk_iwf_stem(stem, sizeof stem, id);
         snprintf(path, sizeof path, "%s/%s.p%llu.done", outdir, stem, (unsigned long long)w->period_no);
         if (access(path, F_OK) == 0) { s->skipped++; rk_lmr_wipe(&b); continue; }
-        st = one_user(w, id, kms, &b, outdir, stem, xcap_root, now_unix, err, sizeof err);
+        st = one_user(w, id, kms, &b, outdir, stem, o->xcap_root, o->now_unix, el, sizeof el, &elen, &key_id,
+                      err, sizeof err);
         rk_lmr_wipe(&b);
+        if (st == RK_OK && !o->delivery)
+            st = mark_done(outdir, stem, w->period_no, key_id, NULL, err, sizeof err);
         if (st != RK_OK) { fprintf(log, "%s:%zu: %s: %s\n", inventory, lineno, id, err); s->failed++; }
-        else s->done++;
+        else if (!o->delivery) s->done++;
+        else {
+            pending *p = &run[np++];
+            strcpy(p->id, id); strcpy(p->stem, stem);
+            p->lineno = lineno; p->key_id = key_id; p->elen = elen;
+            memcpy(p->el, el, elen);
+            if (np == RUN_MAX) { deliver_run(o, w->period_no, run, items, np, s); np = 0; }
+        }
         if (crash_after >= 0 && (long)s->done >= crash_after) _exit(99);   /* crash test hook */
-        if (progress && total) {
+        if (o->progress && total) {
             size_t k = s->lines * 40 / total;
             fprintf(stderr, "\r[%.*s%*s] %zu/%zu", (int)k, "########################################",
                     (int)(40 - k), "", s->lines, total);
         }
     }
-    if (progress) fputc('\n', stderr);
+    if (np) deliver_run(o, w->period_no, run, items, np, s);
+    if (o->progress) fputc('\n', stderr);
     if (line) { sodium_memzero(line, cap); free(line); }
     fclose(f);
+    free(run); free(items);
     return s->failed ? RK_ERR_STORE_INVENTORY : RK_OK;
 }

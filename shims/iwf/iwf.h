@@ -1,7 +1,8 @@
 /*
  * shims/iwf/iwf.h - batch wrap of LMR root keys for a fleet (docs/inventory.md).
  * Per user: <out>/<id>.p<period>.element.xml (the profile element),
- * <out>/<id>.p<period>.xcap (the XCAP PUT request writing it), then
+ * <out>/<id>.p<period>.xcap (the element-level XCAP PUT request, when an
+ * XCAP root is given), then, once delivered (or written, files only),
  * <out>/<id>.p<period>.done; each written atomically, the marker last, so a
  * rerun skips exactly the users finished for this key period.
  */
@@ -14,6 +15,7 @@
 #include "rootkey/sakke.h"
 #include "rootkey/eccsi.h"
 #include "common/kms.h"
+#include "common/delivery.h"
 
 typedef struct {
     rk_kms_cert kms;                 /* the users' KMS (one KMS per batch) */
@@ -41,10 +43,21 @@ RK_MUST_CHECK rk_status rk_iwf_parse_line(const char *line, char *mcptt_id, size
                                           char *err, size_t errlen);
 
 /* The batch.  shard_i/shard_n: this machine takes the users whose line's
- * hash mod n is i (n = 1: all).  log: errors and progress (no key material). */
-RK_MUST_CHECK rk_status rk_iwf_batch(rk_iwf *w, const char *inventory, const char *outdir,
-                                     const char *xcap_root, unsigned shard_i, unsigned shard_n,
-                                     int64_t now_unix, FILE *log, int progress, rk_iwf_stats *stats);
+ * hash mod n is i (n = 1: all).  log: errors and progress (no key material).
+ * delivery NULL: files only (the .xcap request files when xcap_root is set);
+ * else each run of users is handed to delivery->deliver() after their
+ * elements are made, and a user is marked done only when its item's st is
+ * RK_OK (the CMS answered 2xx or already held the element); the others are
+ * reported with the cause and counted failed. */
+typedef struct {
+    const char *inventory, *outdir, *xcap_root;
+    unsigned shard_i, shard_n;
+    int64_t now_unix;
+    FILE *log;
+    int progress;
+    const rk_delivery *delivery;   /* NULL: files only */
+} rk_iwf_batch_opts;
+RK_MUST_CHECK rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *stats);
 
 /* One user's profile element (the wrapped root key) into el. */
 RK_MUST_CHECK rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b,

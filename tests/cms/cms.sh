@@ -31,6 +31,8 @@ start)
     [ -f "$MODS/mod_dav_fs.so" ] && [ -f "$MODS/mod_ssl.so" ] || die "apache2 modules not found in $MODS"
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    # one server per DIR: one still running there is stopped first
+    if [ -s "$dir/httpd.pid" ] && kill -0 "$(cat "$dir/httpd.pid")" 2>/dev/null; then "$0" stop "$dir"; fi
     chmod 755 "$dir"
     mkdir -p "$dir/htdocs/xcap-root/$AUID/users" "$dir/lock" \
              "$dir/htdocs/hostile-slow" "$dir/htdocs/hostile-503"
