@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void rk_cli_delivery_init(rk_cli_delivery *d)
 {
@@ -84,4 +85,66 @@ void rk_cli_delivery_close(rk_cli_delivery *d)
 {
     rk_xcap_close(d->x);
     d->x = NULL;
+}
+
+static const char *cms_script(rk_cli_delivery *d, const char *script)
+{
+    if (script) return script;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return "tests/cms/cms.sh";
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = 0;
+    snprintf(d->script_buf, sizeof d->script_buf, "%s/../tests/cms/cms.sh", exe);
+    return d->script_buf;
+}
+
+static int first_line(const char *path, char *out, size_t cap)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    int ok = fgets(out, (int)cap, f) != NULL;
+    fclose(f);
+    if (ok) out[strcspn(out, "\r\n")] = 0;
+    return ok && out[0];
+}
+
+int rk_cli_demo_cms_start(rk_cli_delivery *d, const char *script, const char *ids_file, unsigned jobs)
+{
+    char cmd[16384], p[4200];
+    script = cms_script(d, script);
+    /* its own folder under /tmp: the server's user must pass through every
+     * folder above it, which a private demo folder does not allow */
+    snprintf(d->cms_dir, sizeof d->cms_dir, "/tmp/rootkey-cms.XXXXXX");
+    if (!mkdtemp(d->cms_dir)) { d->cms_dir[0] = 0; fprintf(stderr, "rootkey demo: mkdtemp failed\n"); return 3; }
+    snprintf(cmd, sizeof cmd, "'%s' start '%s' && xargs -a '%s' '%s' provision '%s'", script, d->cms_dir,
+             ids_file, script, d->cms_dir);
+    if (access(script, X_OK) != 0 || system(cmd) != 0) {
+        fprintf(stderr, "rootkey demo: the test CMS (%s: Apache httpd with mod_dav and mod_ssl) did not start; "
+                        "--files-only runs the demo without it\n", script);
+        return 3;
+    }
+    snprintf(p, sizeof p, "%s/xcap-root", d->cms_dir);
+    if (!first_line(p, d->root_buf, sizeof d->root_buf)) return 3;
+    snprintf(d->ca_buf, sizeof d->ca_buf, "%s/ca.pem", d->cms_dir);
+    snprintf(d->token_buf, sizeof d->token_buf, "%s/token", d->cms_dir);
+    d->o.root = d->root_buf;
+    d->o.cacert = d->ca_buf;
+    d->token_file = d->token_buf;
+    d->o.jobs = jobs;
+    const rk_delivery *dv;
+    return rk_cli_delivery_open(d, "demo", 0, &dv);
+}
+
+void rk_cli_demo_cms_stop(rk_cli_delivery *d, const char *script, int keep)
+{
+    char cmd[9000];
+    rk_cli_delivery_close(d);
+    if (!d->cms_dir[0]) return;
+    snprintf(cmd, sizeof cmd, "'%s' stop '%s'", cms_script(d, script), d->cms_dir);
+    if (system(cmd) != 0) fprintf(stderr, "rootkey demo: the test CMS did not stop\n");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d->cms_dir);
+    if (keep) printf("  test CMS files kept in %s\n", d->cms_dir);
+    else if (system(cmd) != 0) fprintf(stderr, "rootkey demo: could not remove %s\n", d->cms_dir);
 }

@@ -29,6 +29,7 @@ enum {
 typedef struct {
     rk_xcap_opts o;
     const char *token_file;
+    char root_buf[512], ca_buf[4200], token_buf[4200], script_buf[4200], cms_dir[64];
     int files_only;
     rk_xcap *x;
     rk_delivery d;
@@ -37,11 +38,22 @@ typedef struct {
 void rk_cli_delivery_init(rk_cli_delivery *d);
 /* 1: c was a delivery option (taken); 0: not one; -1: a bad value (said on stderr) */
 int rk_cli_delivery_opt(rk_cli_delivery *d, const char *cmd, int c, const char *arg);
-/* After the options.  need_root: no XCAP root is a usage error unless
- * --files-only was given (allow_files_only).  Returns an exit code (0 ok,
+/* After the options: no XCAP root is a usage error, unless --files-only
+ * was given and allow_files_only.  Returns an exit code (0 ok,
  * 2 usage, 3 input, 5 internal); *out is the back end, or NULL for files
  * only. */
 int rk_cli_delivery_open(rk_cli_delivery *d, const char *cmd, int allow_files_only,
                          const rk_delivery **out);
 void rk_cli_delivery_close(rk_cli_delivery *d);
+
+/*
+ * The demo's CMS (`rootkey demo` without --files-only): the test CMS of
+ * tests/cms/cms.sh (script: that file; NULL: ../tests/cms/cms.sh next to
+ * the rootkey binary's folder) started in a new /tmp/rootkey-cms.* folder,
+ * the MC IDs listed one a line in ids_file provisioned, and d opened on it
+ * with jobs requests at a time.  Returns 0, or an exit code (the cause on
+ * stderr).  Stop: the server stopped, its folder removed unless keep.
+ */
+int rk_cli_demo_cms_start(rk_cli_delivery *d, const char *script, const char *ids_file, unsigned jobs);
+void rk_cli_demo_cms_stop(rk_cli_delivery *d, const char *script, int keep);
 #endif

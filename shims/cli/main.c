@@ -523,10 +523,12 @@ static int cmd_inspect(int argc, char **argv)
 /* ------------------------------------------------------------ demo */
 static void usage_demo(FILE *f)
 {
-    fprintf(f, "usage: rootkey demo [--users N] [--dir DIR] [--keep]\n"
-               "End to end, offline: a test KMS, an IWF key set and N user key sets (default 1000),\n"
-               "an inventory (P25 users, every tenth a TETRA user), the batch wrap into profile\n"
-               "documents, every client unwrapping and checking its root key into a sealed key store,\n"
+    fprintf(f, "usage: rootkey demo [--users N] [--dir DIR] [--keep] [--files-only] [--jobs N] [--cms-script FILE]\n"
+               "End to end on this machine: a test KMS, an IWF key set and N user key sets (default 1000),\n"
+               "an inventory (P25 users, every tenth a TETRA user), the batch wrap delivered over\n"
+               "XCAP/HTTPS into the test CMS (Apache httpd started from tests/cms/cms.sh; --files-only:\n"
+               "profile documents written locally instead), every client fetching its profile from\n"
+               "the CMS, unwrapping and checking its root key into a sealed key store,\n"
                "then a traffic key per user under that root key (P25 Modify Key Command; TETRA AES-KW\n"
                "blob), checked by the client; a summary with counts and timings.\n");
 }
@@ -541,8 +543,13 @@ static int cmd_demo(int argc, char **argv)
 {
     long users = 1000;
     const char *dir = NULL;
-    int keep = 0;
+    int keep = 0, files_only = 0, cms_up = 0;
+    const char *script = NULL;
+    rk_cli_delivery cmsd;
+    rk_cli_delivery_init(&cmsd);
+    cmsd.o.log = NULL;
     static struct option o[] = {{"users", 1, 0, 'n'}, {"dir", 1, 0, 'd'}, {"keep", 0, 0, 'k'},
+        {"files-only", 0, 0, 'f'}, {"cms-script", 1, 0, 'S'}, {"jobs", 1, 0, 'j'},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
@@ -550,6 +557,9 @@ static int cmd_demo(int argc, char **argv)
         case 'n': users = atol(optarg); break;
         case 'd': dir = optarg; break;
         case 'k': keep = 1; break;
+        case 'f': files_only = 1; break;
+        case 'S': script = optarg; break;
+        case 'j': cmsd.o.jobs = (unsigned)atoi(optarg); break;
         case 'h': usage_demo(stdout); return EX_OK;
         default: usage_demo(stderr); return EX_USAGE;
         }
@@ -624,6 +634,18 @@ static int cmd_demo(int argc, char **argv)
         sodium_free(inv);
         if (st != RK_OK) { rc = fail("demo", "inventory", st); goto out; }
     }
+    /* the CMS: the test CMS started, every user's folder provisioned */
+    if (!files_only) {
+        FILE *ids;
+        snprintf(path, sizeof path, "%s/users.txt", dir);
+        if (!(ids = fopen(path, "w"))) { rc = fail("demo", path, RK_ERR_IO); goto out; }
+        for (size_t i = 0; i < n; i++) fprintf(ids, "sip:user%06zu@mcptt.example.org\n", i);
+        fclose(ids);
+        cms_up = 1;
+        rc = rk_cli_demo_cms_start(&cmsd, script, path, cmsd.o.jobs);
+        if (rc != EX_OK) goto out;
+        printf("  CMS: Apache httpd (mod_dav, mod_ssl) at %s, %zu users provisioned\n", cmsd.o.root, n);
+    }
     /* 4. the IWF batch */
     t[2] = mono();
     {
@@ -637,18 +659,19 @@ static int cmd_demo(int argc, char **argv)
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        rk_iwf_batch_opts bo = {inv, outd, "https://xcap.example.org/xcap-root", 0, 1, now, stderr,
-                                isatty(1) && isatty(2), NULL};
+        rk_iwf_batch_opts bo = {inv, outd, files_only ? "https://xcap.example.org/xcap-root" : cmsd.o.root,
+                                0, 1, now, stderr, isatty(1) && isatty(2), files_only ? NULL : &cmsd.d};
         st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;
         if (s.done != n) { fprintf(stderr, "rootkey demo: IWF wrapped %zu of %zu\n", s.done, n); rc = EX_SOME; }
     }
     t[3] = mono();
-    /* 5. the XCAP server's part: upsert each element into the user's profile document */
+    /* 5. files only: the XCAP server's part done here, each element upserted
+     * into the user's profile document */
     snprintf(path, sizeof path, "%s/profiles", dir);
-    mkdir(path, 0755);
-    {
+    if (files_only) mkdir(path, 0755);
+    if (files_only) {
         rk_profile_ctx *pc = malloc(sizeof *pc);
         rk_profile_element *e = malloc(sizeof *e);
         uint8_t *nd = malloc(16384);
@@ -698,8 +721,17 @@ static int cmd_demo(int argc, char **argv)
         double b = mono();
         t_load += b - a;
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err); cl_bad++; continue; }
-        snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
-        uint8_t *doc = slurp(path, &dl, &st);
+        uint8_t *doc = NULL;
+        if (files_only) {
+            snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
+            doc = slurp(path, &dl, &st);
+        } else {                              /* the client's fetch from the CMS */
+            char et[RK_DELIVERY_ETAG_MAX];
+            int hs = 0;
+            snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
+            st = rk_xcap_fetch(cmsd.x, id, NULL, &doc, &dl, et, &hs, err, sizeof err);
+            if (st != RK_OK) fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err);
+        }
         if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &ok, &bad);
         free(doc);
         rk_client_close(&cl);
@@ -711,7 +743,7 @@ static int cmd_demo(int argc, char **argv)
         snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
         rk_iwf_stem(stem, sizeof stem, id);
         snprintf(path, sizeof path, "%s/iwf-out/%s.p%llu.done", dir, stem, (unsigned long long)pno);
-        char mk[32] = ""; size_t ml = 0;
+        char mk[512] = ""; size_t ml = 0;
         if (rk_file_read(path, (uint8_t *)mk, sizeof mk - 1, &ml) != RK_OK) { mismatch++; continue; }
         rk_ks_entry *e = sodium_malloc(sizeof *e);
         uint32_t kid = (uint32_t)strtoul(mk, NULL, 16);
@@ -803,7 +835,12 @@ static int cmd_demo(int argc, char **argv)
            KMS, (unsigned long long)pno, n, t[1] - t[0]);
     printf("  IWF batch: %zu users wrapped (%zu failed): %.2f s (%.2f ms/user)\n",
            n - (iwf_fail > n ? n : iwf_fail), iwf_fail, t[3] - t[2], 1000.0 * (t[3] - t[2]) / (double)n);
-    printf("  XCAP: %zu profile documents with the element upserted: %.2f s\n", n, t[4] - t[3]);
+    if (files_only)
+        printf("  XCAP (files only): %zu profile documents with the element upserted: %.2f s\n", n, t[4] - t[3]);
+    else
+        printf("  XCAP: %zu elements put into the users' profiles over HTTPS (GET, PUT If-None-Match/If-Match;\n"
+               "    %u at a time, in the IWF batch time), every client fetched its profile (in the unwrap time)\n",
+               n - (iwf_fail > n ? n : iwf_fail), cmsd.o.jobs);
     printf("  clients: %zu key sets validated (RSK pairing, SSK): %.2f s; %zu unwrapped: %.2f s (%.2f ms/user)\n",
            n - cl_bad, t_load, n - cl_bad, t_unwrap, 1000.0 * t_unwrap / (double)n);
     printf("  check: %zu root keys match the inventory, %zu mismatch, %zu refused\n", match, mismatch, cl_bad);
@@ -820,6 +857,7 @@ static int cmd_demo(int argc, char **argv)
            good ? n : match, n, t[7] - t[0]);
     if (!good) rc = EX_SOME;
 out:
+    if (cms_up) rk_cli_demo_cms_stop(&cmsd, script, keep || dir != tmpl);
     sodium_free(m); sodium_free(k); sodium_free(keys); sodium_free(buf); sodium_free(sk);
     free(kids);
     if (!keep && dir == tmpl) {

@@ -14,7 +14,7 @@ enum { OP_GET = 1, OP_PUT, OP_FETCH };
 typedef struct slot {
     struct rk_xcap *x;
     CURL *h;
-    struct curl_slist *hdrs;
+    struct curl_slist hn[4];     /* the request's header lines, linked here (no copies) */
     rk_delivery_item *it;        /* the item this slot works on; NULL: free */
     int op, active;
     unsigned attempts, conflicts;
@@ -39,7 +39,7 @@ struct rk_xcap {
     char root[RK_XCAP_URL_MAX];
     char doc_name[256];
     char *cacert;
-    char *token;                 /* guarded memory */
+    char *token;                 /* guarded memory: "Authorization: Bearer <token>" */
     CURLM *m;
     slot *slots;
     unsigned nslots;
@@ -112,17 +112,21 @@ static int b64token(const char *t, size_t n)
 
 static rk_status read_token(rk_xcap *x, const char *path, char *err, size_t errlen)
 {
+    static const char H[] = "Authorization: Bearer ";
+    const size_t hl = sizeof H - 1;
     size_t n = 0;
-    x->token = sodium_malloc(RK_XCAP_TOKEN_MAX + 2);
+    x->token = sodium_malloc(hl + RK_XCAP_TOKEN_MAX + 2);
     if (!x->token) return RK_ERR_ALLOC;
-    if (!path || rk_file_read(path, (uint8_t *)x->token, RK_XCAP_TOKEN_MAX + 1, &n) != RK_OK) {
+    memcpy(x->token, H, hl);
+    char *t = x->token + hl;
+    if (!path || rk_file_read(path, (uint8_t *)t, RK_XCAP_TOKEN_MAX + 1, &n) != RK_OK) {
         say(err, errlen, "token file %s: unreadable or over %u octets", path ? path : "(none)",
             RK_XCAP_TOKEN_MAX);
         return RK_ERR_XCAP_TOKEN;
     }
-    while (n && (x->token[n - 1] == '\n' || x->token[n - 1] == '\r' || x->token[n - 1] == ' ')) n--;
-    x->token[n] = 0;
-    if (!b64token(x->token, n)) {
+    while (n && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' ')) n--;
+    t[n] = 0;
+    if (!b64token(t, n)) {
         say(err, errlen, "token file %s: empty or not one RFC 6750 b64token", path);
         return RK_ERR_XCAP_TOKEN;
     }
@@ -193,7 +197,6 @@ void rk_xcap_close(rk_xcap *x)
     for (unsigned i = 0; x->slots && i < x->nslots; i++) {
         slot *s = &x->slots[i];
         if (s->h) { if (s->active) curl_multi_remove_handle(x->m, s->h); curl_easy_cleanup(s->h); }
-        curl_slist_free_all(s->hdrs);
         free(s->body); free(s->put);
     }
     free(x->slots);
@@ -274,8 +277,6 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
         SET(CURLOPT_TCP_KEEPALIVE, 1L);
         SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
         SET(CURLOPT_USERAGENT, "rootkey/0.1 (XCAP)");
-        SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BEARER);
-        SET(CURLOPT_XOAUTH2_BEARER, x->token);
         SET(CURLOPT_WRITEFUNCTION, on_body);
         SET(CURLOPT_WRITEDATA, s);
         SET(CURLOPT_HEADERFUNCTION, on_header);
@@ -318,23 +319,27 @@ static void launch(rk_xcap *x, slot *s)
     CURL *h = s->h;
     s->blen = 0; s->too_big = 0; s->etag[0] = 0; s->etag_weak = s->etag_bad = 0;
     s->retry_after = -1; s->cerr[0] = 0;
-    curl_slist_free_all(s->hdrs);
-    s->hdrs = curl_slist_append(NULL, "Expect:");
+    /* Authorization (from guarded memory), no 100-continue, then per request */
+    struct curl_slist *hn = s->hn;
+    hn[0].data = s->x->token; hn[0].next = &hn[1];
+    hn[1].data = (char *)"Expect:"; hn[1].next = NULL;
     if (s->op == OP_PUT) {
-        s->hdrs = curl_slist_append(s->hdrs, "Content-Type: " RK_XCAP_MIME);
-        s->hdrs = curl_slist_append(s->hdrs, s->cond);
+        hn[1].next = &hn[2];
+        hn[2].data = (char *)"Content-Type: " RK_XCAP_MIME; hn[2].next = &hn[3];
+        hn[3].data = s->cond; hn[3].next = NULL;
         s->poff = 0;
         curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
         curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)s->plen);
     } else {
         if (s->op == OP_FETCH && s->fetch_etag && *s->fetch_etag) {
             snprintf(s->cond, sizeof s->cond, "If-None-Match: %s", s->fetch_etag);
-            s->hdrs = curl_slist_append(s->hdrs, s->cond);
+            hn[1].next = &hn[3];
+            hn[3].data = s->cond; hn[3].next = NULL;
         }
         curl_easy_setopt(h, CURLOPT_UPLOAD, 0L);
         curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     }
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, s->hdrs);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hn);
     curl_easy_setopt(h, CURLOPT_URL, s->url);
     if (curl_multi_add_handle(x->m, h) == CURLM_OK) s->active = 1;
 }
