@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "rk_test.h"
+#include "sh_common.h"
 
 #define NOW "1764300000"   /* 2025-11-28, a fixed clock for the whole suite */
 /* files only: no CMS in this suite (tests/t_xcap.c delivers to a real one) */
@@ -36,15 +37,11 @@ static int setup(void)
  * dir/log.err (kept for the secret scan); exit status returned (-1 on signal). */
 static int sh(const char *fmt, ...)
 {
-    char cmd[16384], full[24000];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    int r = rk_t_vsh(dir, fmt, ap);
     va_end(ap);
-    snprintf(full, sizeof full, "cd '%s' && { %s ; } >>log.out 2>>log.err", dir, cmd);
-    int r = system(full);
-    if (r == -1 || !WIFEXITED(r)) return -1;
-    return WEXITSTATUS(r);
+    return r;
 }
 
 /* Run and capture stdout into out (cap), stderr into log.err. */

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "rk_test.h"
+#include "sh_common.h"
 #include "common/atomic.h"
 #include "iwf/iwf.h"
 #include "rootkey/profile.h"
@@ -29,14 +30,11 @@ static char bin[4096], dir[4096], cms[4200], root[512], port[16];
 /* a shell command in dir, output appended to dir/log.*; its exit status */
 static int run(const char *fmt, ...)
 {
-    char cmd[16384], full[16384 + 4200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    int r = rk_t_vsh(dir, fmt, ap);
     va_end(ap);
-    snprintf(full, sizeof full, "cd '%s' && { %s ; } >>log.out 2>>log.err", dir, cmd);
-    int r = system(full);
-    return (r != -1 && WIFEXITED(r)) ? WEXITSTATUS(r) : -1;
+    return r;
 }
 
 static int slurp_small(const char *path, char *out, size_t cap)

@@ -19,6 +19,7 @@
 #include "common/atomic.h"
 #include "common/kms.h"
 #include "iwf/iwf.h"
+#include "cli/cli.h"
 #include "cli/delivery.h"
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
@@ -66,7 +67,7 @@ static int fail(const char *cmd, const char *what, rk_status st)
     return ex_of(st);
 }
 
-static uint8_t *slurp(const char *path, size_t *len, rk_status *st)
+uint8_t *slurp(const char *path, size_t *len, rk_status *st)
 {
     uint8_t *b = malloc(MAXDOC);
     *len = 0;
@@ -76,7 +77,7 @@ static uint8_t *slurp(const char *path, size_t *len, rk_status *st)
     return b;
 }
 
-static rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
+rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
 {
     size_t n;
     rk_status st;
@@ -341,7 +342,7 @@ static void usage_unwrap(FILE *f)
                "KEYFILE holds the 32-octet storage key as 64 hex digits.  Prints key IDs only.\n");
 }
 
-static rk_status read_storage_key(const char *path, uint8_t key[32])
+rk_status read_storage_key(const char *path, uint8_t key[32])
 {
     char h[80]; size_t n = 0, ol = 0;
     rk_status st = rk_file_read(path, (uint8_t *)h, sizeof h, &n);

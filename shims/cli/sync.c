@@ -13,11 +13,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "cli/cli.h"
 #include "cli/delivery.h"
 #include "client/client.h"
 #include "client/keystore.h"
 #include "common/atomic.h"
-#include "rootkey/hex.h"
 #include "rootkey/profile.h"
 
 static void usage_sync(FILE *f)
@@ -37,26 +37,6 @@ static int64_t clock_unix(void)
 {
     const char *e = getenv("RK_NOW");     /* tests: a fixed clock */
     return e ? (int64_t)atoll(e) : (int64_t)time(NULL);
-}
-
-static rk_status read_file(const char *path, uint8_t **buf, size_t *len)
-{
-    *buf = malloc(1u << 20);
-    if (!*buf) return RK_ERR_ALLOC;
-    rk_status st = rk_file_read(path, *buf, 1u << 20, len);
-    if (st != RK_OK) { free(*buf); *buf = NULL; }
-    return st;
-}
-
-static rk_status cert_of(const char *path, rk_kms_cert *c, char *err, size_t errlen)
-{
-    uint8_t *b;
-    size_t n;
-    rk_status st = read_file(path, &b, &n);
-    if (st != RK_OK) { snprintf(err, errlen, "%s: unreadable", path); return st; }
-    st = rk_kms_cert_parse(c, b, n, err, errlen);
-    free(b);
-    return st;
 }
 
 /* the root-key elements of doc whose key ID ks already holds */
@@ -152,19 +132,13 @@ static int cmd_sync(int argc, char **argv)
     uint8_t *sk = sodium_malloc(32), *ksx = NULL;
     size_t n = 0;
     memset(&cl, 0, sizeof cl);
-    rk_status st = sk ? cert_of(cert, &c, err, sizeof err) : RK_ERR_ALLOC;
-    if (st == RK_OK) { if (icert) st = cert_of(icert, &ic, err, sizeof err); else ic = c; }
+    rk_status st = sk ? load_cert(cert, &c, err, sizeof err) : RK_ERR_ALLOC;
+    if (st == RK_OK) { if (icert) st = load_cert(icert, &ic, err, sizeof err); else ic = c; }
     if (st != RK_OK) { fprintf(stderr, "rootkey client sync: %s\n", err); rc = 3; goto out; }
-    /* the storage key: 64 hex digits */
-    char h[80];
-    size_t hl = 0, ol = 0;
-    st = rk_file_read(skf, (uint8_t *)h, sizeof h, &hl);
-    while (st == RK_OK && hl && (h[hl - 1] == '\n' || h[hl - 1] == '\r' || h[hl - 1] == ' ')) hl--;
-    if (st == RK_OK) st = hl == 64 ? rk_hex_decode(sk, 32, h, 64, &ol) : RK_ERR_LENGTH;
-    sodium_memzero(h, sizeof h);
+    st = read_storage_key(skf, sk);
     if (st != RK_OK) { fprintf(stderr, "rootkey client sync: storage key: %s\n", rk_strerror(st)); rc = 3; goto out; }
-    st = read_file(keyset, &ksx, &n);
-    if (st == RK_OK) {
+    ksx = slurp(keyset, &n, &st);
+    if (ksx) {
         st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, interval > 0, err, sizeof err);
         sodium_memzero(ksx, n);
         free(ksx);

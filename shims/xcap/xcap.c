@@ -66,15 +66,6 @@ static double mono(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err || !errlen) return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 static int unreserved(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -120,14 +111,14 @@ static rk_status read_token(rk_xcap *x, const char *path, char *err, size_t errl
     memcpy(x->token, H, hl);
     char *t = x->token + hl;
     if (!path || rk_file_read(path, (uint8_t *)t, RK_XCAP_TOKEN_MAX + 1, &n) != RK_OK) {
-        say(err, errlen, "token file %s: unreadable or over %u octets", path ? path : "(none)",
+        snprintf(err, errlen, "token file %s: unreadable or over %u octets", path ? path : "(none)",
             RK_XCAP_TOKEN_MAX);
         return RK_ERR_XCAP_TOKEN;
     }
     while (n && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' ')) n--;
     t[n] = 0;
     if (!b64token(t, n)) {
-        say(err, errlen, "token file %s: empty or not one RFC 6750 b64token", path);
+        snprintf(err, errlen, "token file %s: empty or not one RFC 6750 b64token", path);
         return RK_ERR_XCAP_TOKEN;
     }
     return RK_OK;
@@ -216,13 +207,13 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
     x->o = *o;
     if (!o->root || strncasecmp(o->root, "https://", 8) != 0 || strlen(o->root) < 9 ||
         strlen(o->root) >= RK_XCAP_URL_MAX - 600) {
-        say(err, errlen, "XCAP root must be an https:// URL of at most %d characters",
+        snprintf(err, errlen, "XCAP root must be an https:// URL of at most %d characters",
             RK_XCAP_URL_MAX - 601);
         st = RK_ERR_XCAP_URL; goto fail;
     }
     for (const char *c = o->root; *c; c++)
         if (*c <= 0x20 || *c >= 0x7f || *c == '?' || *c == '#') {
-            say(err, errlen, "XCAP root: no spaces, query or fragment");
+            snprintf(err, errlen, "XCAP root: no spaces, query or fragment");
             st = RK_ERR_XCAP_URL; goto fail;
         }
     const char *dn = o->doc_name ? o->doc_name : RK_XCAP_DOC_DEFAULT;
@@ -234,7 +225,7 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
         o->max_attempts > 20 || o->max_conflicts > 100 || o->backoff_ms < 0 ||
         o->backoff_ms > 60000 || o->max_backoff_ms < 0 || o->max_backoff_ms > 600000 ||
         o->weak_delay_ms < 0 || o->weak_delay_ms > 60000 || !dok) {
-        say(err, errlen, "XCAP option out of range (jobs 1..%d, timeouts, size cap 1 KiB..64 MiB, "
+        snprintf(err, errlen, "XCAP option out of range (jobs 1..%d, timeouts, size cap 1 KiB..64 MiB, "
             "document name of unreserved characters)", RK_XCAP_JOBS_MAX);
         st = RK_ERR_XCAP_OPTION; goto fail;
     }
@@ -247,7 +238,7 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
     st = read_token(x, token_file, err, errlen);
     if (st != RK_OK) goto fail;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(x->m = curl_multi_init())) {
-        say(err, errlen, "libcurl did not initialise");
+        snprintf(err, errlen, "libcurl did not initialise");
         st = RK_ERR_XCAP_CURL; goto fail;
     }
     curl_multi_setopt(x->m, CURLMOPT_MAX_HOST_CONNECTIONS, (long)o->jobs);
@@ -286,7 +277,7 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
         SET(CURLOPT_ERRORBUFFER, s->cerr);
 #undef SET
         if (c != CURLE_OK) {
-            say(err, errlen, "libcurl: %s", curl_easy_strerror(c));
+            snprintf(err, errlen, "libcurl: %s", curl_easy_strerror(c));
             st = RK_ERR_XCAP_CURL; goto fail;
         }
     }
@@ -556,7 +547,7 @@ rk_status rk_xcap_fetch(rk_xcap *x, const char *mc_id, const char *etag_in, uint
     *doc = NULL; *len = 0; etag_out[0] = 0;
     run(x, &it, 1, 1, 1, etag_in);
     *http_status = it.http_status;
-    if (it.st != RK_OK) { say(err, errlen, "%s", it.err); return it.st; }
+    if (it.st != RK_OK) { snprintf(err, errlen, "%s", it.err); return it.st; }
     snprintf(etag_out, RK_DELIVERY_ETAG_MAX, "%s", it.etag);
     if (it.http_status == 200) {
         *doc = s->body ? s->body : malloc(1);
