@@ -249,6 +249,7 @@ static void xcap_end_to_end(void)
     CHECK_EQ(run("grep -q '6 lines, 6 wrapped, 0 already done, 0 failed' iwf.txt"), 0);
     CHECK_EQ(logged("PUT") - put0, 6);
     CHECK_EQ(run("test $(ls e2e/*.done | wc -l) = 6 && grep -l '^http 201' e2e/*.done | wc -l | grep -qx 6"), 0);
+    CHECK_EQ(run("! ls e2e/*.xcap"), 0);     /* element-level request files: --files-only only */
     for (int i = 0; i < 6; i++) sync_user(i, 0, "1 element(s) accepted, 0 already held, 0 refused; store holds 1 root");
     /* every client holds exactly its key: the IWF's key ID, the inventory's key */
     CHECK_EQ(run("for i in 0 1 2 3 4 5; do k=$(head -1 e2e/sip_u$i@test.example.p*.done); "

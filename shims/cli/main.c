@@ -243,7 +243,8 @@ static int cmd_iwf(int argc, char **argv)
     if (st != RK_OK) { rk_cli_delivery_close(&dl); fprintf(stderr, "rootkey iwf: %s\n", err); return fail("iwf", "IWF key set", st); }
     rk_iwf_stats s;
     double t0 = mono();
-    rk_iwf_batch_opts bo = {inv, out, dl.o.root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), dv};
+    /* the element-level request files only with --files-only */
+    rk_iwf_batch_opts bo = {inv, out, dv ? NULL : dl.o.root, si, sn, now_unix(), stderr, isatty(2) && isatty(1), dv};
     st = rk_iwf_batch(&w, &bo, &s);
     double t1 = mono();
     rk_iwf_close(&w);
@@ -660,7 +661,7 @@ static int cmd_demo(int argc, char **argv)
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        rk_iwf_batch_opts bo = {inv, outd, files_only ? "https://xcap.example.org/xcap-root" : cmsd.o.root,
+        rk_iwf_batch_opts bo = {inv, outd, files_only ? "https://xcap.example.org/xcap-root" : NULL,
                                 0, 1, now, stderr, isatty(1) && isatty(2), files_only ? NULL : &cmsd.d};
         st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);

@@ -2,7 +2,7 @@
  * shims/iwf/iwf.h - batch wrap of LMR root keys for a fleet (docs/inventory.md).
  * Per user: <out>/<id>.p<period>.element.xml (the profile element),
  * <out>/<id>.p<period>.xcap (the element-level XCAP PUT request, when an
- * XCAP root is given), then, once delivered (or written, files only),
+ * XCAP root is given: the CLI gives one only with --files-only), then, once delivered (or written, files only),
  * <out>/<id>.p<period>.done; each written atomically, the marker last, so a
  * rerun skips exactly the users finished for this key period.
  */

@@ -305,7 +305,7 @@ static int finish(slot *s, rk_status st, const char *fmt, ...)
     return 1;
 }
 
-static void launch(rk_xcap *x, slot *s)
+static int launch(rk_xcap *x, slot *s)
 {
     CURL *h = s->h;
     s->blen = 0; s->too_big = 0; s->etag[0] = 0; s->etag_weak = s->etag_bad = 0;
@@ -332,7 +332,9 @@ static void launch(rk_xcap *x, slot *s)
     }
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, hn);
     curl_easy_setopt(h, CURLOPT_URL, s->url);
-    if (curl_multi_add_handle(x->m, h) == CURLM_OK) s->active = 1;
+    if (curl_multi_add_handle(x->m, h) != CURLM_OK) return 0;
+    s->active = 1;
+    return 1;
 }
 
 /* a transient failure: again after a backoff with jitter, or give up */
@@ -492,8 +494,11 @@ static void run(rk_xcap *x, rk_delivery_item *items, size_t n, unsigned nslots, 
                 if (st != RK_OK) { finish(s, st, "%s: %s", it->mc_id ? it->mc_id : "", rk_strerror(st)); s->it = NULL; left--; }
             }
             if (s->it && !s->active) {
-                if (s->not_before <= now) launch(x, s);
-                else if (s->not_before < wake) wake = s->not_before;
+                if (s->not_before > now) { if (s->not_before < wake) wake = s->not_before; }
+                else if (!launch(x, s)) {
+                    finish(s, RK_ERR_XCAP_CURL, "%s: libcurl refused the request", s->it->mc_id);
+                    s->it = NULL; left--;
+                }
             }
             any |= s->active;
         }
