@@ -53,7 +53,7 @@ all: $(LIB_A) $(LIB_SO) $(RK_BIN)
 
 help:
 	@echo "make            librootkey (static, shared) and the rootkey command"
-	@echo "make demo       the main job end to end (see README)"
+	@echo "make demo       the main job end to end through a local test CMS (DEMO_FLAGS=--files-only: without it)"
 	@echo "make check      unit, known-answer, negative and interop tests; allocation check"
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
@@ -230,9 +230,11 @@ bench: deps-check
 	@$(B)/rk_bench
 
 DEMO_USERS ?= 1000
+DEMO_FLAGS ?=
+# through the test CMS (tests/cms/cms.sh, Apache); DEMO_FLAGS=--files-only without it
 demo: deps-check
 	@$(MAKE) --no-print-directory $(RK_BIN)
-	@$(RK_BIN) demo --users $(DEMO_USERS)
+	@$(RK_BIN) demo --users $(DEMO_USERS) $(DEMO_FLAGS)
 
 cross: deps-check
 	@if [ -x scripts/cross.sh ]; then scripts/cross.sh; else \
