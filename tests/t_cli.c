@@ -375,6 +375,9 @@ static void cli_demo_small(void)
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
     CHECK_EQ(sh("%s demo --users 3 --dir demo > demo.txt", bin), 0);
     CHECK_EQ(sh("grep -q 'demo PASSED: 3/3' demo.txt"), 0);
+    /* through the test CMS, which is stopped and removed afterwards */
+    CHECK_EQ(sh("grep -q '^  CMS: Apache httpd' demo.txt && grep -q 'elements put into the users. profiles over HTTPS' demo.txt"), 0);
+    CHECK_EQ(sh("! grep -q 'test CMS files kept' demo.txt"), 0);
 }
 
 /* Last: every output of the suite (stdout, stderr, every non-secret file

@@ -859,7 +859,7 @@ static int cmd_demo(int argc, char **argv)
            good ? n : match, n, t[7] - t[0]);
     if (!good) rc = EX_SOME;
 out:
-    if (cms_up) rk_cli_demo_cms_stop(&cmsd, script, keep || dir != tmpl);
+    if (cms_up) rk_cli_demo_cms_stop(&cmsd, script, keep);
     sodium_free(m); sodium_free(k); sodium_free(keys); sodium_free(buf); sodium_free(sk);
     free(kids);
     if (!keep && dir == tmpl) {
