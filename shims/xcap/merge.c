@@ -1,5 +1,7 @@
-/* shims/xcap/merge.c - the modify step of the read-modify-write (xcap.h),
- * with the core's profile code only: no XML is parsed here. */
+/* shims/xcap/merge.c - the parts of xcap.h without libcurl: the document URL
+ * and the modify step of the read-modify-write, with the core's profile code
+ * only (no XML is parsed here).  make cross builds this file alone. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "rootkey/profile.h"
@@ -74,4 +76,29 @@ out:
     if (st != RK_OK) { *olen = 0; *changed = 0; }
     free(pc); free(els); free(w); free(cut); free(nd);
     return st;
+}
+
+int rk_xcap_unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+rk_status rk_xcap_url(char *out, size_t cap, const char *root, const char *mc_id, const char *doc)
+{
+    size_t n = strlen(mc_id), rl = strlen(root);
+    if (n == 0 || n > 512) { if (cap) out[0] = 0; return RK_ERR_XCAP_MC_ID; }
+    while (rl && root[rl - 1] == '/') rl--;
+    int k = snprintf(out, cap, "%.*s/" RK_XCAP_AUID "/users/", (int)rl, root);
+    if (k < 0 || (size_t)k >= cap) { if (cap) out[0] = 0; return RK_ERR_XCAP_URL; }
+    size_t j = (size_t)k;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)mc_id[i];
+        if (j + 4 >= cap) { out[0] = 0; return RK_ERR_XCAP_URL; }
+        if (rk_xcap_unreserved(c)) out[j++] = (char)c;
+        else j += (size_t)snprintf(out + j, cap - j, "%%%02X", c);
+    }
+    k = snprintf(out + j, cap - j, "/%s", doc ? doc : RK_XCAP_DOC_DEFAULT);
+    if (k < 0 || (size_t)k >= cap - j) { out[0] = 0; return RK_ERR_XCAP_URL; }
+    return RK_OK;
 }

@@ -66,36 +66,11 @@ static double mono(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int unreserved(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-rk_status rk_xcap_url(char *out, size_t cap, const char *root, const char *mc_id, const char *doc)
-{
-    size_t n = strlen(mc_id), rl = strlen(root);
-    if (n == 0 || n > 512) { if (cap) out[0] = 0; return RK_ERR_XCAP_MC_ID; }
-    while (rl && root[rl - 1] == '/') rl--;
-    int k = snprintf(out, cap, "%.*s/" RK_XCAP_AUID "/users/", (int)rl, root);
-    if (k < 0 || (size_t)k >= cap) { if (cap) out[0] = 0; return RK_ERR_XCAP_URL; }
-    size_t j = (size_t)k;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)mc_id[i];
-        if (j + 4 >= cap) { out[0] = 0; return RK_ERR_XCAP_URL; }
-        if (unreserved(c)) out[j++] = (char)c;
-        else j += (size_t)snprintf(out + j, cap - j, "%%%02X", c);
-    }
-    k = snprintf(out + j, cap - j, "/%s", doc ? doc : RK_XCAP_DOC_DEFAULT);
-    if (k < 0 || (size_t)k >= cap - j) { out[0] = 0; return RK_ERR_XCAP_URL; }
-    return RK_OK;
-}
-
 /* RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
 static int b64token(const char *t, size_t n)
 {
     size_t i = 0;
-    while (i < n && (unreserved((unsigned char)t[i]) || t[i] == '+' || t[i] == '/')) i++;
+    while (i < n && (rk_xcap_unreserved((unsigned char)t[i]) || t[i] == '+' || t[i] == '/')) i++;
     if (i == 0) return 0;
     while (i < n && t[i] == '=') i++;
     return i == n;
@@ -218,7 +193,7 @@ rk_status rk_xcap_open(rk_xcap **out, const rk_xcap_opts *o, const char *token_f
         }
     const char *dn = o->doc_name ? o->doc_name : RK_XCAP_DOC_DEFAULT;
     int dok = *dn && strlen(dn) < sizeof x->doc_name;
-    for (const char *c = dn; dok && *c; c++) dok = unreserved((unsigned char)*c);
+    for (const char *c = dn; dok && *c; c++) dok = rk_xcap_unreserved((unsigned char)*c);
     if (!o->jobs || o->jobs > RK_XCAP_JOBS_MAX || o->connect_timeout_ms < 1 ||
         o->connect_timeout_ms > 600000 || o->timeout_ms < 1 || o->timeout_ms > 3600000 ||
         o->max_body < 1024 || o->max_body > (64u << 20) || !o->max_attempts ||

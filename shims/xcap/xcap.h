@@ -74,9 +74,13 @@ RK_MUST_CHECK rk_status rk_xcap_open(rk_xcap **x, const rk_xcap_opts *o, const c
                                      char *err, size_t errlen);
 void rk_xcap_close(rk_xcap *x);   /* wipes the token; NULL is fine */
 
-/* The document URL of an MC ID (RK_ERR_XCAP_MC_ID, RK_ERR_XCAP_URL). */
+/* The document URL of an MC ID (RK_ERR_XCAP_MC_ID, RK_ERR_XCAP_URL).
+ * This, rk_xcap_unreserved and rk_xcap_merge are in merge.c (no libcurl). */
 RK_MUST_CHECK rk_status rk_xcap_url(char *out, size_t cap, const char *root, const char *mc_id,
                                     const char *doc_name);
+
+/* 1 for an RFC 3986 unreserved character (A-Z a-z 0-9 - . _ ~) */
+int rk_xcap_unreserved(unsigned char c);
 
 /* Deliver items[0 .. n-1], up to jobs at a time; fills every output of
  * every item (common/delivery.h). */
