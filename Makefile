@@ -26,7 +26,7 @@ CORE_SRC  := $(sort $(wildcard core/src/*.c))
 CORE_HDR  := $(wildcard core/include/rootkey/*.h) $(wildcard core/src/*.h)
 CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/core/%.o)
 CORE_PIC  := $(CORE_SRC:core/src/%.c=$(B)/pic/%.o)
-SHIM_SRC  := $(sort $(wildcard shims/iwf/*.c shims/client/*.c shims/common/*.c))
+SHIM_SRC  := $(sort $(wildcard shims/iwf/*.c shims/client/*.c shims/common/*.c shims/xcap/*.c))
 SHIM_OBJ  := $(SHIM_SRC:%.c=$(B)/%.o)
 CLI_SRC   := $(sort $(wildcard shims/cli/*.c))
 CLI_OBJ   := $(CLI_SRC:%.c=$(B)/%.o)
@@ -41,7 +41,9 @@ BENCH_SRC := $(sort $(wildcard bench/b_*.c))
 LIB_A     := $(B)/librootkey.a
 LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
-TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl
+TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl
+# the shims' XCAP client (shims/xcap) is on libcurl
+SHIM_LIBS := -lcurl -lsodium
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 CLI_LIBS  := -ljansson
 # the same command with the test hooks (RK_NOW, RK_TEST_CRASH_AFTER) compiled
@@ -56,7 +58,7 @@ all: $(LIB_A) $(LIB_SO) $(RK_BIN)
 
 help:
 	@echo "make            librootkey (static, shared) and the rootkey command"
-	@echo "make demo       the main job end to end (see README)"
+	@echo "make demo       the main job end to end through a local test CMS (DEMO_FLAGS=--files-only: without it)"
 	@echo "make check      unit, known-answer, negative and interop tests; allocation check"
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
@@ -107,14 +109,14 @@ $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(SHIM_A) $(LIB_A) $(SHIM_LIBS) $(CLI_LIBS)
 
 $(B)/test-hooks/%.o: %.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(B)/rootkey-test: $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A)
-	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) -lsodium $(CLI_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) $(SHIM_LIBS) $(CLI_LIBS)
 
 $(B) $(B)/core $(B)/pic $(B)/tests $(B)/ct $(B)/fuzz:
 	@mkdir -p $@
@@ -304,9 +306,11 @@ bench: deps-check-bench
 	@$(B)/rk_bench
 
 DEMO_USERS ?= 1000
+DEMO_FLAGS ?=
+# through the test CMS (tests/cms/cms.sh, Apache); DEMO_FLAGS=--files-only without it
 demo: deps-check-demo
 	@$(MAKE) --no-print-directory $(RK_BIN)
-	@$(RK_BIN) demo --users $(DEMO_USERS)
+	@$(RK_BIN) demo --users $(DEMO_USERS) $(DEMO_FLAGS)
 
 cross: deps-check-cross
 	@if [ -x scripts/cross.sh ]; then scripts/cross.sh; else \

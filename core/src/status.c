@@ -292,6 +292,24 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_LMR_MESSAGE: return "LMR key message: empty, unknown LMR type or too long";
     case RK_ERR_STORE_TEK_LIST: return "TEK list: malformed line";
     case RK_ERR_STORE_KMS_ENCRYPTED: return "KMS document: encrypted key element (EncKeyContentType, XML Encryption under a transport key) is not supported; provision plain hexBinary key sets over a protected channel";
+    /* xcap */
+    case RK_ERR_XCAP_URL: return "xcap: root not an https:// URL, or URL too long";
+    case RK_ERR_XCAP_TOKEN: return "xcap: bearer token file unreadable, empty, too long or not a b64token";
+    case RK_ERR_XCAP_OPTION: return "xcap: client option out of range";
+    case RK_ERR_XCAP_CURL: return "xcap: libcurl could not be set up";
+    case RK_ERR_XCAP_CONNECT: return "xcap: no connection to the CMS";
+    case RK_ERR_XCAP_TLS: return "xcap: TLS failed (handshake or CMS certificate not verified)";
+    case RK_ERR_XCAP_TIMEOUT: return "xcap: the CMS did not answer within the timeout";
+    case RK_ERR_XCAP_TOO_BIG: return "xcap: answer larger than the response cap";
+    case RK_ERR_XCAP_REDIRECT: return "xcap: the CMS answered with a redirect (not followed)";
+    case RK_ERR_XCAP_AUTH: return "xcap: access token refused (401/403)";
+    case RK_ERR_XCAP_HTTP: return "xcap: the CMS refused the request (4xx)";
+    case RK_ERR_XCAP_SERVER: return "xcap: the CMS failed (5xx or 429)";
+    case RK_ERR_XCAP_CONFLICT: return "xcap: the document kept changing (412 or weak ETag beyond the bound)";
+    case RK_ERR_XCAP_ETAG: return "xcap: 2xx answer without a usable ETag";
+    case RK_ERR_XCAP_ELEMENT: return "xcap: not one rootkey profile element to deliver";
+    case RK_ERR_XCAP_MC_ID: return "xcap: MC ID empty or too long for a URL";
+    case RK_ERR_XCAP_TRANSFER: return "xcap: transfer failed";
     /* store: strings here */
     case RK_ERR_IWF_DUPLICATE_ID: return "IWF inventory: the same MC ID on more than one line";
     case RK_ERR_IWF_LINE_TOO_LONG: return "IWF inventory: line too long";

@@ -21,6 +21,8 @@
 #include "common/atomic.h"
 #include "common/kms.h"
 #include "iwf/iwf.h"
+#include "cli/cli.h"
+#include "cli/delivery.h"
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
@@ -40,7 +42,7 @@
 #define RK_VERSION "unknown"   /* the Makefile passes VERSION */
 #endif
 
-static int64_t now_unix(void)
+int64_t now_unix(void)
 {
 #ifdef RK_TEST_HOOKS
     const char *e = getenv("RK_NOW");     /* the test build only: a fixed clock */
@@ -90,7 +92,7 @@ static int fail(const char *cmd, const char *what, rk_status st)
     return ex_of(st);
 }
 
-static uint8_t *slurp(const char *path, size_t *len, rk_status *st)
+uint8_t *slurp(const char *path, size_t *len, rk_status *st)
 {
     uint8_t *b = malloc(MAXDOC);
     *len = 0;
@@ -100,7 +102,7 @@ static uint8_t *slurp(const char *path, size_t *len, rk_status *st)
     return b;
 }
 
-static rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
+rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
 {
     size_t n;
     rk_status st;
@@ -192,27 +194,33 @@ out:
 static void usage_iwf(FILE *f)
 {
     fprintf(f, "usage: rootkey iwf --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --inventory FILE.csv\n"
-               "                  --out DIR [--xcap-root URL] [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
+               "                  --out DIR (--xcap-root URL --token-file FILE | --files-only [--xcap-root URL])\n"
+               "                  [--iwf-cert IWF-KMS-CERT.xml] [--shard i/n]\n"
                "                  [--period current|next|N] [--progress=auto|always|never]\n"
                "The key set must be the IWF's (UserUri = --iwf-uri) for the key period wrapped for\n"
                "(current; next or N: wrap ahead at the start of that period).\n"
-               "Batch wrap: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is stdin)\n"
-               "DIR/<stem>.p<period>.element.xml, .xcap and .state (stem: a digest of the MC ID),\n"
-               "each written atomically.  Users whose line is unchanged since they were wrapped for\n"
-               "this key period are skipped (resumable).  A bad line, or an MC ID on two lines, is\n"
-               "reported as FILE:LINE: reason and the others are processed.  Exit 1 if any failed;\n"
-               "3 if the inventory is unreadable, a file cannot be written, or DIR is in use.\n"
-               "A progress bar on stderr when it is a terminal (--progress=auto, the default).\n");
+               "Batch wrap and delivery: per inventory line (RFC 4180 CSV, docs/inventory.md; FILE - is\n"
+               "stdin) DIR/<stem>.p<period>.element.xml and .state (stem: a digest of the MC ID), each\n"
+               "written atomically; then the element is put into the user's profile document in the CMS\n"
+               "over XCAP/HTTPS and recorded delivered once the CMS has it (--files-only: files only;\n"
+               "with --xcap-root also DIR/<stem>.p<period>.xcap, the element-level PUT for a CMS driven\n"
+               "by hand).  Users whose line is unchanged since they were wrapped for this key period are\n"
+               "skipped, undelivered ones delivered again (resumable).  A bad line, or an MC ID on two\n"
+               "lines, is reported as FILE:LINE: reason and the others are processed.  Exit 1 if any\n"
+               "failed or was not delivered; 3 if the inventory is unreadable, a file cannot be written,\n"
+               "or DIR is in use.  A progress bar on stderr when it is a terminal (--progress=auto).\n"
+               RK_CLI_DELIVERY_USAGE);
 }
 
 static void usage_wrap(FILE *f)
 {
     fprintf(f, "usage: rootkey wrap --cert KMS-CERT.xml --keyset IWF-KEYSET.xml --iwf-uri URI --line CSV-LINE|-\n"
                "                   [--profile DOC.xml] --out FILE [--iwf-cert IWF-KMS-CERT.xml]\n"
-               "                   [--period current|next|N]\n"
+               "                   [--period current|next|N] [--xcap-root URL --token-file FILE ...]\n"
                "Wrap one user's root key (CSV-LINE as one inventory line, its key as file:/path;\n"
                "or -: the line from stdin).  Without --profile FILE is the profile element; with\n"
-               "it, FILE is DOC with the element upserted.\n");
+               "it, FILE is DOC with the element upserted.  With --xcap-root the element is also\n"
+               "delivered into the user's profile in the CMS.\n" RK_CLI_DELIVERY_USAGE);
 }
 
 /* The time wrapped at: now for --period current (or none); for next or N,
@@ -264,11 +272,14 @@ static int cmd_iwf(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "status")) return rk_cli_iwf_status(argc, argv);
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *inv = NULL, *out = NULL;
-    const char *root = "https://xcap.example.org/xcap-root", *iuri = NULL, *period = NULL;
+    const char *iuri = NULL, *period = NULL;
     unsigned si = 0, sn = 1;
+    rk_cli_delivery dl;
+    rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
-        {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"xcap-root", 1, 0, 'x'}, {"shard", 1, 0, 's'},
-        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"progress", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"inventory", 1, 0, 'i'}, {"out", 1, 0, 'o'}, {"shard", 1, 0, 's'},
+        {"iwf-uri", 1, 0, 'u'}, {"period", 1, 0, 'p'}, {"progress", 1, 0, 'P'}, {"help", 0, 0, 'h'},
+        RK_CLI_DELIVERY_LONGOPTS, {0, 0, 0, 0}};
     int prog = isatty(2);
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
@@ -278,7 +289,6 @@ static int cmd_iwf(int argc, char **argv)
         case 'k': keyset = optarg; break;
         case 'i': inv = optarg; break;
         case 'o': out = optarg; break;
-        case 'x': root = optarg; break;
         case 'u': iuri = optarg; break;
         case 'p': period = optarg; break;
         case 'P': if (!strcmp(optarg, "always")) prog = 1; else if (!strcmp(optarg, "never")) prog = 0;
@@ -288,21 +298,27 @@ static int cmd_iwf(int argc, char **argv)
                       fprintf(stderr, "rootkey iwf: --shard wants i/n with 0 <= i < n\n"); return EX_USAGE; }
                   break;
         case 'h': usage_iwf(stdout); return EX_OK;
-        default: usage_iwf(stderr); return EX_USAGE;
+        default: if (rk_cli_delivery_opt(&dl, "iwf", c, optarg) == 1) break;
+                 usage_iwf(stderr); return EX_USAGE;
         }
     }
     if (!cert || !keyset || !inv || !out || !iuri) { usage_iwf(stderr); return EX_USAGE; }
+    const rk_delivery *dv = NULL;
+    int rc = rk_cli_delivery_open(&dl, "iwf", 1, &dv);
+    if (rc != EX_OK) return rc;
     rk_iwf w;
     char err[512] = "";
     int64_t t = 0;
     rk_status st = open_iwf(&w, cert, icert, keyset, iuri, period, &t, err, sizeof err);
-    if (st != RK_OK) { fprintf(stderr, "rootkey iwf: %s\n", err);
+    if (st != RK_OK) { rk_cli_delivery_close(&dl); fprintf(stderr, "rootkey iwf: %s\n", err);
                        return !strncmp(err, "--period", 8) ? EX_USAGE : fail("iwf", "IWF key set", st); }
     printf("iwf: signer %s (IWF key set of key period %llu of %s)\n", w.iwf_uri,
            (unsigned long long)w.period_no, w.iwf_kms.kms_uri);
     rk_iwf_stats s;
-    rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = root, .shard_i = si, .shard_n = sn,
-                            .now_unix = t, .log = stderr, .progress = prog};
+    /* the element-level request files only with --files-only */
+    rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = dv ? NULL : dl.o.root,
+                            .shard_i = si, .shard_n = sn, .now_unix = t, .log = stderr, .progress = prog,
+                            .delivery = dv};
 #ifdef RK_TEST_HOOKS
     const char *ca = getenv("RK_TEST_CRASH_AFTER");
     long crash_n = ca ? atol(ca) : 0;
@@ -312,19 +328,23 @@ static int cmd_iwf(int argc, char **argv)
     st = rk_iwf_batch(&w, &bo, &s);
     double t1 = mono();
     rk_iwf_close(&w);
+    rk_cli_delivery_close(&dl);
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
+    if (dv) printf("iwf: %zu delivered, %zu not delivered\n", s.delivered, s.undelivered);
     if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return ex_of(st);
-    return s.failed ? EX_SOME : EX_OK;
+    return s.failed || s.undelivered ? EX_SOME : EX_OK;
 }
 
 static int cmd_wrap(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *line = NULL, *out = NULL, *prof = NULL;
     const char *iuri = NULL, *period = NULL;
+    rk_cli_delivery dl;
+    rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"line", 1, 0, 'l'}, {"out", 1, 0, 'o'}, {"profile", 1, 0, 'p'}, {"iwf-uri", 1, 0, 'u'},
-        {"period", 1, 0, 'P'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"period", 1, 0, 'P'}, {"help", 0, 0, 'h'}, RK_CLI_DELIVERY_LONGOPTS, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -337,11 +357,14 @@ static int cmd_wrap(int argc, char **argv)
         case 'u': iuri = optarg; break;
         case 'P': period = optarg; break;
         case 'h': usage_wrap(stdout); return EX_OK;
-        default: usage_wrap(stderr); return EX_USAGE;
+        default: if (rk_cli_delivery_opt(&dl, "wrap", c, optarg) == 1) break;
+                 usage_wrap(stderr); return EX_USAGE;
         }
     }
     if (!cert || !keyset || !line || !out || !iuri) { usage_wrap(stderr); return EX_USAGE; }
     if (rk_iwf_argv_key(line)) { no_key_on_argv("wrap", "--line"); return EX_USAGE; }
+    const rk_delivery *dv = NULL;
+    if (dl.o.root) { int rc = rk_cli_delivery_open(&dl, "wrap", 0, &dv); if (rc != EX_OK) return rc; }
     rk_iwf w;
     char err[512] = "", id[256], kms[256];
     rk_lmr_block *b = sodium_malloc(sizeof *b);
@@ -369,7 +392,15 @@ static int cmd_wrap(int argc, char **argv)
     int lmr_type = b->lmr_type;
     sodium_free(b);
     rk_iwf_close(&w);
-    if (st != RK_OK) return fail("wrap", err, st);
+    if (st != RK_OK) { rk_cli_delivery_close(&dl); return fail("wrap", err, st); }
+    if (dv) {
+        rk_delivery_item it = {.mc_id = id, .element = el, .elen = elen};
+        dv->deliver(dv->ctx, &it, 1);
+        rk_cli_delivery_close(&dl);
+        if (it.st != RK_OK) { fprintf(stderr, "rootkey wrap: not delivered: %s (%d)\n", it.err, (int)it.st); return EX_SOME; }
+        printf("delivered root key %08X for %s to the CMS (HTTP %d, %s)\n", (unsigned)kid, id, it.http_status,
+               it.changed ? "document updated" : "already there");
+    }
     if (prof) {
         size_t n, nl = 0;
         uint8_t *doc = slurp(prof, &n, &st);
@@ -406,7 +437,7 @@ static void usage_unwrap(FILE *f)
                "KEYFILE holds the 32-octet storage key as 64 hex digits.  Prints key IDs only.\n");
 }
 
-static rk_status read_storage_key(const char *path, uint8_t key[32])
+rk_status read_storage_key(const char *path, uint8_t key[32])
 {
     char h[80]; size_t n = 0, ol = 0;
     rk_status st = rk_file_read(path, (uint8_t *)h, sizeof h, &n);
@@ -596,10 +627,12 @@ static int cmd_inspect(int argc, char **argv)
 /* ------------------------------------------------------------ demo */
 static void usage_demo(FILE *f)
 {
-    fprintf(f, "usage: rootkey demo [--users N] [--dir DIR] [--keep]\n"
-               "End to end, offline: a test KMS, an IWF key set and N user key sets (default 1000),\n"
-               "an inventory (P25 users, every tenth a TETRA user), the batch wrap into profile\n"
-               "documents, every client unwrapping and checking its root key into a sealed key store,\n"
+    fprintf(f, "usage: rootkey demo [--users N] [--dir DIR] [--keep] [--files-only] [--jobs N] [--cms-script FILE]\n"
+               "End to end on this machine: a test KMS, an IWF key set and N user key sets (default 1000),\n"
+               "an inventory (P25 users, every tenth a TETRA user), the batch wrap delivered over\n"
+               "XCAP/HTTPS into the test CMS (Apache httpd started from tests/cms/cms.sh; --files-only:\n"
+               "profile documents written locally instead), every client fetching its profile from\n"
+               "the CMS, unwrapping and checking its root key into a sealed key store,\n"
                "then a traffic key per user under that root key (P25 Modify Key Command; TETRA AES-KW\n"
                "blob), checked by the client; a summary with counts and timings.\n");
 }
@@ -614,8 +647,13 @@ static int cmd_demo(int argc, char **argv)
 {
     long users = 1000;
     const char *dir = NULL;
-    int keep = 0;
+    int keep = 0, files_only = 0, cms_up = 0;
+    const char *script = NULL;
+    rk_cli_delivery cmsd;
+    rk_cli_delivery_init(&cmsd);
+    cmsd.o.log = NULL;
     static struct option o[] = {{"users", 1, 0, 'n'}, {"dir", 1, 0, 'd'}, {"keep", 0, 0, 'k'},
+        {"files-only", 0, 0, 'f'}, {"cms-script", 1, 0, 'S'}, {"jobs", 1, 0, 'j'},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
@@ -623,6 +661,9 @@ static int cmd_demo(int argc, char **argv)
         case 'n': users = atol(optarg); break;
         case 'd': dir = optarg; break;
         case 'k': keep = 1; break;
+        case 'f': files_only = 1; break;
+        case 'S': script = optarg; break;
+        case 'j': cmsd.o.jobs = (unsigned)atoi(optarg); break;
         case 'h': usage_demo(stdout); return EX_OK;
         default: usage_demo(stderr); return EX_USAGE;
         }
@@ -697,6 +738,18 @@ static int cmd_demo(int argc, char **argv)
         sodium_free(inv);
         if (st != RK_OK) { rc = fail("demo", "inventory", st); goto out; }
     }
+    /* the CMS: the test CMS started, every user's folder provisioned */
+    if (!files_only) {
+        FILE *ids;
+        snprintf(path, sizeof path, "%s/users.txt", dir);
+        if (!(ids = fopen(path, "w"))) { rc = fail("demo", path, RK_ERR_IO); goto out; }
+        for (size_t i = 0; i < n; i++) fprintf(ids, "sip:user%06zu@mcptt.example.org\n", i);
+        fclose(ids);
+        cms_up = 1;
+        rc = rk_cli_demo_cms_start(&cmsd, script, path, cmsd.o.jobs);
+        if (rc != EX_OK) goto out;
+        printf("  CMS: Apache httpd (mod_dav, mod_ssl) at %s, %zu users provisioned\n", cmsd.o.root, n);
+    }
     /* 4. the IWF batch */
     t[2] = mono();
     {
@@ -710,18 +763,21 @@ static int cmd_demo(int argc, char **argv)
         char inv[4096], outd[4096];
         snprintf(inv, sizeof inv, "%s/inventory.csv", dir);
         snprintf(outd, sizeof outd, "%s/iwf-out", dir);
-        rk_iwf_batch_opts bo = {.inventory = inv, .outdir = outd, .xcap_root = "https://xcap.example.org/xcap-root",
-                                .shard_n = 1, .now_unix = now, .log = stderr, .progress = isatty(2)};
+        rk_iwf_batch_opts bo = {.inventory = inv, .outdir = outd,
+                                .xcap_root = files_only ? "https://xcap.example.org/xcap-root" : NULL,
+                                .shard_n = 1, .now_unix = now, .log = stderr, .progress = isatty(2),
+                                .delivery = files_only ? NULL : &cmsd.d};
         st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;
         if (s.done != n) { fprintf(stderr, "rootkey demo: IWF wrapped %zu of %zu\n", s.done, n); rc = EX_SOME; }
     }
     t[3] = mono();
-    /* 5. the XCAP server's part: upsert each element into the user's profile document */
+    /* 5. files only: the XCAP server's part done here, each element upserted
+     * into the user's profile document */
     snprintf(path, sizeof path, "%s/profiles", dir);
-    mkdir(path, 0755);
-    {
+    if (files_only) mkdir(path, 0755);
+    if (files_only) {
         rk_profile_ctx *pc = malloc(sizeof *pc);
         rk_profile_element *e = malloc(sizeof *e);
         uint8_t *nd = malloc(16384);
@@ -771,8 +827,17 @@ static int cmd_demo(int argc, char **argv)
         double b = mono();
         t_load += b - a;
         if (st != RK_OK) { fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err); cl_bad++; continue; }
-        snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
-        uint8_t *doc = slurp(path, &dl, &st);
+        uint8_t *doc = NULL;
+        if (files_only) {
+            snprintf(path, sizeof path, "%s/profiles/user%06zu.xml", dir, i);
+            doc = slurp(path, &dl, &st);
+        } else {                              /* the client's fetch from the CMS */
+            char et[RK_DELIVERY_ETAG_MAX];
+            int hs = 0;
+            snprintf(id, sizeof id, "sip:user%06zu@mcptt.example.org", i);
+            st = rk_xcap_fetch(cmsd.x, id, NULL, &doc, &dl, et, &hs, err, sizeof err);
+            if (st != RK_OK) fprintf(stderr, "rootkey demo: client %zu: %s\n", i, err);
+        }
         rk_client_counts cn = {0};
         if (doc) st = rk_client_unwrap_doc(&cl, ks, doc, dl, now, &cn);
         ok = cn.ok;
@@ -878,7 +943,12 @@ static int cmd_demo(int argc, char **argv)
            KMS, (unsigned long long)pno, n, t[1] - t[0]);
     printf("  IWF batch: %zu users wrapped (%zu failed): %.2f s (%.2f ms/user)\n",
            n - (iwf_fail > n ? n : iwf_fail), iwf_fail, t[3] - t[2], 1000.0 * (t[3] - t[2]) / (double)n);
-    printf("  XCAP: %zu profile documents with the element upserted: %.2f s\n", n, t[4] - t[3]);
+    if (files_only)
+        printf("  XCAP (files only): %zu profile documents with the element upserted: %.2f s\n", n, t[4] - t[3]);
+    else
+        printf("  XCAP: %zu elements put into the users' profiles over HTTPS (GET, PUT If-None-Match/If-Match;\n"
+               "    %u at a time, in the IWF batch time), every client fetched its profile (in the unwrap time)\n",
+               n - (iwf_fail > n ? n : iwf_fail), cmsd.o.jobs);
     printf("  clients: %zu key sets validated (RSK pairing, SSK): %.2f s; %zu unwrapped: %.2f s (%.2f ms/user)\n",
            n - cl_bad, t_load, n - cl_bad, t_unwrap, 1000.0 * t_unwrap / (double)n);
     printf("  check: %zu root keys match the inventory, %zu mismatch, %zu refused\n", match, mismatch, cl_bad);
@@ -895,6 +965,7 @@ static int cmd_demo(int argc, char **argv)
            good ? n : match, n, t[7] - t[0]);
     if (!good) rc = EX_SOME;
 out:
+    if (cms_up) rk_cli_demo_cms_stop(&cmsd, script, keep);
     sodium_free(m); sodium_free(k); sodium_free(keys); sodium_free(buf); sodium_free(sk);
     free(kids);
     if (!keep && dir == tmpl) {
@@ -912,6 +983,7 @@ static void usage(FILE *f)
                "  wrap      wrap one user's LMR root key into a profile element\n"
                "  unwrap    client: validate a key set, unwrap a profile document into the key store\n"
                "  iwf       batch wrap for a fleet from an inventory (CSV); iwf status: who holds what\n"
+               "  client    client sync: fetch my profile from the CMS, unwrap into the key store\n"
                "  inspect   decode a MIKEY-SAKKE message, profile element or document to JSON\n"
                "  mikey     mikey receive: decrypt a MIKEY-SAKKE I_MESSAGE with a key set\n"
                "  p25       LMR key messages after the root key: modify-key (IWF), receive (client)\n"
@@ -926,6 +998,7 @@ int rk_cli_selftest(int argc, char **argv);
 int rk_cli_bench(int argc, char **argv);
 int rk_cli_mikey(int argc, char **argv);
 int rk_cli_p25(int argc, char **argv);
+int rk_cli_client(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
@@ -950,6 +1023,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "bench")) return rk_cli_bench(argc, argv);
     if (!strcmp(c, "mikey")) return rk_cli_mikey(argc, argv);
     if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
+    if (!strcmp(c, "client")) return rk_cli_client(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
     if (!strcmp(c, "--version")) { printf("rootkey %s\n", RK_VERSION); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);

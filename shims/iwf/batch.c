@@ -15,6 +15,7 @@
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
 #include "rootkey/profile.h"
+#include "xcap/xcap.h"
 
 /* snprintf through a va_list: the messages and paths are cut at the
  * buffer's end on purpose */
@@ -31,20 +32,6 @@ static uint32_t fnv1a(const char *s)
     uint32_t h = 2166136261u;
     for (; *s; s++) { h ^= (uint8_t)*s; h *= 16777619u; }
     return h;
-}
-
-/* RFC 3986 percent-encoding of an MC ID for the XCAP document URI */
-static void pct(char *out, size_t cap, const char *s)
-{
-    size_t j = 0;
-    for (; *s && j + 4 < cap; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-            ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '@' || ch == '+')
-            out[j++] = (char)ch;
-        else j += (size_t)snprintf(out + j, cap - j, "%%%02X", ch);
-    }
-    out[j] = 0;
 }
 
 /* ---------------------------------------------------------------- state */
@@ -247,7 +234,7 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
                          char *err, size_t errlen, int *fatal)
 {
     const rk_iwf_batch_opts *o = b->o;
-    char stem[RK_IWF_STEM_MAX], spath[4096], path[4096], uri_id[1024], host[512] = "";
+    char stem[RK_IWF_STEM_MAX], spath[4096], path[4096], host[512] = "";
     uint8_t el[4096], dg[32];
     size_t elen = 0;
     uint32_t key_id = 0;
@@ -281,25 +268,32 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
                  (unsigned long long)b->period);
         return RK_ERR_INTERNAL;
     }
-    /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
-     * absolute XCAP root (scheme://authority/path); none for a bare path */
-    const char *a = strstr(o->xcap_root, "://");
-    if (a) {
-        a += 3;
-        size_t hl = strcspn(a, "/?#");
-        if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
+    /* the element-level request file (only with an XCAP root: the CLI gives
+     * one with --files-only): one attribute test per step, RFC 4825 6 */
+    char *req = NULL;
+    int n = 0;
+    if (o->xcap_root) {
+        char url[RK_XCAP_URL_MAX];
+        st = rk_xcap_url(url, sizeof url, o->xcap_root, id, NULL);
+        if (st != RK_OK) { sayf(err, errlen, "XCAP URL: %s", rk_strerror(st)); return st; }
+        /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
+         * absolute XCAP root (scheme://authority/path); none for a bare path */
+        const char *a = strstr(o->xcap_root, "://");
+        if (a) {
+            a += 3;
+            size_t hl = strcspn(a, "/?#");
+            if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
+        }
+        req = malloc(16384);
+        if (!req) return RK_ERR_ALLOC;
+        n = snprintf(req, 16384,
+            "PUT %s/~~/mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d"
+            "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
+            "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
+            url, (unsigned)key_id, host, elen);
+        if (n < 0 || (size_t)n + elen >= 16384) { free(req); sayf(err, errlen, "XCAP request too long"); return RK_ERR_BUFFER; }
+        memcpy(req + n, el, elen);
     }
-    pct(uri_id, sizeof uri_id, id);
-    char *req = malloc(16384);
-    if (!req) return RK_ERR_ALLOC;
-    int n = snprintf(req, 16384,
-        "PUT %s/org.3gpp.mcptt.user-profile/users/%s/user-profile.xml/~~/mcptt-user-profile/anyExt/"
-        "rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d%%5b@key-period=%%22%llu%%22%%5d"
-        "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
-        "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
-        o->xcap_root, uri_id, (unsigned)key_id, (unsigned long long)period, host, elen);
-    if (n < 0 || (size_t)n + elen >= 16384) { free(req); sayf(err, errlen, "XCAP request too long"); return RK_ERR_BUFFER; }
-    memcpy(req + n, el, elen);
     memset(&r, 0, sizeof r);
     memcpy(r.mc_id, id, strlen(id) + 1);
     memcpy(r.digest, dg, 32);
@@ -309,7 +303,7 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
     snprintf(r.element, sizeof r.element, "%s.p%llu.element.xml", stem, (unsigned long long)period);
     path_of(path, sizeof path, b, stem, "element.xml");
     st = rk_file_write_atomic(path, el, elen, 0644);
-    if (st == RK_OK) {
+    if (st == RK_OK && req) {
         path_of(path, sizeof path, b, stem, "xcap");
         st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + elen, 0644);
     }

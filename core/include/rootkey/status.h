@@ -350,6 +350,26 @@ enum {
     RK_ERR_IWF_SIGNER = -1330,       /* signer key set is not the configured IWF's (UserUri) */
     /* iwf: add codes here, in this block */
 
+    /* --- XCAP delivery, shims/xcap (-1500 .. -1539) --- */
+    RK_ERR_XCAP_URL = -1500,        /* XCAP root not an https:// URL, or a URL too long */
+    RK_ERR_XCAP_TOKEN = -1501,      /* bearer token file unreadable, empty, too long or not a b64token */
+    RK_ERR_XCAP_OPTION = -1502,     /* XCAP client option out of range (jobs, timeouts, size cap) */
+    RK_ERR_XCAP_CURL = -1503,       /* libcurl could not be set up */
+    RK_ERR_XCAP_CONNECT = -1504,    /* no connection to the CMS (after the retries) */
+    RK_ERR_XCAP_TLS = -1505,        /* TLS failed: handshake, or the CMS certificate did not verify */
+    RK_ERR_XCAP_TIMEOUT = -1506,    /* the CMS did not answer within the timeout (after the retries) */
+    RK_ERR_XCAP_TOO_BIG = -1507,    /* the CMS's answer is larger than the response cap */
+    RK_ERR_XCAP_REDIRECT = -1508,   /* the CMS answered with a redirect (never followed) */
+    RK_ERR_XCAP_AUTH = -1509,       /* the CMS refused the access token (401 or 403) */
+    RK_ERR_XCAP_HTTP = -1510,       /* the CMS answered with another 4xx status */
+    RK_ERR_XCAP_SERVER = -1511,     /* the CMS answered 5xx or 429 (after the retries) */
+    RK_ERR_XCAP_CONFLICT = -1512,   /* the document kept changing: 412 or weak ETag beyond the bound */
+    RK_ERR_XCAP_ETAG = -1513,       /* a 2xx answer without a usable ETag */
+    RK_ERR_XCAP_ELEMENT = -1514,    /* the element to deliver is not one rootkey profile element */
+    RK_ERR_XCAP_MC_ID = -1515,      /* MC ID empty or too long for a document URL */
+    RK_ERR_XCAP_TRANSFER = -1516,   /* the transfer failed otherwise (libcurl error) */
+    /* xcap: add codes here, in this block */
+
     RK_STATUS_LAST_ = -9999
 };
 

@@ -1,0 +1,19 @@
+/*
+ * shims/cli/cli.h - helpers of shims/cli/main.c that the other command
+ * files share (the files a command reads).
+ */
+#ifndef RK_CLI_H
+#define RK_CLI_H
+#include <stddef.h>
+#include <stdint.h>
+#include "common/kms.h"
+
+/* A whole file (at most 1 MiB) in malloc'd memory, or NULL with *st set. */
+uint8_t *slurp(const char *path, size_t *len, rk_status *st);
+/* An Annex D KmsCertificate file. */
+rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen);
+/* A 32-octet storage key written as 64 hex digits. */
+rk_status read_storage_key(const char *path, uint8_t key[32]);
+/* The clock: time(NULL); in the test build (RK_TEST_HOOKS) RK_NOW fixes it. */
+int64_t now_unix(void);
+#endif
