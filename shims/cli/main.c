@@ -51,7 +51,8 @@ static double mono(void)
 static int ex_of(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
-    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
+    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML ||
+        (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) || /* malformed, unsupported */
         st == RK_ERR_STORE_INVENTORY ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
         return EX_INPUT;
