@@ -167,6 +167,21 @@ static void cli_wrap_unwrap(void)
     CHECK(strstr(out, "\"lmr_type\": \"P25\"") != NULL);
     CHECK(strstr(out, "sip:alice@test.example") != NULL);
     CHECK(strstr(out, "\"signature_length\": 129") != NULL);
+    /* inspect a KMS response (the test KMS writes the Annex D shape): the
+     * header and the key set's public fields, the secrets by length only */
+    snprintf(cmd, sizeof cmd, "%s inspect alice.xml", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"message\": \"KmsKeyProv\"") != NULL);
+    CHECK(strstr(out, "\"signature\": \"absent\"") != NULL);
+    CHECK(strstr(out, "\"user_uri\": \"sip:alice@test.example\"") != NULL);
+    CHECK(strstr(out, "\"user_decrypt_key\": \"(secret, 257 octets, not shown)\"") != NULL);
+    CHECK(strstr(out, "\"user_signing_key_ssk\": \"(secret, 32 octets, not shown)\"") != NULL);
+    CHECK_EQ(sh("v=$(sed -n 's/.*<UserSigningKeySSK[^>]*>\\(.*\\)<\\/UserSigningKeySSK>.*/\\1/p' alice.xml); "
+                "test -n \"$v\" && ! %s inspect alice.xml | grep -q -i \"$v\"", bin), 0);
+    snprintf(cmd, sizeof cmd, "%s inspect kms/kms-cert.xml", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"message\": \"KmsInit\"") != NULL);
+    CHECK(strstr(out, "\"user_id_format\": \"2\"") != NULL);
     /* mikey receive: any MIKEY-SAKKE message for my key set; the SSV only on request */
     CHECK_EQ(sh("sed -n 's/.*\">\\(.*\\)<\\/rk.*/\\1/p' alice-profile.xml > msg.b64 && test -s msg.b64"), 0);
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --ext 250", bin);

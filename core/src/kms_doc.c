@@ -995,11 +995,13 @@ rk_status rk_kms_read(rk_kms_ctx *ctx, const uint8_t *doc, size_t len, int64_t n
     out->ncerts = s.ncert;
     out->nkeysets = s.nks;
     st = check_all(doc, len, now, out);
-    if (st == RK_OK && !doc_in(out, len))
-        st = RK_ERR_INTERNAL;
     if (st != RK_OK) {
         zero_doc(out);
         return st;
+    }
+    if (doc_in(out, len) != 1) {
+        zero_doc(out);
+        return RK_ERR_INTERNAL;
     }
     /*@ assert rk_kms_doc_in(out, len); */
     out->msg = msg;

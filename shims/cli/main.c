@@ -431,12 +431,15 @@ static rk_status inspect_mikey(const uint8_t *m, size_t n, const char *ind)
     return RK_OK;
 }
 
+int rk_cli_inspect_kms(const uint8_t *d, size_t n, int64_t now, int *rc);
+
 static int cmd_inspect(int argc, char **argv)
 {
     if (argc != 2 || !strcmp(argv[1], "--help")) {
         FILE *f = argc == 2 ? stdout : stderr;
         fprintf(f, "usage: rootkey inspect FILE\nDecode a MIKEY-SAKKE I_MESSAGE (binary, or base64 text),\n"
-                   "a profile element or a profile document to JSON on stdout; no secrets.\n");
+                   "a profile element, a profile document or a KMS response (TS 33.180 Annex D)\n"
+                   "to JSON on stdout; no secrets.\n");
         return argc == 2 ? EX_OK : EX_USAGE;
     }
     size_t n;
@@ -446,7 +449,9 @@ static int cmd_inspect(int argc, char **argv)
     int rc = EX_OK;
     size_t a = 0;
     while (a < n && (d[a] == ' ' || d[a] == '\n' || d[a] == '\r' || d[a] == '\t')) a++;
-    if (a < n && d[a] == '<') {
+    if (rk_cli_inspect_kms(d, n, now_unix(), &rc)) {
+        /* a TS 33.180 Annex D KMS response (shims/cli/kms.c) */
+    } else if (a < n && d[a] == '<') {
         /* a profile document, or a bare element: wrap it in a document */
         rk_profile_ctx *pc = malloc(sizeof *pc);
         rk_profile_element *els = calloc(64, sizeof *els);
