@@ -108,6 +108,23 @@ static void community(void)
     CHECK_EQ(sh("%s kms issue --dir kms --user sip:alice@test.example --out alice.xml", bin), 0);
     CHECK_EQ(sh("%s kms issue --dir kms --user sip:bob@test.example --out bob.xml", bin), 0);
     CHECK_EQ(sh("printf '%%s' 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f > storage.key"), 0);
+    /* an existing community is not replaced without --force; numbers are strict */
+    CHECK_EQ(sh("cp kms/kms.secret kms.before && %s kms create --dir kms --uri kms.other.example 2>log.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'not replaced without --force' log.err && cmp -s kms/kms.secret kms.before"), 0);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 30d 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 0 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --offset -5 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms issue --dir kms --user sip:x@test.example --out x.xml --period-no 1e3 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 86400 >/dev/null && "
+                "%s kms create --dir kms2 --uri kms.test.example --period 3600 --force >/dev/null && "
+                "grep -q '<UserKeyPeriod>3600<' kms2/kms-cert.xml", bin, bin), 0);
+    /* a whole inventory in one call, the current and the next period */
+    CHECK_EQ(sh("printf 'mcptt_id,kms_uri,lmr_type,lmr_ids,key\\nsip:carol@test.example,kms.test.example,OTHER,sys=01,hex:0001020304050607\\n"
+                "# comment\\n\\nsip:dave/x@test.example,kms.test.example,OTHER,sys=01,hex:0001020304050607\\n' > inv-kms.csv && "
+                "%s kms issue --dir kms --inventory inv-kms.csv --out-dir ks --next >/dev/null && "
+                "test $(grep -c '<KmsKeySet' ks/sip:carol@test.example.xml) -eq 2 && "
+                "test $(grep -c '<KmsKeySet' ks/sip:dave_x@test.example.xml) -eq 2 && "
+                "test $(ls ks | wc -l) -eq 2 && test $(stat -c %%a ks/sip:carol@test.example.xml) = 600", bin), 0);
 }
 
 static void cli_help(void)
