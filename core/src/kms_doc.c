@@ -691,7 +691,6 @@ static num_res parse_num(const uint8_t *d, size_t n, rk_xml_view v)
         return r;
     /*@ loop invariant 0 <= i <= v.len;
         loop invariant acc < 1000000000000000000;
-        loop invariant acc < \pow(10, i) || i >= 18;
         loop assigns i, acc;
         loop variant v.len - i; */
     for (size_t i = 0; i < v.len; i++) {
