@@ -965,12 +965,14 @@ static rk_status check_all(const uint8_t *doc, size_t len, int64_t now, rk_kms_d
     size_t nc = out->ncerts, nk = out->nkeysets;
     rk_status st = check_rec(doc, len, R_HDR, now, &out->header);
     /*@ loop invariant 0 <= i <= nc;
-        loop assigns i, out->cert[0 .. RK_KMS_MAX_CERTS - 1];
+        loop invariant st <= 0;
+        loop assigns i, st, out->cert[0 .. RK_KMS_MAX_CERTS - 1];
         loop variant nc - i; */
     for (size_t i = 0; i < nc && st == RK_OK; i++)
         st = check_rec(doc, len, R_CERT, now, &out->cert[i]);
     /*@ loop invariant 0 <= i <= nk;
-        loop assigns i, out->keyset[0 .. RK_KMS_MAX_KEYSETS - 1];
+        loop invariant st <= 0;
+        loop assigns i, st, out->keyset[0 .. RK_KMS_MAX_KEYSETS - 1];
         loop variant nk - i; */
     for (size_t i = 0; i < nk && st == RK_OK; i++)
         st = check_rec(doc, len, R_KS, now, &out->keyset[i]);
@@ -1027,8 +1029,8 @@ static int hex_is(const uint8_t *d, size_t n, rk_xml_view v, const uint8_t *uid)
     for (size_t i = 0; i < 32u; i++) {
         uint8_t a = d[v.off + 2u * i], b = d[v.off + 2u * i + 1u];
         /* a hex digit's value: its low four bits, plus 9 for a letter */
-        uint32_t hi = (uint32_t)(a & 0xFu) + 9u * (uint32_t)(a >> 6);
-        uint32_t lo = (uint32_t)(b & 0xFu) + 9u * (uint32_t)(b >> 6);
+        uint32_t hi = (uint32_t)a % 16u + 9u * ((uint32_t)a / 64u);
+        uint32_t lo = (uint32_t)b % 16u + 9u * ((uint32_t)b / 64u);
         if ((not_hex_ct(a) | not_hex_ct(b)) != 0 || hi * 16u + lo != uid[i])
             return 0;
     }
