@@ -1,6 +1,6 @@
 /* Fuzz harness: the client and IWF shims' TS 33.180 Annex D KMS XML loader
  * (shims/common/kms.c: rk_kms_cert_parse and rk_kms_keyset_parse, on the
- * core's strict XML reader) on any document.  Properties: no crash or UB;
+ * core's KMS document reader, rootkey/kms.h) on any document.  Properties: no crash or UB;
  * on error the output is all zero and the message is a NUL-terminated
  * string; on success the strings are NUL-terminated within their arrays,
  * the certificate's period is non-zero, and writing the result and parsing

@@ -111,6 +111,23 @@ static void community(void)
     CHECK_EQ(sh("%s kms issue --dir kms --user sip:alice@test.example --out alice.xml", bin), 0);
     CHECK_EQ(sh("%s kms issue --dir kms --user sip:bob@test.example --out bob.xml", bin), 0);
     CHECK_EQ(sh("printf '%%s' 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f > storage.key"), 0);
+    /* an existing community is not replaced without --force; numbers are strict */
+    CHECK_EQ(sh("cp kms/kms.secret kms.before && %s kms create --dir kms --uri kms.other.example 2>log.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'not replaced without --force' log.err && cmp -s kms/kms.secret kms.before"), 0);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 30d 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 0 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --offset -5 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms issue --dir kms --user sip:x@test.example --out x.xml --period-no 1e3 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms create --dir kms2 --uri kms.test.example --period 86400 >/dev/null && "
+                "%s kms create --dir kms2 --uri kms.test.example --period 3600 --force >/dev/null && "
+                "grep -q '<UserKeyPeriod>3600<' kms2/kms-cert.xml", bin, bin), 0);
+    /* a whole inventory in one call, the current and the next period */
+    CHECK_EQ(sh("printf 'mcptt_id,kms_uri,lmr_type,lmr_ids,key\\nsip:carol@test.example,kms.test.example,OTHER,sys=01,hex:0001020304050607\\n"
+                "# comment\\n\\nsip:dave/x@test.example,kms.test.example,OTHER,sys=01,hex:0001020304050607\\n' > inv-kms.csv && "
+                "%s kms issue --dir kms --inventory inv-kms.csv --out-dir ks --next >/dev/null && "
+                "test $(grep -c '<KmsKeySet' ks/sip:carol@test.example.xml) -eq 2 && "
+                "test $(grep -c '<KmsKeySet' ks/sip:dave_x@test.example.xml) -eq 2 && "
+                "test $(ls ks | wc -l) -eq 2 && test $(stat -c %%a ks/sip:carol@test.example.xml) = 600", bin), 0);
 }
 
 /* A key as a file (keys are never given on a command line): "file:kfN.key". */
@@ -171,8 +188,8 @@ static void cli_wrap_unwrap(void)
     CHECK_EQ(sh("%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example "
                 "--profile alice-profile.xml --store alice.store --storage-key wrong.key", bin), 4);
     /* a tampered key set is refused at load (strict XML or RSK/SSK validation) */
-    CHECK_EQ(sh("sed 's/<UserSigningKeySSK>\\(.\\)/<UserSigningKeySSK>0/' alice.xml > bad.xml && ! cmp -s bad.xml alice.xml || "
-                "sed 's/<UserSigningKeySSK>\\(.\\)/<UserSigningKeySSK>1/' alice.xml > bad.xml"), 0);
+    CHECK_EQ(sh("sed 's/<UserSigningKeySSK\\([^>]*\\)>\\(.\\)/<UserSigningKeySSK\\1>0/' alice.xml > bad.xml && ! cmp -s bad.xml alice.xml || "
+                "sed 's/<UserSigningKeySSK\\([^>]*\\)>\\(.\\)/<UserSigningKeySSK\\1>1/' alice.xml > bad.xml"), 0);
     CHECK(sh("%s unwrap --cert kms/kms-cert.xml --keyset bad.xml --iwf-uri sip:iwf@iwf.test.example "
              "--profile alice-profile.xml --store bad.store --storage-key storage.key", bin) != 0);
     /* inspect: JSON with the public fields */
@@ -183,6 +200,21 @@ static void cli_wrap_unwrap(void)
     CHECK(strstr(out, "\"lmr_type\": \"P25\"") != NULL);
     CHECK(strstr(out, "sip:alice@test.example") != NULL);
     CHECK(strstr(out, "\"signature_length\": 129") != NULL);
+    /* inspect a KMS response (the test KMS writes the Annex D shape): the
+     * header and the key set's public fields, the secrets by length only */
+    snprintf(cmd, sizeof cmd, "%s inspect alice.xml", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"message\": \"KmsKeyProv\"") != NULL);
+    CHECK(strstr(out, "\"signature\": \"absent\"") != NULL);
+    CHECK(strstr(out, "\"user_uri\": \"sip:alice@test.example\"") != NULL);
+    CHECK(strstr(out, "\"user_decrypt_key\": \"(secret, 257 octets, not shown)\"") != NULL);
+    CHECK(strstr(out, "\"user_signing_key_ssk\": \"(secret, 32 octets, not shown)\"") != NULL);
+    CHECK_EQ(sh("v=$(sed -n 's/.*<UserSigningKeySSK[^>]*>\\(.*\\)<\\/UserSigningKeySSK>.*/\\1/p' alice.xml); "
+                "test -n \"$v\" && ! %s inspect alice.xml | grep -q -i \"$v\"", bin), 0);
+    snprintf(cmd, sizeof cmd, "%s inspect kms/kms-cert.xml", bin);
+    CHECK_EQ(sh_out(out, sizeof out, cmd), 0);
+    CHECK(strstr(out, "\"message\": \"KmsInit\"") != NULL);
+    CHECK(strstr(out, "\"user_id_format\": \"2\"") != NULL);
     /* mikey receive: any MIKEY-SAKKE message for my key set; the SSV only on request */
     CHECK_EQ(sh("sed -n 's/.*\">\\(.*\\)<\\/rk.*/\\1/p' alice-profile.xml > msg.b64 && test -s msg.b64"), 0);
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml --message msg.b64 --ext 250", bin);
@@ -196,13 +228,13 @@ static void cli_wrap_unwrap(void)
     CHECK(strstr(out, "\"ssv\": \"") != NULL);
     /* an Annex D key set whose RSK is carried encrypted (EncKeyContentType) is
      * refused as unsupported input, with its own code, naming the element */
-    CHECK_EQ(sh("sed 's|<UserDecryptKey>[0-9A-Fa-f]*</UserDecryptKey>|<UserDecryptKey "
+    CHECK_EQ(sh("sed 's|<UserDecryptKey xsi:type=\"KeyContentType\">[0-9A-Fa-f]*</UserDecryptKey>|<UserDecryptKey "
                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"EncKeyContentType\">"
                 "<x:EncryptedKey xmlns:x=\"http://www.w3.org/2001/04/xmlenc#\"/></UserDecryptKey>|' "
                 "alice.xml > alice-enc.xml && grep -q EncKeyContentType alice-enc.xml"), 0);
     snprintf(cmd, sizeof cmd, "%s mikey receive --cert kms/kms-cert.xml --keyset alice-enc.xml --message msg.b64", bin);
     CHECK_EQ(sh_out(out, sizeof out, cmd), 3);
-    CHECK_EQ(sh("grep -q 'UserDecryptKey is encrypted (EncKeyContentType).*(-1314)' log.err"), 0);
+    CHECK_EQ(sh("grep -q 'encrypted key field (EncKeyContentType).*(-1405)' log.err"), 0);
 }
 
 /* rootkey p25: Modify Key Commands built on the IWF side from the inventory
@@ -730,7 +762,7 @@ static void cli_no_secrets(void)
     /* the user's SSK and RSK and the storage key never leave their files either */
     CHECK_EQ(sh("files=$(find . -type f ! -path './kms/*' ! -path './demo/keys/*' ! -name '*.xml' ! -name '*.key' ! -name '*.b64'); "
                 "files=\"$files $(find . -name '*.element.xml') alice-profile.xml\"; "
-                "for tag in UserSigningKeySSK UserDecryptKey; do v=$(sed -n \"s/.*<$tag>\\(.*\\)<\\/$tag>.*/\\1/p\" alice.xml); "
+                "for tag in UserSigningKeySSK UserDecryptKey; do v=$(sed -n \"s/.*<$tag[^>]*>\\(.*\\)<\\/$tag>.*/\\1/p\" alice.xml); "
                 "test -n \"$v\" || exit 1; ! grep -l -i -F -e \"$v\" $files || exit 1; done; "
                 "! grep -l -i -F -e $(cat storage.key) $files"), 0);
     /* the inventory keys did reach the scanned outputs' inputs (the scan is not vacuous) */

@@ -178,10 +178,10 @@ static void find_cases(void)
         { "one element", EL(A4, "QUJD"), RK_OK, 1 },
         { "duplicates reported", EL(A4, "QUJD") EL(A4, "QUJE") EL(A4, "QUJF"), RK_OK, 3 },
         { "two LMR systems", EL(A4, "QUJD") EL("lmr-type=\"TETRA\" key-id=\"00000001\" kms-uri=\"k\" key-period=\"1388\"", "QQ=="), RK_OK, 2 },
-        { "default namespace form", "<lmr-root-key xmlns=\"urn:rootkey:xml:ns:lmr-root-key:1\" " A4 ">QUJD</lmr-root-key>", RK_ERR_XML_NS_DEFAULT_CHANGE, 0 },
+        { "default namespace form", "<lmr-root-key xmlns=\"urn:rootkey:xml:ns:lmr-root-key:1\" " A4 ">QUJD</lmr-root-key>", RK_OK, 1 },
         { "same local name, other namespace", "<x:lmr-root-key xmlns:x=\"urn:other\" " A4 ">QUJD</x:lmr-root-key>", RK_OK, 0 },
-        { "no namespace", "<lmr-root-key xmlns=\"\" " A4 ">QUJD</lmr-root-key>", RK_ERR_XML_NS_DEFAULT_CHANGE, 0 },
-        { "prefix rebinding", "<rk:lmr-root-key xmlns:rk=\"urn:evil\" " A4 ">QUJD</rk:lmr-root-key>", RK_ERR_XML_NS_REBIND, 0 },
+        { "no namespace", "<lmr-root-key xmlns=\"\" " A4 ">QUJD</lmr-root-key>", RK_OK, 0 },
+        { "prefix rebinding", "<rk:lmr-root-key xmlns:rk=\"urn:evil\" " A4 ">QUJD</rk:lmr-root-key>", RK_OK, 0 },
         { "unbound prefix", "<zz:lmr-root-key " A4 ">QUJD</zz:lmr-root-key>", RK_ERR_XML_NS_UNBOUND, 0 },
         { "wrong case", "<rk:LMR-root-key " A4 ">QUJD</rk:LMR-root-key>", RK_OK, 0 },
         { "foreign attribute ignored", EL(A4 " xmlns:v=\"urn:v\" v:x=\"1\" xml:lang=\"en\"", "QUJD"), RK_OK, 1 },
@@ -235,17 +235,22 @@ static void find_cases(void)
         CHECK_EQ(cnt, 0);
         CASE_END();
     }
-    /* relaxed namespaces: the rebound prefix is simply not ours */
-    CASE_BEGIN("profile find relaxed rebinding");
+    /* namespace re-declarations: the rebound prefix is simply not ours, the
+     * default-namespace form is found by URI; the opt-in strict mode
+     * refuses both */
+    CASE_BEGIN("profile find rebinding and default namespace");
     {
         size_t n = wrap(doc, sizeof doc, "<rk:lmr-root-key xmlns:rk=\"urn:evil\" " A4 ">QUJD</rk:lmr-root-key>" EL(A4, "QUJD")), cnt;
-        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, RK_XML_NS_RELAXED, g_els, 16, &cnt), RK_OK);
+        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, 0, g_els, 16, &cnt), RK_OK);
         CHECK_EQ(cnt, 1);
-        /* and the default-namespace form is found by URI */
+        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, RK_XML_NS_STRICT, g_els, 16, &cnt), RK_ERR_XML_NS_REBIND);
+        CHECK_EQ(cnt, 0);
         n = wrap(doc, sizeof doc, "<lmr-root-key xmlns=\"urn:rootkey:xml:ns:lmr-root-key:1\" " A4 ">QUJD</lmr-root-key>"
                  "<lmr-root-key xmlns=\"\" " A4 ">QUJD</lmr-root-key>");
-        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, RK_XML_NS_RELAXED, g_els, 16, &cnt), RK_OK);
+        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, 0, g_els, 16, &cnt), RK_OK);
         CHECK_EQ(cnt, 1);
+        CHECK_EQ(rk_profile_find(&g_ctx, U(doc), n, RK_XML_NS_STRICT, g_els, 16, &cnt), RK_ERR_XML_NS_DEFAULT_CHANGE);
+        CHECK_EQ(cnt, 0);
     }
     CASE_END();
 }
@@ -337,13 +342,13 @@ static void upsert(void)
         static const char d2[] = "<mcptt-user-profile xmlns=\"urn:3gpp:ns:mcpttUserProfile:1.0\" "
                                  "xmlns:rk=\"urn:not-rootkey\"><anyExt/></mcptt-user-profile>";
         memset(g_out, 0x5A, 4096);
-        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, 0, RK_PROFILE_LMR_P25,
-                                   1, U("k"), 1, 1, U("QUJD"), 4), RK_ERR_XML_NS_REBIND);
+        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, RK_XML_NS_STRICT,
+                                   RK_PROFILE_LMR_P25, 1, U("k"), 1, 1, U("QUJD"), 4), RK_ERR_XML_NS_REBIND);
         CHECK_EQ(on, 0);
         CHECK_ZERO(g_out, 4096);
-        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, RK_XML_NS_RELAXED,
+        CHECK_EQ(rk_profile_upsert(&g_ctx, g_out, 4096, &on, U(d2), sizeof d2 - 1, 0,
                                    RK_PROFILE_LMR_P25, 1, U("k"), 1, 1, U("QUJD"), 4), RK_OK);
-        CHECK_EQ(rk_profile_find(&g_ctx, g_out, on, RK_XML_NS_RELAXED, g_els, 16, &cnt), RK_OK);
+        CHECK_EQ(rk_profile_find(&g_ctx, g_out, on, 0, g_els, 16, &cnt), RK_OK);
         CHECK_EQ(cnt, 1);
     }
     CASE_END();

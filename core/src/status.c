@@ -291,7 +291,6 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_STORE_INVENTORY: return "IWF inventory: malformed line";
     case RK_ERR_STORE_LMR_MESSAGE: return "LMR key message: empty, unknown LMR type or too long";
     case RK_ERR_STORE_TEK_LIST: return "TEK list: malformed line";
-    case RK_ERR_STORE_KMS_ENCRYPTED: return "KMS document: encrypted key element (EncKeyContentType, XML Encryption under a transport key) is not supported; provision plain hexBinary key sets over a protected channel";
     /* xcap */
     case RK_ERR_XCAP_URL: return "xcap: root not an https:// URL, or URL too long";
     case RK_ERR_XCAP_TOKEN: return "xcap: bearer token file unreadable, empty, too long or not a b64token";
@@ -323,6 +322,26 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_IWF_PERIOD: return "IWF key set is not for the key period being wrapped";
     case RK_ERR_IWF_SIGNER: return "IWF key set is not the configured IWF's (UserUri)";
     /* iwf: strings here */
+    /* kms */
+    case RK_ERR_KMS_ROOT: return "kms: root is not a (Signed)KmsResponse in urn:3gpp:ns:mcsecKMSInterface:1.0";
+    case RK_ERR_KMS_MISSING: return "kms: required field or element missing";
+    case RK_ERR_KMS_REPEATED: return "kms: field repeated in its parent";
+    case RK_ERR_KMS_MESSAGE: return "kms: KmsMessage holds none or several messages, or KmsInit several certificates";
+    case RK_ERR_KMS_CONTENT: return "kms: element content not allowed (child in a field, split text, text between elements)";
+    case RK_ERR_KMS_ENCRYPTED: return "kms: encrypted key field (EncKeyContentType) not supported";
+    case RK_ERR_KMS_TOO_MANY: return "kms: more certificates or key sets than the reader holds";
+    case RK_ERR_KMS_URI: return "kms: UserUri or KmsUri empty, over 255 octets or not printable ASCII";
+    case RK_ERR_KMS_HEX: return "kms: hexBinary field not of its exact length";
+    case RK_ERR_KMS_NUMBER: return "kms: integer field malformed (or UserKeyPeriod 0)";
+    case RK_ERR_KMS_BOOLEAN: return "kms: Revoked is not true/false/1/0";
+    case RK_ERR_KMS_DATETIME: return "kms: ValidFrom or ValidTo is not a valid xs:dateTime";
+    case RK_ERR_KMS_USER_ID_FORMAT: return "kms: UserIdFormat is not 2 (TS 33.180 UID): unsupported";
+    case RK_ERR_KMS_PARAMETER_SET: return "kms: ParameterSet is not 1: unsupported";
+    case RK_ERR_KMS_REVOKED: return "kms: certificate or key set revoked";
+    case RK_ERR_KMS_NOT_YET_VALID: return "kms: certificate or key set not yet valid (before ValidFrom)";
+    case RK_ERR_KMS_EXPIRED: return "kms: certificate or key set expired (after ValidTo)";
+    case RK_ERR_KMS_URI_MISMATCH: return "kms: key set KmsUri differs from its certificate's";
+    case RK_ERR_KMS_USER_ID: return "kms: key set UserID is not the UID of its UserUri, KMS and period";
     default: return "unknown status";
     }
 }

@@ -576,8 +576,12 @@ static rk_status declare(rk_xml_reader *r, rk_xml_view pfx, rk_xml_view uri)
     for (size_t i = 0; i < uri.len; i++)
         if (d[uri.off + i] == '&')
             return RK_ERR_XML_NS_VALUE;
+    /* XML Namespaces 1.0 allows a default declaration (or a prefix
+     * re-declaration) on any element, in scope for its subtree only: real
+     * documents do it (<Signature xmlns="...xmldsig#"> inside a KMS
+     * response); only the opt-in strict mode refuses a changed binding */
     k = ns_find(r, pfx);
-    if (k != 0 && (r->flags & RK_XML_NS_RELAXED) == 0 &&
+    if (k != 0 && (r->flags & RK_XML_NS_STRICT) != 0 &&
         !view_same(d, n, from_rview(r->ns_uri[k - 1u], n), uri))
         return pfx.len == 0 ? RK_ERR_XML_NS_DEFAULT_CHANGE : RK_ERR_XML_NS_REBIND;
     if (r->nsn >= RK_XML_MAX_NS)

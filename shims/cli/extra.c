@@ -323,7 +323,8 @@ int rk_cli_mikey(int argc, char **argv)
         /* malformed or unsupported key set (exit 3) vs one that fails validation (exit 4) */
         fprintf(stderr, "rootkey mikey: key set: %s (%d)\n", err, (int)st);
         if (st == RK_ERR_ALLOC) return 5;
-        return st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
+        return st == RK_ERR_STORE_KMS_XML ||
+               (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) ||
                (st <= -900 && st >= -999) ? 3 : 4;
     }
     st = rk_file_read(msgf, raw, 1 << 16, &rl);

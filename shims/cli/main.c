@@ -69,7 +69,8 @@ static double mono(void)
 static int ex_of(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
-    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML || st == RK_ERR_STORE_KMS_ENCRYPTED ||
+    if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML ||
+        (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) || /* malformed, unsupported */
         st == RK_ERR_STORE_INVENTORY || (st <= RK_ERR_IWF_DUPLICATE_ID && st >= RK_ERR_IWF_LOCKED) ||
         st == RK_ERR_IWF_PERIOD || st == RK_ERR_IWF_SIGNER ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
@@ -113,82 +114,8 @@ rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
     return st;
 }
 
-/* ------------------------------------------------------------ kms */
-static void usage_kms(FILE *f)
-{
-    fprintf(f, "usage: rootkey kms create --dir DIR --uri KMS-URI [--period SECONDS] [--offset SECONDS]\n"
-               "       rootkey kms issue --dir DIR --user URI [--period-no N] --out FILE\n"
-               "A test KMS: create writes DIR/kms.secret (KSAK and z, mode 0600) and DIR/kms-cert.xml\n"
-               "(TS 33.180 Annex D KmsCertificate); issue writes the KmsKeySet of URI for key period N\n"
-               "(default: the current one).  Key material is written to files only, never printed.\n");
-}
-
-static int cmd_kms(int argc, char **argv)
-{
-    const char *dir = NULL, *uri = NULL, *user = NULL, *out = NULL;
-    uint64_t period = 2592000, offset = 0, pno = 0;
-    int have_pno = 0;
-    static struct option o[] = {{"dir", 1, 0, 'd'}, {"uri", 1, 0, 'u'}, {"period", 1, 0, 'p'},
-        {"offset", 1, 0, 'o'}, {"user", 1, 0, 'U'}, {"period-no", 1, 0, 'n'}, {"out", 1, 0, 'O'},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
-    if (argc < 2) { usage_kms(stderr); return EX_USAGE; }
-    const char *sub = argv[1];
-    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) { usage_kms(stdout); return EX_OK; }
-    optind = 2;
-    for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
-        switch (c) {
-        case 'd': dir = optarg; break;
-        case 'u': uri = optarg; break;
-        case 'p': period = strtoull(optarg, NULL, 10); break;
-        case 'o': offset = strtoull(optarg, NULL, 10); break;
-        case 'U': user = optarg; break;
-        case 'n': pno = strtoull(optarg, NULL, 10); have_pno = 1; break;
-        case 'O': out = optarg; break;
-        case 'h': usage_kms(stdout); return EX_OK;
-        default: usage_kms(stderr); return EX_USAGE;
-        }
-    }
-    char path[4096];
-    rk_kms_master *m = sodium_malloc(sizeof *m);
-    rk_status st;
-    int rc = EX_OK;
-    if (!m) return fail("kms", "guarded memory", RK_ERR_ALLOC);
-    if (!strcmp(sub, "create") && dir && uri) {
-        mkdir(dir, 0700);
-        st = rk_kms_master_create(m, uri, period, offset);
-        if (st != RK_OK) { rc = fail("kms", "create", st); goto out; }
-        snprintf(path, sizeof path, "%s/kms.secret", dir);
-        st = rk_kms_master_save(m, path);
-        if (st != RK_OK) { rc = fail("kms", path, st); goto out; }
-        uint8_t buf[4096]; size_t n = 0;
-        st = rk_kms_cert_write(buf, sizeof buf, &n, &m->cert);
-        snprintf(path, sizeof path, "%s/kms-cert.xml", dir);
-        if (st == RK_OK) st = rk_file_write_atomic(path, buf, n, 0644);
-        if (st != RK_OK) { rc = fail("kms", path, st); goto out; }
-        printf("created KMS %s (UserKeyPeriod %llu, UserKeyOffset %llu): %s\n", uri,
-               (unsigned long long)period, (unsigned long long)offset, path);
-    } else if (!strcmp(sub, "issue") && dir && user && out) {
-        snprintf(path, sizeof path, "%s/kms.secret", dir);
-        st = rk_kms_master_load(m, path);
-        if (st != RK_OK) { rc = fail("kms", path, st); goto out; }
-        if (!have_pno) {
-            st = rk_kms_period_now(&pno, &m->cert, now_unix());
-            if (st != RK_OK) { rc = fail("kms", "key period", st); goto out; }
-        }
-        rk_kms_keyset *k = sodium_malloc(sizeof *k);
-        uint8_t *buf = sodium_malloc(8192); size_t n = 0;
-        if (!k || !buf) { rc = fail("kms", "guarded memory", RK_ERR_ALLOC); goto out; }
-        st = rk_kms_issue(k, m, user, pno);
-        if (st == RK_OK) st = rk_kms_keyset_write(buf, 8192, &n, k);
-        if (st == RK_OK) st = rk_file_write_atomic(out, buf, n, 0600);
-        sodium_free(k); sodium_free(buf);
-        if (st != RK_OK) { rc = fail("kms", "issue", st); goto out; }
-        printf("issued key set for %s, key period %llu: %s\n", user, (unsigned long long)pno, out);
-    } else { usage_kms(stderr); rc = EX_USAGE; }
-out:
-    sodium_free(m);
-    return rc;
-}
+/* ------------------------------------------------------------ kms: shims/cli/kms.c */
+int rk_cli_kms(int argc, char **argv);
 
 /* ------------------------------------------------------------ iwf / wrap */
 static void usage_iwf(FILE *f)
@@ -562,12 +489,15 @@ static rk_status inspect_mikey(const uint8_t *m, size_t n, const char *ind)
     return RK_OK;
 }
 
+int rk_cli_inspect_kms(const uint8_t *d, size_t n, int64_t now, int *rc);
+
 static int cmd_inspect(int argc, char **argv)
 {
     if (argc != 2 || !strcmp(argv[1], "--help")) {
         FILE *f = argc == 2 ? stdout : stderr;
         fprintf(f, "usage: rootkey inspect FILE\nDecode a MIKEY-SAKKE I_MESSAGE (binary, or base64 text),\n"
-                   "a profile element or a profile document to JSON on stdout; no secrets.\n");
+                   "a profile element, a profile document or a KMS response (TS 33.180 Annex D)\n"
+                   "to JSON on stdout; no secrets.\n");
         return argc == 2 ? EX_OK : EX_USAGE;
     }
     size_t n;
@@ -577,7 +507,9 @@ static int cmd_inspect(int argc, char **argv)
     int rc = EX_OK;
     size_t a = 0;
     while (a < n && (d[a] == ' ' || d[a] == '\n' || d[a] == '\r' || d[a] == '\t')) a++;
-    if (a < n && d[a] == '<') {
+    if (rk_cli_inspect_kms(d, n, now_unix(), &rc)) {
+        /* a TS 33.180 Annex D KMS response (shims/cli/kms.c) */
+    } else if (a < n && d[a] == '<') {
         /* a profile document, or a bare element: wrap it in a document */
         rk_profile_ctx *pc = malloc(sizeof *pc);
         rk_profile_element *els = calloc(64, sizeof *els);
@@ -1013,7 +945,7 @@ int main(int argc, char **argv)
     if (argc < 2) { usage(stderr); return EX_USAGE; }
     const char *c = argv[1];
     argc--; argv++;
-    if (!strcmp(c, "kms")) return cmd_kms(argc, argv);
+    if (!strcmp(c, "kms")) return rk_cli_kms(argc, argv);
     if (!strcmp(c, "wrap")) return cmd_wrap(argc, argv);
     if (!strcmp(c, "unwrap")) return cmd_unwrap(argc, argv);
     if (!strcmp(c, "iwf")) return cmd_iwf(argc, argv);

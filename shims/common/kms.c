@@ -9,7 +9,9 @@
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
 #include "rootkey/sakke.h"
+#include "rootkey/kms.h"
 #include "rootkey/xml.h"
+#include <time.h>
 
 static void seterr(char *err, size_t n, const char *fmt, const char *a)
 {
@@ -17,178 +19,130 @@ static void seterr(char *err, size_t n, const char *fmt, const char *a)
 }
 
 /* ------------------------------------------------------------ reading
- * Fields are leaf elements in the KMS namespace found anywhere in the
- * document (so a bare KmsCertificate/KmsKeySet and one inside a KmsResponse
- * both load); each must appear exactly once. */
-#define MAXF 8
-typedef struct {
-    const char *name;
-    int kind;          /* 0 text -> str, 1 uint -> u64, 2 hex fixed -> bin */
-    char *str; size_t strcap;
-    uint64_t *u64;
-    uint8_t *bin; size_t binlen;
-    int seen;
-    int texts;         /* text runs seen inside: one allowed */
-} field;
+ * Through the core's KMS document reader (rootkey/kms.h, docs/kms.md): the
+ * real Annex D nesting, each field to its parent, every check with its own
+ * RK_ERR_KMS_* code.  The views it returns are copied into the shim's
+ * structures here (strings terminated, hexBinary decoded). */
 
-#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
-#define XENC_NS "http://www.w3.org/2001/04/xmlenc#"
-
-static int view_is(const uint8_t *doc, size_t len, rk_xml_view v, const char *s)
+static rk_status read_doc(rk_kms_doc *d, const uint8_t *doc, size_t len, int64_t now,
+                          char *err, size_t errlen)
 {
-    return rk_xml_view_eq(doc, len, v, (const uint8_t *)s, strlen(s));
+    rk_kms_ctx *ctx = malloc(sizeof *ctx);
+    rk_status st;
+    if (!ctx) { seterr(err, errlen, "%s", "out of memory"); return RK_ERR_ALLOC; }
+    st = rk_kms_read(ctx, doc, len, now, d);
+    free(ctx);
+    seterr(err, errlen, "%s", st == RK_OK ? "" : rk_strerror(st));
+    return st;
 }
 
-/* Annex D key elements are abstractKeyContentType: plain hexBinary
- * (KeyContentType) or EncKeyContentType, an xenc:EncryptedKey under the
- * transport key TrK.  The latter is refused with its own code: the XML
- * Encryption algorithm and the TrK provisioning are not pinned down by any
- * source we hold (../shared/docs/standards.md 4.7), so it cannot be
- * implemented and tested against a known answer.  Detected by the xsi:type
- * attribute (any prefix) or an EncryptedKey/EncryptedData child. */
-static int declares_encrypted(const uint8_t *doc, size_t len, const rk_xml_event *ev)
+static void copy_str(char *dst, const uint8_t *doc, rk_xml_view v)
 {
-    for (size_t i = 0; i < ev->nattrs; i++) {
-        const rk_xml_attr *a = &ev->attr[i];
-        if (!view_is(doc, len, a->ns, XSI_NS) || !view_is(doc, len, a->local, "type")) continue;
-        /* the value is a QName: compare its local part (raw view: the
-         * characters of this name need no entity expansion) */
-        size_t o = a->value.off, n = a->value.len;
-        for (size_t k = 0; k < a->value.len; k++)
-            if (doc[a->value.off + k] == ':') { o = a->value.off + k + 1; n = a->value.len - k - 1; }
-        if (n == strlen("EncKeyContentType") && memcmp(doc + o, "EncKeyContentType", n) == 0)
-            return 1;
-    }
-    return 0;
+    /* UserUri and KmsUri: 1..255 printable octets, checked by the reader */
+    memcpy(dst, doc + v.off, v.len);
+    dst[v.len] = 0;
 }
 
-static rk_status read_fields(const uint8_t *doc, size_t len, const char *root_a,
-                             const char *root_b, field *f, size_t nf, char *err, size_t errlen)
+static rk_status unhex(uint8_t *dst, size_t n, const uint8_t *doc, rk_xml_view v)
 {
-    rk_xml_reader *rd = malloc(sizeof *rd);
-    rk_xml_event *ev = malloc(sizeof *ev);
-    uint8_t *tmp = malloc(1024);
+    size_t ol = 0;
+    return rk_hex_decode(dst, n, (const char *)doc + v.off, v.len, &ol);
+}
+
+static rk_status to_cert(rk_kms_cert *c, const uint8_t *doc, const rk_kms_record *r)
+{
+    rk_status st;
+    memset(c, 0, sizeof *c);
+    copy_str(c->kms_uri, doc, r->v[RK_KMS_F_KMS_URI]);
+    c->period_len = r->user_key_period;
+    c->period_offset = r->user_key_offset;
+    st = unhex(c->z_pub, sizeof c->z_pub, doc, r->v[RK_KMS_F_PUB_ENC_KEY]);
+    if (st == RK_OK) st = unhex(c->kpak, sizeof c->kpak, doc, r->v[RK_KMS_F_PUB_AUTH_KEY]);
+    if (st != RK_OK) memset(c, 0, sizeof *c);
+    return st;
+}
+
+static rk_status to_keyset(rk_kms_keyset *k, const uint8_t *doc, const rk_kms_record *r)
+{
+    rk_status st;
+    sodium_memzero(k, sizeof *k);
+    copy_str(k->kms_uri, doc, r->v[RK_KMS_F_KMS_URI]);
+    copy_str(k->user_uri, doc, r->v[RK_KMS_F_USER_URI]);
+    k->period_no = r->key_period_no;
+    st = unhex(k->uid, sizeof k->uid, doc, r->v[RK_KMS_F_USER_ID]);
+    if (st == RK_OK) st = unhex(k->rsk, sizeof k->rsk, doc, r->v[RK_KMS_F_USER_DECRYPT_KEY]);
+    if (st == RK_OK) st = unhex(k->ssk, sizeof k->ssk, doc, r->v[RK_KMS_F_USER_SIGNING_KEY]);
+    if (st == RK_OK) st = unhex(k->pvt, sizeof k->pvt, doc, r->v[RK_KMS_F_USER_PUB_TOKEN]);
+    if (st != RK_OK) sodium_memzero(k, sizeof *k);
+    return st;
+}
+
+rk_status rk_kms_certs_parse(rk_kms_cert *c, size_t max, size_t *n, const uint8_t *doc,
+                             size_t len, int64_t now, char *err, size_t errlen)
+{
+    rk_kms_doc *d = malloc(sizeof *d);
     rk_status st = RK_OK;
-    int found_root = 0;
-    long cur = -1;               /* field whose element is open */
-    size_t cur_depth = 0;
-    seterr(err, errlen, "%s", "");
-    if (!rd || !ev || !tmp) { seterr(err, errlen, "%s", "out of memory"); st = RK_ERR_ALLOC; goto out; }
-    st = rk_xml_reader_init(rd, doc, len, 0);
-    if (st != RK_OK) seterr(err, errlen, "%s", "not UTF-8 XML of an acceptable size (strict reader)");
-    while (st == RK_OK) {
-        st = rk_xml_next(rd, ev);
-        if (st != RK_OK) { seterr(err, errlen, "%s", "not well-formed XML (strict reader)"); break; }
-        if (ev->type == RK_XML_EV_EOF) break;
-        int in_ns = rk_xml_view_eq(doc, len, ev->ns, (const uint8_t *)RK_KMS_NS, strlen(RK_KMS_NS));
-        if (ev->type == RK_XML_EV_START) {
-            /* a field is a leaf: any child element, whatever its namespace */
-            if (cur >= 0) {
-                if (f[cur].kind == 2 && view_is(doc, len, ev->ns, XENC_NS) &&
-                    (view_is(doc, len, ev->local, "EncryptedKey") ||
-                     view_is(doc, len, ev->local, "EncryptedData"))) {
-                    seterr(err, errlen, "field %s is encrypted (EncKeyContentType): not supported",
-                           f[cur].name);
-                    st = RK_ERR_STORE_KMS_ENCRYPTED; break;
-                }
-                seterr(err, errlen, "field %s has child elements", f[cur].name);
-                st = RK_ERR_STORE_KMS_XML; break;
-            }
-            if (!in_ns) continue;
-            if (rk_xml_view_eq(doc, len, ev->local, (const uint8_t *)root_a, strlen(root_a)) ||
-                (root_b && rk_xml_view_eq(doc, len, ev->local, (const uint8_t *)root_b, strlen(root_b))))
-                found_root = 1;
-            for (size_t i = 0; i < nf; i++)
-                if (rk_xml_view_eq(doc, len, ev->local, (const uint8_t *)f[i].name, strlen(f[i].name))) {
-                    if (f[i].seen) { seterr(err, errlen, "field %s repeated", f[i].name);
-                                     st = RK_ERR_STORE_KMS_XML; break; }
-                    if (f[i].kind == 2 && declares_encrypted(doc, len, ev)) {
-                        seterr(err, errlen, "field %s is encrypted (EncKeyContentType): not supported",
-                               f[i].name);
-                        st = RK_ERR_STORE_KMS_ENCRYPTED; break;
-                    }
-                    f[i].seen = 1; cur = (long)i; cur_depth = ev->depth;
-                }
-            if (st != RK_OK) break;
-        } else if (ev->type == RK_XML_EV_END) {
-            if (cur >= 0 && ev->depth == cur_depth) cur = -1;
-        } else if (ev->type == RK_XML_EV_TEXT && cur >= 0 && ev->depth == cur_depth) {
-            field *x = &f[cur];
-            size_t n = 0;
-            if (x->texts++) { seterr(err, errlen, "field %s: text split by a comment", x->name);
-                              st = RK_ERR_STORE_KMS_XML; break; }
-            st = rk_xml_decode(tmp, 1023, &n, doc + ev->text.off, ev->text.len, RK_XML_DECODE_TEXT);
-            if (st != RK_OK) { seterr(err, errlen, "field %s: bad text", x->name); break; }
-            /* trim XML whitespace */
-            size_t a = 0, b = n;
-            while (a < b && (tmp[a] == ' ' || tmp[a] == '\n' || tmp[a] == '\t' || tmp[a] == '\r')) a++;
-            while (b > a && (tmp[b-1] == ' ' || tmp[b-1] == '\n' || tmp[b-1] == '\t' || tmp[b-1] == '\r')) b--;
-            if (x->kind == 0) {
-                if (b - a == 0 || b - a >= x->strcap) { seterr(err, errlen, "field %s: bad length", x->name);
-                                                        st = RK_ERR_STORE_KMS_XML; break; }
-                memcpy(x->str, tmp + a, b - a); x->str[b - a] = 0;
-            } else if (x->kind == 1) {
-                uint64_t v = 0;
-                if (b - a == 0 || b - a > 19) { seterr(err, errlen, "field %s: not a number", x->name);
-                                                st = RK_ERR_STORE_KMS_XML; break; }
-                for (size_t i = a; i < b; i++) {
-                    if (tmp[i] < '0' || tmp[i] > '9') { st = RK_ERR_STORE_KMS_XML; break; }
-                    v = v * 10 + (uint64_t)(tmp[i] - '0');
-                }
-                if (st != RK_OK) { seterr(err, errlen, "field %s: not a number", x->name); break; }
-                *x->u64 = v;
-            } else {
-                size_t ol = 0;
-                if (b - a != 2 * x->binlen ||
-                    rk_hex_decode(x->bin, x->binlen, (const char *)tmp + a, b - a, &ol) != RK_OK) {
-                    seterr(err, errlen, "field %s: not hexBinary of the expected length", x->name);
-                    st = RK_ERR_STORE_KMS_XML; break;
-                }
-            }
-            sodium_memzero(tmp, 1024);
-        }
+    *n = 0;
+    memset(c, 0, max * sizeof *c);
+    if (!d) { seterr(err, errlen, "%s", "out of memory"); return RK_ERR_ALLOC; }
+    st = read_doc(d, doc, len, now, err, errlen);
+    if (st == RK_OK && d->ncerts == 0) {
+        seterr(err, errlen, "%s", "not a KmsInit or KmsCertCache response (no KmsCertificate)");
+        st = RK_ERR_KMS_MISSING;
     }
-    if (st == RK_OK && !found_root) {
-        seterr(err, errlen, "no %s element in " RK_KMS_NS, root_a); st = RK_ERR_STORE_KMS_XML;
-    }
-    for (size_t i = 0; st == RK_OK && i < nf; i++)
-        if (!f[i].seen) { seterr(err, errlen, "field %s missing", f[i].name); st = RK_ERR_STORE_KMS_XML; }
-out:
-    if (tmp) sodium_memzero(tmp, 1024);
-    free(tmp); free(rd); free(ev);
+    if (st == RK_OK && d->ncerts > max) { seterr(err, errlen, "%s", rk_strerror(RK_ERR_KMS_TOO_MANY));
+                                          st = RK_ERR_KMS_TOO_MANY; }
+    for (size_t i = 0; st == RK_OK && i < d->ncerts; i++)
+        st = to_cert(&c[i], doc, &d->cert[i]);
+    if (st == RK_OK) *n = d->ncerts;
+    else memset(c, 0, max * sizeof *c);
+    free(d);
     return st;
 }
 
 rk_status rk_kms_cert_parse(rk_kms_cert *c, const uint8_t *doc, size_t len, char *err, size_t errlen)
 {
-    memset(c, 0, sizeof *c);
-    field f[] = {
-        {"KmsUri", 0, c->kms_uri, sizeof c->kms_uri, 0, 0, 0, 0, 0},
-        {"UserKeyPeriod", 1, 0, 0, &c->period_len, 0, 0, 0, 0},
-        {"UserKeyOffset", 1, 0, 0, &c->period_offset, 0, 0, 0, 0},
-        {"PubEncKey", 2, 0, 0, 0, c->z_pub, 257, 0, 0},
-        {"PubAuthKey", 2, 0, 0, 0, c->kpak, 65, 0, 0},
-    };
-    rk_status st = read_fields(doc, len, "KmsCertificate", NULL, f, 5, err, errlen);
-    if (st == RK_OK && c->period_len == 0) { seterr(err, errlen, "%s", "UserKeyPeriod is 0"); st = RK_ERR_STORE_KMS_XML; }
-    if (st != RK_OK) memset(c, 0, sizeof *c);
+    rk_kms_cert all[RK_KMS_MAX_CERTS];
+    size_t n = 0;
+    rk_status st = rk_kms_certs_parse(all, RK_KMS_MAX_CERTS, &n, doc, len, (int64_t)time(NULL),
+                                      err, errlen);
+    *c = all[0];
+    return st;
+}
+
+rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n, const uint8_t *doc,
+                               size_t len, int64_t now, char *err, size_t errlen)
+{
+    rk_kms_doc *d = malloc(sizeof *d);
+    rk_status st;
+    *n = 0;
+    sodium_memzero(k, max * sizeof *k);
+    if (!d) { seterr(err, errlen, "%s", "out of memory"); return RK_ERR_ALLOC; }
+    st = read_doc(d, doc, len, now, err, errlen);
+    if (st == RK_OK && d->nkeysets == 0) {
+        seterr(err, errlen, "%s", "not a KmsKeyProv response (no KmsKeySet)");
+        st = RK_ERR_KMS_MISSING;
+    }
+    if (st == RK_OK && d->nkeysets > max) { seterr(err, errlen, "%s", rk_strerror(RK_ERR_KMS_TOO_MANY));
+                                            st = RK_ERR_KMS_TOO_MANY; }
+    for (size_t i = 0; st == RK_OK && i < d->nkeysets; i++)
+        st = to_keyset(&k[i], doc, &d->keyset[i]);
+    if (st == RK_OK) *n = d->nkeysets;
+    else sodium_memzero(k, max * sizeof *k);
+    free(d);
     return st;
 }
 
 rk_status rk_kms_keyset_parse(rk_kms_keyset *k, const uint8_t *doc, size_t len, char *err, size_t errlen)
 {
-    memset(k, 0, sizeof *k);
-    field f[] = {
-        {"KmsUri", 0, k->kms_uri, sizeof k->kms_uri, 0, 0, 0, 0, 0},
-        {"UserUri", 0, k->user_uri, sizeof k->user_uri, 0, 0, 0, 0, 0},
-        {"UserID", 2, 0, 0, 0, k->uid, 32, 0, 0},
-        {"KeyPeriodNo", 1, 0, 0, &k->period_no, 0, 0, 0, 0},
-        {"UserDecryptKey", 2, 0, 0, 0, k->rsk, 257, 0, 0},
-        {"UserSigningKeySSK", 2, 0, 0, 0, k->ssk, 32, 0, 0},
-        {"UserPubTokenPVT", 2, 0, 0, 0, k->pvt, 65, 0, 0},
-    };
-    rk_status st = read_fields(doc, len, "KmsKeySet", NULL, f, 7, err, errlen);
-    if (st != RK_OK) sodium_memzero(k, sizeof *k);
+    size_t n = 0;
+    rk_kms_keyset *all = sodium_malloc(RK_KMS_MAX_KEYSETS * sizeof *all);
+    rk_status st;
+    sodium_memzero(k, sizeof *k);
+    if (!all) { seterr(err, errlen, "%s", "out of memory"); return RK_ERR_ALLOC; }
+    st = rk_kms_keysets_parse(all, RK_KMS_MAX_KEYSETS, &n, doc, len, (int64_t)time(NULL), err, errlen);
+    if (st == RK_OK) *k = all[0];
+    sodium_free(all);
     return st;
 }
 
@@ -198,7 +152,7 @@ rk_status rk_kms_keyset_parse(rk_kms_keyset *k, const uint8_t *doc, size_t len, 
 static rk_status leaf(rk_xml_writer *w, const char *name, const char *val, size_t vlen)
 {
     rk_status st;
-    if ((st = rk_xml_write_raw(w, (const uint8_t *)"\n  ", 3)) != RK_OK) return st;
+    if ((st = rk_xml_write_raw(w, (const uint8_t *)"\n    ", 5)) != RK_OK) return st;
     if ((st = rk_xml_write_start(w, (const uint8_t *)name, strlen(name), NULL, 0, 0)) != RK_OK) return st;
     if ((st = rk_xml_write_text(w, (const uint8_t *)val, vlen)) != RK_OK) return st;
     return rk_xml_write_end(w, (const uint8_t *)name, strlen(name));
@@ -222,41 +176,147 @@ static rk_status leaf_hex(rk_xml_writer *w, const char *name, const uint8_t *v, 
 }
 
 static const char XMLDECL[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
-static rk_status open_root(rk_xml_writer *w, const char *root)
+/* A key field with the plain abstractKeyContentType label real KMSs write. */
+static rk_status leaf_key(rk_xml_writer *w, const char *name, const uint8_t *v, size_t n)
 {
-    rk_xml_wattr a[2] = {
-        {(const uint8_t *)"xmlns", 5, (const uint8_t *)RK_KMS_NS, strlen(RK_KMS_NS)},
-        {(const uint8_t *)"Version", 7, (const uint8_t *)"1.1.0", 5},
-    };
-    rk_status st = rk_xml_write_raw(w, (const uint8_t *)XMLDECL, strlen(XMLDECL));
-    if (st == RK_OK) st = rk_xml_write_start(w, (const uint8_t *)root, strlen(root), a, 2, 0);
+    char h[2 * 257 + 1];
+    size_t hl = 0;
+    rk_xml_wattr a = {(const uint8_t *)"xsi:type", 8, (const uint8_t *)"KeyContentType", 14};
+    rk_status st = rk_hex_encode(h, sizeof h, v, n, &hl);
+    if (st == RK_OK) st = rk_xml_write_raw(w, (const uint8_t *)"\n    ", 5);
+    if (st == RK_OK) st = rk_xml_write_start(w, (const uint8_t *)name, strlen(name), &a, 1, 0);
+    if (st == RK_OK) st = rk_xml_write_text(w, (const uint8_t *)h, hl);
+    if (st == RK_OK) st = rk_xml_write_end(w, (const uint8_t *)name, strlen(name));
+    sodium_memzero(h, sizeof h);
     return st;
 }
 
-static rk_status close_root(rk_xml_writer *w, const char *root)
+static rk_status open_el(rk_xml_writer *w, const char *indent, const char *name,
+                         const rk_xml_wattr *a, size_t na)
 {
-    rk_status st = rk_xml_write_raw(w, (const uint8_t *)"\n", 1);
-    if (st == RK_OK) st = rk_xml_write_end(w, (const uint8_t *)root, strlen(root));
+    rk_status st = rk_xml_write_raw(w, (const uint8_t *)indent, strlen(indent));
+    if (st == RK_OK) st = rk_xml_write_start(w, (const uint8_t *)name, strlen(name), a, na, 0);
+    return st;
+}
+
+static rk_status close_el(rk_xml_writer *w, const char *indent, const char *name)
+{
+    rk_status st = rk_xml_write_raw(w, (const uint8_t *)indent, strlen(indent));
+    if (st == RK_OK) st = rk_xml_write_end(w, (const uint8_t *)name, strlen(name));
+    return st;
+}
+
+/* KmsResponse (Annex D.3) with the header fields at its top level, then
+ * KmsMessage and the message element opened (closed by close_response). */
+static rk_status open_response(rk_xml_writer *w, const char *user_uri, const char *kms_uri,
+                               const char *msg, const char *req)
+{
+    rk_xml_wattr a[4] = {
+        {(const uint8_t *)"xmlns", 5, (const uint8_t *)RK_KMS_NS, strlen(RK_KMS_NS)},
+        {(const uint8_t *)"xmlns:xsi", 9, (const uint8_t *)XSI_NS, strlen(XSI_NS)},
+        {(const uint8_t *)"Id", 2, (const uint8_t *)"rootkey-test-kms", 16},
+        {(const uint8_t *)"Version", 7, (const uint8_t *)"1.0.0", 5},
+    };
+    char t[32], url[RK_KMS_URI_MAX + 64];
+    time_t now = time(NULL);
+    struct tm tm;
+    rk_status st;
+    gmtime_r(&now, &tm);
+    strftime(t, sizeof t, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(url, sizeof url, "https://%s/keymanagement/identity/v1/%s", kms_uri, req);
+    st = rk_xml_write_raw(w, (const uint8_t *)XMLDECL, strlen(XMLDECL));
+    if (st == RK_OK) st = rk_xml_write_start(w, (const uint8_t *)"KmsResponse", 11, a, 4, 0);
+    if (st == RK_OK) st = leaf(w, "UserUri", user_uri, strlen(user_uri));
+    if (st == RK_OK) st = leaf(w, "KmsUri", kms_uri, strlen(kms_uri));
+    if (st == RK_OK) st = leaf(w, "Time", t, strlen(t));
+    if (st == RK_OK) st = leaf(w, "ClientReqUrl", url, strlen(url));
+    if (st == RK_OK) st = open_el(w, "\n  ", "KmsMessage", NULL, 0);
+    if (st == RK_OK) st = open_el(w, "\n  ", msg, NULL, 0);
+    return st;
+}
+
+static rk_status close_response(rk_xml_writer *w, const char *msg)
+{
+    rk_status st = close_el(w, "\n  ", msg);
+    if (st == RK_OK) st = close_el(w, "\n  ", "KmsMessage");
+    if (st == RK_OK) st = close_el(w, "\n", "KmsResponse");
     if (st == RK_OK) st = rk_xml_write_raw(w, (const uint8_t *)"\n", 1);
+    return st;
+}
+
+static rk_status cert_el(rk_xml_writer *w, const rk_kms_cert *c)
+{
+    rk_xml_wattr a[2] = {
+        {(const uint8_t *)"Version", 7, (const uint8_t *)"1.1.0", 5},
+        {(const uint8_t *)"Role", 4, (const uint8_t *)"Root", 4},
+    };
+    rk_status st = open_el(w, "\n  ", "KmsCertificate", a, 2);
+    if (st == RK_OK) st = leaf(w, "KmsUri", c->kms_uri, strlen(c->kms_uri));
+    if (st == RK_OK) st = leaf(w, "UserIdFormat", "2", 1);
+    if (st == RK_OK) st = leaf_u64(w, "UserKeyPeriod", c->period_len);
+    if (st == RK_OK) st = leaf_u64(w, "UserKeyOffset", c->period_offset);
+    if (st == RK_OK) st = leaf_hex(w, "PubEncKey", c->z_pub, 257);
+    if (st == RK_OK) st = leaf_hex(w, "PubAuthKey", c->kpak, 65);
+    if (st == RK_OK) st = leaf(w, "ParameterSet", "1", 1);
+    if (st == RK_OK) st = close_el(w, "\n  ", "KmsCertificate");
+    return st;
+}
+
+static rk_status keyset_el(rk_xml_writer *w, const rk_kms_keyset *k)
+{
+    rk_xml_wattr a = {(const uint8_t *)"Version", 7, (const uint8_t *)"1.1.0", 5};
+    rk_status st = open_el(w, "\n  ", "KmsKeySet", &a, 1);
+    if (st == RK_OK) st = leaf(w, "KmsUri", k->kms_uri, strlen(k->kms_uri));
+    if (st == RK_OK) st = leaf(w, "UserUri", k->user_uri, strlen(k->user_uri));
+    if (st == RK_OK) st = leaf_hex(w, "UserID", k->uid, 32);
+    if (st == RK_OK) st = leaf_u64(w, "KeyPeriodNo", k->period_no);
+    if (st == RK_OK) st = leaf(w, "Revoked", "false", 5);
+    if (st == RK_OK) st = leaf_key(w, "UserDecryptKey", k->rsk, 257);
+    if (st == RK_OK) st = leaf_key(w, "UserSigningKeySSK", k->ssk, 32);
+    if (st == RK_OK) st = leaf_key(w, "UserPubTokenPVT", k->pvt, 65);
+    if (st == RK_OK) st = close_el(w, "\n  ", "KmsKeySet");
+    return st;
+}
+
+rk_status rk_kms_certs_write(uint8_t *out, size_t cap, size_t *len, const rk_kms_cert *c,
+                             size_t n, const char *user_uri)
+{
+    rk_xml_writer w;
+    rk_status st;
+    const char *msg = n == 1 ? "KmsInit" : "KmsCertCache";
+    *len = 0;
+    if (n == 0 || n > RK_KMS_MAX_CERTS) return RK_ERR_LENGTH;
+    rk_xml_writer_init(&w, out, cap);
+    W(open_response(&w, user_uri, c[0].kms_uri, msg, n == 1 ? "init" : "certcache"));
+    for (size_t i = 0; i < n; i++)
+        W(cert_el(&w, &c[i]));
+    W(close_response(&w, msg));
+    *len = w.pos;
+    return RK_OK;
+fail:
+    sodium_memzero(out, cap);
     return st;
 }
 
 rk_status rk_kms_cert_write(uint8_t *out, size_t cap, size_t *len, const rk_kms_cert *c)
 {
+    return rk_kms_certs_write(out, cap, len, c, 1, c->kms_uri);
+}
+
+rk_status rk_kms_keysets_write(uint8_t *out, size_t cap, size_t *len, const rk_kms_keyset *k,
+                               size_t n)
+{
     rk_xml_writer w;
     rk_status st;
     *len = 0;
+    if (n == 0 || n > RK_KMS_MAX_KEYSETS) return RK_ERR_LENGTH;
     rk_xml_writer_init(&w, out, cap);
-    W(open_root(&w, "KmsCertificate"));
-    W(leaf(&w, "KmsUri", c->kms_uri, strlen(c->kms_uri)));
-    W(leaf(&w, "UserIdFormat", "2", 1));
-    W(leaf_u64(&w, "UserKeyPeriod", c->period_len));
-    W(leaf_u64(&w, "UserKeyOffset", c->period_offset));
-    W(leaf_hex(&w, "PubEncKey", c->z_pub, 257));
-    W(leaf_hex(&w, "PubAuthKey", c->kpak, 65));
-    W(leaf(&w, "ParameterSet", "1", 1));
-    W(close_root(&w, "KmsCertificate"));
+    W(open_response(&w, k[0].user_uri, k[0].kms_uri, "KmsKeyProv", "keyprov"));
+    for (size_t i = 0; i < n; i++)
+        W(keyset_el(&w, &k[i]));
+    W(close_response(&w, "KmsKeyProv"));
     *len = w.pos;
     return RK_OK;
 fail:
@@ -266,24 +326,7 @@ fail:
 
 rk_status rk_kms_keyset_write(uint8_t *out, size_t cap, size_t *len, const rk_kms_keyset *k)
 {
-    rk_xml_writer w;
-    rk_status st;
-    *len = 0;
-    rk_xml_writer_init(&w, out, cap);
-    W(open_root(&w, "KmsKeySet"));
-    W(leaf(&w, "KmsUri", k->kms_uri, strlen(k->kms_uri)));
-    W(leaf(&w, "UserUri", k->user_uri, strlen(k->user_uri)));
-    W(leaf_hex(&w, "UserID", k->uid, 32));
-    W(leaf_u64(&w, "KeyPeriodNo", k->period_no));
-    W(leaf_hex(&w, "UserDecryptKey", k->rsk, 257));
-    W(leaf_hex(&w, "UserSigningKeySSK", k->ssk, 32));
-    W(leaf_hex(&w, "UserPubTokenPVT", k->pvt, 65));
-    W(close_root(&w, "KmsKeySet"));
-    *len = w.pos;
-    return RK_OK;
-fail:
-    sodium_memzero(out, cap);
-    return st;
+    return rk_kms_keysets_write(out, cap, len, k, 1);
 }
 
 /* ------------------------------------------------------------ test KMS */

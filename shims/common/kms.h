@@ -1,13 +1,12 @@
 /*
- * shims/common/kms.h - TS 33.180 Annex D KMS documents (KmsCertificate and
- * KmsKeySet, ../shared/docs/standards.md 4.7) read with the core's strict
- * XML reader and written with its writer, and the test KMS that issues them.
- * Key elements are plain hexBinary; the encrypted EncKeyContentType form
- * (xsi:type, or an xenc:EncryptedKey/EncryptedData child) is refused with
- * RK_ERR_STORE_KMS_ENCRYPTED: no source we hold fixes its XML Encryption
- * algorithm or the transport key's provisioning (standards.md 4.7).  Fields
- * are leaves with one text run; other errors are RK_ERR_STORE_KMS_XML (or
- * the XML reader's code), with a reason in err.
+ * shims/common/kms.h - TS 33.180 Annex D KMS documents for the shims: read
+ * through the core's KMS document reader (rootkey/kms.h, docs/kms.md) into
+ * the structures below (strings terminated, hexBinary decoded), written as
+ * the KMS responses real KMSs send (KmsResponse with the header fields at
+ * its top level, xsi:type on the key fields, KmsInit / KmsKeyProv /
+ * KmsCertCache), and the test KMS that issues them.  Errors are the
+ * reader's codes (RK_ERR_XML_*, RK_ERR_KMS_*: encrypted key fields are
+ * RK_ERR_KMS_ENCRYPTED) with rk_strerror's text in err.
  */
 #ifndef RK_SHIM_KMS_H
 #define RK_SHIM_KMS_H
@@ -15,8 +14,9 @@
 #include <stdint.h>
 #include "rootkey/status.h"
 
+#include "rootkey/kms.h" /* RK_KMS_URI_MAX, RK_KMS_MAX_CERTS, RK_KMS_MAX_KEYSETS */
+
 #define RK_KMS_NS "urn:3gpp:ns:mcsecKMSInterface:1.0"
-#define RK_KMS_URI_MAX 255
 
 typedef struct {
     char kms_uri[RK_KMS_URI_MAX + 1];
@@ -43,14 +43,31 @@ typedef struct {
     uint8_t z[128];
 } rk_kms_master;
 
-/* Parse errors of this shim are reported with RK_ERR_STORE_KMS_XML and a message in
- * err (may be NULL, errlen bytes). */
+/* Every certificate of a KmsInit or KmsCertCache response (at most max;
+ * *n of them), every key set of a KmsKeyProv response, checked at Unix time
+ * now; err (may be NULL, errlen bytes) gets a message.  On error the
+ * outputs are zeroed and *n is 0. */
+RK_MUST_CHECK rk_status rk_kms_certs_parse(rk_kms_cert *c, size_t max, size_t *n,
+                                           const uint8_t *doc, size_t len, int64_t now,
+                                           char *err, size_t errlen);
+RK_MUST_CHECK rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n,
+                                             const uint8_t *doc, size_t len, int64_t now,
+                                             char *err, size_t errlen);
+/* The first certificate / key set, checked at the current time. */
 RK_MUST_CHECK rk_status rk_kms_cert_parse(rk_kms_cert *c, const uint8_t *doc, size_t len,
                                           char *err, size_t errlen);
 RK_MUST_CHECK rk_status rk_kms_keyset_parse(rk_kms_keyset *k, const uint8_t *doc, size_t len,
                                             char *err, size_t errlen);
+/* KmsInit (n == 1) or KmsCertCache response with n certificates, to the
+ * request of user_uri; rk_kms_cert_write: a KmsInit to the KMS itself. */
+RK_MUST_CHECK rk_status rk_kms_certs_write(uint8_t *out, size_t cap, size_t *len,
+                                           const rk_kms_cert *c, size_t n, const char *user_uri);
 RK_MUST_CHECK rk_status rk_kms_cert_write(uint8_t *out, size_t cap, size_t *len,
                                           const rk_kms_cert *c);
+/* KmsKeyProv response with n key sets (e.g. the current and the next key
+ * period) for k[0].user_uri. */
+RK_MUST_CHECK rk_status rk_kms_keysets_write(uint8_t *out, size_t cap, size_t *len,
+                                             const rk_kms_keyset *k, size_t n);
 RK_MUST_CHECK rk_status rk_kms_keyset_write(uint8_t *out, size_t cap, size_t *len,
                                             const rk_kms_keyset *k);
 

@@ -333,7 +333,6 @@ enum {
     RK_ERR_STORE_INVENTORY = -1311, /* IWF inventory line malformed */
     RK_ERR_STORE_LMR_MESSAGE = -1312, /* LMR key message: empty, unknown LMR type or too long */
     RK_ERR_STORE_TEK_LIST = -1313,  /* IWF TEK list line malformed */
-    RK_ERR_STORE_KMS_ENCRYPTED = -1314, /* KMS document: key element encrypted (Annex D EncKeyContentType): not supported */
     /* store: add codes here, in this block */
 
     /* --- IWF batch and operator path, shims (-1320 .. -1349) --- */
@@ -369,6 +368,28 @@ enum {
     RK_ERR_XCAP_MC_ID = -1515,      /* MC ID empty or too long for a document URL */
     RK_ERR_XCAP_TRANSFER = -1516,   /* the transfer failed otherwise (libcurl error) */
     /* xcap: add codes here, in this block */
+
+    /* --- KMS documents, TS 33.180 Annex D (-1400 .. -1449) --- */
+    RK_ERR_KMS_ROOT = -1400, /* not a KmsResponse or SignedKmsResponse in the Annex D namespace */
+    RK_ERR_KMS_MISSING = -1401, /* a required field or element is absent */
+    RK_ERR_KMS_REPEATED = -1402, /* a field (or KmsResponse, KmsMessage) twice in one parent */
+    RK_ERR_KMS_MESSAGE = -1403, /* KmsMessage without exactly one KmsInit/KmsKeyProv/KmsCertCache */
+    RK_ERR_KMS_CONTENT = -1404, /* child element in a field, split text, or text between elements */
+    RK_ERR_KMS_ENCRYPTED = -1405, /* key field in EncKeyContentType form */
+    RK_ERR_KMS_TOO_MANY = -1406, /* more certificates or key sets than RK_KMS_MAX_* */
+    RK_ERR_KMS_URI = -1407, /* UserUri/KmsUri empty, too long or with other octets */
+    RK_ERR_KMS_HEX = -1408, /* hexBinary not of its exact length */
+    RK_ERR_KMS_NUMBER = -1409, /* integer field not 1..18 digits, or UserKeyPeriod 0 */
+    RK_ERR_KMS_BOOLEAN = -1410, /* Revoked not an xs:boolean */
+    RK_ERR_KMS_DATETIME = -1411, /* ValidFrom/ValidTo not an xs:dateTime the reader takes */
+    RK_ERR_KMS_USER_ID_FORMAT = -1412, /* UserIdFormat not 2 (TS 33.180 hashed UID) */
+    RK_ERR_KMS_PARAMETER_SET = -1413, /* ParameterSet not 1 (RFC 6509) */
+    RK_ERR_KMS_REVOKED = -1414, /* certificate or key set revoked */
+    RK_ERR_KMS_NOT_YET_VALID = -1415, /* now before ValidFrom */
+    RK_ERR_KMS_EXPIRED = -1416, /* now after ValidTo */
+    RK_ERR_KMS_URI_MISMATCH = -1417, /* key set KmsUri is not its certificate's */
+    RK_ERR_KMS_USER_ID = -1418, /* key set UserID is not the UID of its UserUri and period */
+    /* kms: add codes here, in this block */
 
     RK_STATUS_LAST_ = -9999
 };

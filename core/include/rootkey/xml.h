@@ -13,11 +13,13 @@
  * malformed UTF-8 and non-XML characters, and documents beyond the fixed
  * bounds below.  The exact subset is in docs/xml.md.
  *
- * Namespace strictness: by default the reader also rejects re-binding a
- * prefix that is in scope to another URI (RK_ERR_XML_NS_REBIND) and changing
- * an in-scope default namespace (RK_ERR_XML_NS_DEFAULT_CHANGE), two legal
- * but confusing constructs; RK_XML_NS_RELAXED accepts them (names are always
- * resolved by URI, never by prefix).
+ * Namespaces: a default declaration (xmlns="...", xmlns="" included) and a
+ * prefix re-declaration are accepted on any element, in scope for its
+ * subtree, as XML Namespaces 1.0 says; names are always resolved by URI,
+ * never by prefix.  RK_XML_NS_STRICT opts in to refusing two legal but
+ * confusing constructs: re-binding an in-scope prefix to another URI
+ * (RK_ERR_XML_NS_REBIND) and changing an in-scope default namespace
+ * (RK_ERR_XML_NS_DEFAULT_CHANGE).
  *
  * Shape: the caller owns the document and an rk_xml_reader; rk_xml_next()
  * returns one event at a time (start element, text, end element, end of
@@ -51,7 +53,8 @@ extern "C" {
 #define RK_XML_MAX_NAME 128u           /* octets in a qualified name */
 
 /* Reader flags. */
-#define RK_XML_NS_RELAXED 1u /* accept prefix re-binding and default-namespace changes */
+#define RK_XML_NS_RELAXED 0u /* the default: re-binding and default changes accepted */
+#define RK_XML_NS_STRICT 2u  /* refuse prefix re-binding and default-namespace changes */
 
 /* Event types. */
 #define RK_XML_EV_NONE 0
@@ -180,7 +183,7 @@ typedef struct {
 
 /*
  * rk_xml_reader_init - start reading doc[0 .. len-1] with flags (0 or
- * RK_XML_NS_RELAXED).  The document must stay unchanged while it is read.
+ * RK_XML_NS_STRICT).  The document must stay unchanged while it is read.
  * A UTF-8 byte order mark (EF BB BF) is skipped.
  * Errors (the reader then returns the same error forever):
  * RK_ERR_XML_TOO_LONG (len > RK_XML_MAX_DOC_BYTES), RK_ERR_XML_ENCODING (the
