@@ -13,6 +13,7 @@
 #include <time.h>
 #include "common/atomic.h"
 #include "common/kms.h"
+#include "cli/cli.h"
 #include "rootkey/kms.h"
 
 static void js(const uint8_t *d, rk_xml_view v)
@@ -135,12 +136,6 @@ static int parse_u64(const char *s, uint64_t *v)
     return 1;
 }
 
-static int64_t kms_now(void)
-{
-    const char *e = getenv("RK_NOW"); /* tests: a fixed clock */
-    return e ? (int64_t)atoll(e) : (int64_t)time(NULL);
-}
-
 /* The key sets of user for periods pno (and pno + 1) into path. */
 static rk_status issue_one(const rk_kms_master *m, const char *user, uint64_t pno, int next,
                            const char *path)
@@ -260,7 +255,7 @@ int rk_cli_kms(int argc, char **argv)
         st = rk_kms_master_load(m, path);
         if (st != RK_OK) { rc = kms_fail(path, st); goto out; }
         if (!have_pno) {
-            st = rk_kms_period_now(&pno, &m->cert, kms_now());
+            st = rk_kms_period_now(&pno, &m->cert, now_unix());
             if (st != RK_OK) { rc = kms_fail("key period", st); goto out; }
         }
         if (inv) {

@@ -20,21 +20,13 @@
 #include "common/atomic.h"
 #include "iwf/iwf.h"
 #include "rootkey/hex.h"
+#include "cli/cli.h"
 
 #define EX_OK 0
 #define EX_USAGE 2
 #define EX_INPUT 3
 #define EX_CRYPTO 4
 #define EX_INTERNAL 5
-
-static int64_t clock_now(void)
-{
-#ifdef RK_TEST_HOOKS
-    const char *e = getenv("RK_NOW");     /* the test build only: a fixed clock */
-    if (e) return (int64_t)atoll(e);
-#endif
-    return (int64_t)time(NULL);
-}
 
 void no_key_on_argv(const char *cmd, const char *opt);   /* main.c */
 
@@ -238,7 +230,7 @@ static int cmd_receive(int argc, char **argv)
     st = rk_file_read(msgf, msg, sizeof msg, &ml);
     if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_LMR_MESSAGE;
     if (st != RK_OK) { rc = perr(msgf, st); goto out; }
-    st = rk_client_lmr_receive(ks, msg, ml, (uint32_t)rkid, clock_now(), r);
+    st = rk_client_lmr_receive(ks, msg, ml, (uint32_t)rkid, now_unix(), r);
     if (st != RK_OK) {
         fprintf(stderr, "rootkey p25 receive: refused: %s (%d)\n", rk_strerror(st), (int)st);
         rc = ex_p25(st); goto out;
