@@ -7,7 +7,9 @@
  * Properties: no crash or UB; on error the block is wiped (key and length
  * zero) and a reason is given; on success the identities are non-empty
  * NUL-terminated strings and the core codec accepts the block. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE   /* memmem */
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
