@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # rootkey - plain make.  `make help` lists the targets.
 #
 # Modules, test suites, fuzz harnesses and constant-time checks are found by

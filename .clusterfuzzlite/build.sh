@@ -1,4 +1,5 @@
 #!/bin/bash -eu
+# SPDX-License-Identifier: Apache-2.0
 # OSS-Fuzz / ClusterFuzzLite build script for rootkey.
 #
 # The base-builder image runs it from $SRC/rootkey with CC, CXX, CFLAGS and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmarks of the symmetric modules against Debian's wolfSSL (which uses a
  * 4-bit GHASH table, i.e. not constant time, and possibly AES-NI). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ECCSI benchmark against Debian's libwolfssl, measured in the same run:
  * sign, verify (HS from the PVT included on both sides), SSK validation. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The root-key message end to end (rootkey/rootkey.h) against the same
  * operations built from Debian's libwolfssl primitives, in the same run:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SAKKE benchmarks against Debian's libwolfssl in the same run (same keys,
  * same identity, same SSV). */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * bench/bench.h - the benchmark harness (make bench; never part of make check).
  * A file bench/b_<name>.c defines `void rk_bench_<name>(void)` and reports
  * each operation with rk_bench_report().  Line format:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* make bench: every bench/b_<name>.c, in file-name order. */
 #include <sodium.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: base64 decode on attacker bytes (both flag settings) into an
  * output buffer of an attacker-chosen exact size (heap, so ASan sees one
  * octet too far), and the round trips: canonical decoding means a successful

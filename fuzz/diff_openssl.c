@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Differential fuzz harness: rootkey against OpenSSL's libcrypto for AES-GCM
  * seal/open, AES-KW and AES-KWP wrap/unwrap (RFC 3394, RFC 5649) and
  * AES-CMAC (RFC 4493) on the same bytes.  Any disagreement aborts: accept

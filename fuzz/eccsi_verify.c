@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz ECCSI verification (RFC 6507 5.2.2) on attacker bytes: signature
  * (r, s, PVT), identity and message, under the RFC 6507 Appendix A KPAK;
  * plus SSK validation on the same bytes.  Input layout:

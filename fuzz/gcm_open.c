@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz AES-GCM open (rootkey/gcm.h).
  *
  * Input: byte 0 = mode (bit 0: 32-octet key; bit 1: seal first, then flip

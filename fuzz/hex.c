@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: hex decode on attacker bytes into an output buffer of an
  * attacker-chosen exact size (heap, so ASan sees one octet too far), and the
  * round trips (a successful decode re-encodes to the lower-cased input; any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the E.6 protected-payload framing and the Key Parameters
  * plaintext decoder on attacker bytes (exact-size heap copy for ASan).
  * The first octet picks the decoder.  Oracles: on error the output is zero;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the client shim's sealed key-store file loader
  * (shims/client/keystore.c, rk_keystore_load_mem, which rk_keystore_load
  * calls on the file's octets) with a fixed storage key.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz rk_kms_read (core/src/kms_doc.c, rootkey/kms.h) on any input, at two
  * times.  Properties: no crash or UB; on error the whole rk_kms_doc is
  * zero; on success the message kind and counts are in range, every view of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the client and IWF shims' TS 33.180 Annex D KMS XML loader
  * (shims/common/kms.c: rk_kms_cert_parse and rk_kms_keyset_parse, on the
  * core's KMS document reader, rootkey/kms.h) on any document.  Properties: no crash or UB;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz AES-KW / AES-KWP unwrap (rootkey/kw.h).
  *
  * Input: byte 0 = mode (bit 0: KWP instead of KW; bit 1: 32-octet KEK;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the LMR root-key block decoder on attacker bytes; a block
  * that decodes re-encodes to exactly the same octets (the format has one
  * encoding per block). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the client shim's receive path for LMR key messages after the root
  * key (shims/client/lmrkey.c, included whole: it uses no heap, no I/O and no
  * libsodium), with fixed root keys: a P25 entry (UKEK, key ID 2F62, RSI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the MIKEY-SAKKE I_MESSAGE parser on attacker bytes, copied
  * to an exact-size heap buffer so ASan sees a read one octet too far.
  * Oracles: on error the view is zero; on success every span lies in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: MIKEY-SAKKE receive (parse, identities, key period, ECCSI
  * verification, SAKKE decapsulation, E.6 extensions) of attacker bytes with
  * the fixed keys of Streamwide "Test 1: GMK" (Alice receives; keys from

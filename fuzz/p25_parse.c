@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the KMM frame and Modify Key body parsers (rootkey/p25.h).
  *
  * Input: a frame.  Properties checked (abort on violation):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz rk_p25_receive with fixed keys (rootkey/p25.h).
  *
  * Input byte 0 selects the mode:

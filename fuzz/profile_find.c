@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz rk_profile_find on any input; on an accepted document, upsert an
  * element and find again: the result must be accepted with one more
  * element (insert) or the same count (replace), and upsert may refuse only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Corpus replay driver: the main() that a harness is linked with when no
  * fuzzer runtime is (make check, make asan, make fuzz-coverage).  It runs
  * every file named on the command line, and every regular file of every

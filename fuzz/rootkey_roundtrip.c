@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: the root-key message writer -> reader round trip.  The
  * input chooses an LMR block (type, identifiers, key of any length), the
  * user's MCPTT ID, activation and expiry, the E.6 text and the wrap

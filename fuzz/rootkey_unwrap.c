@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: rk_rootkey_unwrap (the client side of the root-key message,
- * every check of DESIGN.md 5) on attacker bytes, with the fixed keys of the
+ * every check of docs/design.md §5) on attacker bytes, with the fixed keys of the
  * worked example (docs/profile-element.md 7, vectors/rootkey/example.txt):
  * KSAK 2A6B..6B, z 0F4C..4C, the IWF sip:lmr-iwf@rootkey.test (ECCSI v
  * 01 32..32, key period 1531) and the client sip:alice@rootkey.test with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: SAKKE decapsulation (RFC 6508 6.2.2) of attacker bytes with
  * fixed keys (the RFC 6508 Appendix A KMS and identity).  Properties: no
  * crash or UB; success only with the genuine encapsulation's SSV; on every

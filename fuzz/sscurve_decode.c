@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz harness: point decoding on the SAKKE curve (rk_ss_decode: prefix,
  * range, curve equation, order-q subgroup).  Properties: no crash or UB; a
  * decoded point re-encodes to the same octets and is on the curve; on error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz rk_xcap_merge (shims/xcap/merge.c) with the CMS's document as
  * attacker input: an accepted document comes back either unchanged (no
  * output) or as a document the profile reader accepts, holding the element

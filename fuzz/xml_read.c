@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the strict XML reader (rootkey/xml.h): any input, strict and relaxed
  * namespaces.  Checks beyond the sanitizers: every view inside the input,
  * errors sticky, EOF only once the depth is back to 0, decode of every text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz the writer -> reader -> writer round trip: the input drives a
  * sequence of writer calls (start with up to three attributes, text, end);
  * the result must be accepted by the reader, every decoded value must be

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make proofs: Frama-C WP (with RTE guards) on every core module, one run per
 # source file, gated so that any unproved goal fails.
 #

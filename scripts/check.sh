@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make check: allocation/global check, wipe check, stack report, the test
 # runner, then (RK_REPLAY set) the fuzz corpus replay; prints the sum of every
 # step as the last line.

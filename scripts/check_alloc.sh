@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The core must be allocation-free and I/O-free: every undefined symbol of a
 # core object must be on the allow-list (the few libc memory functions the
 # compiler may emit, and the libsodium functions the core documents).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The wipe must survive optimisation: build wipe.c at -O3 with LTO into a
 # program that wipes a buffer and returns, and check in the disassembly that
 # the zeroing stores (or a memset/rep stos) are still there.  Also check the

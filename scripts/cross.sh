@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make cross: the core and its known-answer and negative tests on machines
 # other than this x86-64 one (docs/portability.md says why and what is
 # covered).

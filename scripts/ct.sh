@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make ct: run every constant-time check of every given build under valgrind
 # memcheck with the secrets marked undefined; count memcheck reports.
 # Last line: "ct: N checks, R reports".  Exit 1 if R > 0 or a check failed to run.

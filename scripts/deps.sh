@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make deps: install, with apt-get, whatever is missing of what one part of
 # rootkey needs, so each target installs only what it uses.
 #   scripts/deps.sh [GROUP] [check]

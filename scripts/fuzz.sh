@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Fuzz every named harness with libFuzzer and then AFL++ (same source file,
 # LLVMFuzzerTestOneInput), for a bounded time each.
 #   scripts/fuzz.sh smoke NAME...     libFuzzer FUZZ_SECONDS (default 30), AFL++ a third of it

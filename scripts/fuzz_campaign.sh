@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A multi-core fuzzing campaign (make fuzz-campaign, make fuzz): every named
 # harness in turn, both engines, on a persistent corpus.
 #   make fuzz-campaign JOBS=N HOURS=H [NAMES="a b"] [MERGE=1]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make fuzz-coverage: clang source-based coverage of each harness's target
 # (fuzz/coverage.map) from its own corpus, replayed by fuzz/replay_main.c.
 #   scripts/fuzz_coverage.sh [NAME...]      (default: every fuzz/*.c)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make fuzz-oss-check: run .clusterfuzzlite/build.sh as the OSS-Fuzz
 # base-builder image runs it (no container here), check what it put in $OUT,
 # then run every fuzzer it built for OSS_RUNS inputs (default 3000) the way

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Corpus regression: replay every committed corpus file (fuzz/corpus/NAME/) and
 # every past crash reproducer (fuzz/regress/NAME/) through its harness, built
 # with fuzz/replay_main.c instead of a fuzzer runtime (no fuzzing, so cheap).

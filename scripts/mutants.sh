@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make mutants: apply each hand-written mutant of tests/mutants.txt to a copy
 # of the tree (never the working tree), rebuild the test runner there, run
 # the suites that cover the mutated module, and count the mutant killed when

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make sanitize: the whole test suite under ASan+UBSan (clang build), then
 # the optimised build under valgrind memcheck.  Last line sums both runs.
 # With no second argument (make asan, in CI) only the ASan+UBSan run.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Write a project-local Why3 configuration (z3, cvc4 detected; cvc5 added by
 # hand because Why3 1.5.1 predates it) and print the export line for it.
 #   eval "$(scripts/setup_why3.sh build/why3)"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Per-function stack usage of the core (gcc -fstack-usage .su files next to
 # the objects), largest first, and the maximum.  Measured frames exclude the
 # x86-64 red zone of leaf functions (up to 128 octets more).  Any "dynamic"

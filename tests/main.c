@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The test runner: every suite tests/t_<name>.c, in file-name order, then
  * the closing line "N passed, N failed".  `rk_tests NAME...` runs only the
  * named suites.  Exit status 1 when anything failed. */

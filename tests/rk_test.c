@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see rk_test.h */
 #include "rk_test.h"
 #include <ctype.h>

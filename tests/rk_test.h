@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * tests/rk_test.h - the one test harness: unit, known-answer and negative
  * tests.  No allocation in the harness itself; works under ASan, UBSan,
  * valgrind and qemu-user.

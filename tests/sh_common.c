@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see sh_common.h */
 #include "sh_common.h"
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shell commands of the suites that drive build/rootkey (cli, xcap). */
 #ifndef SH_COMMON_H
 #define SH_COMMON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see sk_common.h */
 #include <string.h>
 #include "rk_test.h"

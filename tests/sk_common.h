@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared helpers of the SAKKE-layer suites (fp1024, fp2, sscurve, pairing,
  * sakke): the RFC 6508 Appendix A record and point conversions. */
 #ifndef SK_COMMON_H

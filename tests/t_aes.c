@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* AES block cipher (core/include/rootkey/aes.h): FIPS 197 Appendix C and
  * SP 800-38A F.1 ECB vectors, key-length negatives, every S-box entry through
  * a one-block encryption of chosen plaintexts (via the decrypt inverse), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bn: fixed-width and Montgomery arithmetic (core/include/rootkey/bn.h).
  * Algebraic self-checks run everywhere; differential tests against GMP sit
  * under RK_NO_ORACLES.  Build with -DRK_PORTABLE_MUL to run the whole suite

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rootkey command end to end (shims/cli): help and golden outputs,
  * kms -> wrap -> unwrap, inventory errors with line numbers, crash safety of
  * the batch (killed midway, rerun: every user once, no half file), and no

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hex and base64: RFC 4648 vectors, round trips, and every rejection
- * category of security.md 6.3 with its own code and a zeroed output. */
+ * category of docs/design.md §11.2 with its own code and a zeroed output. */
 #include "rk_test.h"
 #include "rootkey/b64.h"
 #include "rootkey/hex.h"

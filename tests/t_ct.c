@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time helpers and the wipe (core/include/rootkey/ct.h). */
 #include "rk_test.h"
 #include "rootkey/ct.h"

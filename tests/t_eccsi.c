@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* eccsi: RFC 6507 Appendix A, the E1-E9 negative categories of
- * security.md 6.1, round trips, and interoperability with Debian's
+ * docs/design.md §11.1, round trips, and interoperability with Debian's
  * libwolfssl ECCSI (under RK_NO_ORACLES), and every octet of r compared
  * (a J-preserving r differing in one octet, GMP as the oracle). */
 #include "rk_test.h"
@@ -559,7 +560,7 @@ static void e8_ssk_install(void)
     }
 }
 
-/* Fault injection through the signer context (security.md 6.4): a flipped
+/* Fault injection through the signer context (docs/design.md §11.2): a flipped
  * bit of the cached SSK, HS or PVT after validation must never yield a
  * released signature from rk_eccsi_sign_verified. */
 static void fault_injection(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* F_p and F_p^2 of the SAKKE layer (rootkey/fp1024.h, rootkey/fp2.h) and the
  * curve's constants: the bn contexts against rk_bn_mont_init, and
  * differential tests against GMP (random and edge operands). */

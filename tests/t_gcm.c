@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* AES-GCM (core/include/rootkey/gcm.h): Wycheproof aes_gcm (every tcId),
  * negatives with zeroed outputs (tag, ciphertext and AAD bit flips, IV and
  * length limits, key lengths), the context API, in-place operation, and a

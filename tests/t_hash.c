@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hash module: SHA-256, HMAC-SHA-256, the TS 33.220 KDF, the TS 33.180 UID
  * and DPCK, RFC 6508 HashToIntegerRange, NTP time and key periods. */
 #include <sodium.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The IWF batch (shims/iwf/batch.c) with a delivery back end written here
  * (it accepts or refuses items, as the XCAP back end does with the CMS):
  * runs of at most RK_IWF_RUN, "wrapped" and "delivered" kept apart in the

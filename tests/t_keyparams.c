@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* TS 33.180 E.6 key parameters: protected-payload framing and AAD, the Key
  * Parameters plaintext codec, GUK-ID (core/include/rootkey/keyparams.h).
  * Positive: both vendors' type-7 extensions (vectors/keyparams/), decrypted
@@ -123,7 +124,7 @@ static void frame_vectors(void)
         CHECK_EQ(f.ct_off, 35);
         CHECK_EQ(f.ct_len, k->ct_len);
         CHECK_EQ(f.ct_len, k->pt_len + 16);
-        /* the AAD is octets 0..31 of the framing (standards.md 4.6) */
+        /* the AAD is octets 0..31 of the framing (docs/references.md §5.5) */
         rk_keyparams_aad(aad, &f.h);
         CHECK_MEM(aad, k->frame, 32);
         /* re-encoding gives the same octets */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Client key store (shims/client/keystore.h): guarded memory, sealed files,
  * and every way a stored file can be wrong. */
 #include <sodium.h>

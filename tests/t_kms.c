@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* KMS document reader (rootkey/kms.h): TS 33.180 Annex D responses in the
  * shapes real KMSs send (fields at two levels, prefixes, default
  * namespaces, xsi:type, comments everywhere, signed wrappers), every

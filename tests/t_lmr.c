@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The LMR root-key block (rootkey/lmr.h): hand-written vectors, round trips
  * for every LMR type and key length, and each rejection with its code. */
 #include "rk_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* LMR key messages after the root key, through the shims (client/lmrkey.h,
  * client.h rk_client_lmr_receive, iwf.h rk_iwf_p25_message / _tetra_message /
  * TEK lists): every refusal of issue 8 with its status, the result zeroed and

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* MIKEY-SAKKE I_MESSAGE parser and encoder (core/include/rootkey/mikey.h).
  *
  * Positive: the Streamwide "Test 1: GMK" message (vectors/mikey/), every
  * decoded field checked; encoder round trips.  Negative: the categories of
- * docs security.md 6.2, generated systematically from the interop message and
+ * docs/design.md §11.2, generated systematically from the interop message and
  * from messages built with the encoder (truncation at every length, length
  * fields, every next-payload value, missing / duplicated / reordered
  * payloads, HDR and payload field values, trailing data), each asserting the
@@ -305,7 +306,7 @@ static void next_payload_values(void)
 
 /* Next-payload octets naming another accepted payload: the bytes that follow
  * are read as that payload.  Expected codes derived from the octets of the
- * interop message (standards.md 3.12), one line of reasoning each. */
+ * interop message (docs/references.md §9.2), one line of reasoning each. */
 static void next_payload_misdirected(void)
 {
     static uint8_t m[MAXM];
@@ -362,7 +363,7 @@ static void next_payload_misdirected(void)
 /* Every length field of the interop message at 0, 1, true-1, true+1 and its
  * maximum (plus true+max where it matters).  A length that is checked
  * against a fixed value fails at that check; a variable one moves the start
- * of the next payload, whose octets (standards.md 3.12) then decide: the
+ * of the next payload, whose octets (docs/references.md §9.2) then decide: the
  * comment says what they are read as. */
 static void length_fields(void)
 {
@@ -802,7 +803,7 @@ static void streamwide_reencodes(void)
     CHECK_EQ(n, sw_len);
 }
 
-/* A root-key style message (DESIGN.md 3): #CS 0, URI roles, no SP, a key
+/* A root-key style message (docs/design.md §3): #CS 0, URI roles, no SP, a key
  * parameters extension and a private one; both extension orders. */
 static const uint8_t rk_iwf[] = "sip:lmr-kmf@iwf.example.org";
 static const uint8_t rk_user[] = "sip:alice@example.org";

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Generic MIKEY-SAKKE send and receive (core/include/rootkey/mikeysakke.h).
  * Positive: the Streamwide "Test 1: GMK" message end to end with the keys of
  * its KMS (vectors/mikeysakke/streamwide_test1.txt: GMK, CSB-ID = GUK-ID,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tests that catch weakened security checks (issue 22; docs/mutants.md):
  * each case fails when one named check of core/ or shims/ is removed or
  * weakened, which the other suites did not notice.

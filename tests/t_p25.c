@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* P25 OTAR KMMs (core/include/rootkey/p25.h): the AACA CMAC example, RFC 3394
  * TEK wraps, our own Modify Key known-answer vectors (vectors/p25/) with every
  * MAC key, MAC and wrapped TEK recomputed by OpenSSL, and the negatives of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* p256: field, scalars, points (core/include/rootkey/p256.h).
  * Self-checks everywhere; differential tests against GMP (field, scalars)
  * and OpenSSL 3 (group) under RK_NO_ORACLES. */

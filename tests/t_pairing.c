@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pairing of RFC 6508 3.2 (core/include/rootkey/pairing.h): every pairing
  * value of RFC 6508 Appendix A, both argument orders, the per-RSK table and
  * the g^r table. */

@@ -1,4 +1,5 @@
-/* Client policy decisions (DESIGN.md 5): key periods, no rollback, window. */
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Client policy decisions (docs/design.md §5): key periods, no rollback, window. */
 #include "rk_test.h"
 #include "rootkey/policy.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The profile element (core/include/rootkey/profile.h): exact encoding,
  * finding every element in a realistic MCPTT user profile document, the
  * namespace tricks, every profile code, and upsert. */

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The root-key message (rootkey/rootkey.h): wrap -> unwrap round trips for
  * every LMR type and key length, the current and the next key period, and
- * each rejection of DESIGN.md 5 with its own code and a zeroed result. */
+ * each rejection of docs/design.md §5 with its own code and a zeroed result. */
 #include <stdlib.h>
 #include "rk_test.h"
 #include "rootkey/hash.h"

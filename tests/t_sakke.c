@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SAKKE (core/include/rootkey/sakke.h): RFC 6508 Appendix A end to end with
  * every intermediate, the KMS side, and the K1-K9 negative categories of
- * ../shared/docs/security.md 6.1. */
+ * docs/design.md §11.1. */
 #include <stdlib.h>
 #include "rk_test.h"
 #include "sk_common.h"

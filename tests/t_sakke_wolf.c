@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SAKKE interoperability with Debian's libwolfssl (an independent
  * implementation), both directions, with the RFC 6508 keys and with freshly
  * generated ones, SSVs with the top bit set and clear; and the study of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The shims' parsers on their own (the same entry points as the fuzz
  * harnesses fuzz/kms_xml.c, fuzz/keystore_load.c, fuzz/inventory_line.c):
  * the TS 33.180 Annex D KMS XML loader (write -> parse round trip, the

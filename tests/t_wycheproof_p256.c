@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Wycheproof P-256 vectors through test-only wrappers over the p256 layer:
  * ECDSA P1363 verification (scalar ranges, edge public keys, the vartime
  * multi-scalar path) and ECDH on encoded points (point decoding and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Delivery over XCAP/HTTPS (shims/xcap, docs/delivery.md), against the real
  * test CMS: Apache httpd with mod_dav, mod_dav_fs and mod_ssl on loopback,
  * started and stopped here by tests/cms/cms.sh.  apache2 missing is a

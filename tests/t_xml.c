@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* XML reader, decoder and writer (core/include/rootkey/xml.h): every XML
- * category of security.md 6.3 rejected with its own code, positives,
+ * category of docs/design.md §11.2 rejected with its own code, positives,
  * decoding, the writer and the writer -> reader round trip. */
 #include "rk_test.h"
 #include "rootkey/xml.h"
@@ -47,7 +48,7 @@ typedef struct {
 #define N(name, doc, want) { name, doc, sizeof(doc) - 1, want }
 
 static const neg_case negs[] = {
-    /* prolog (security.md 6.3 "XML prolog") */
+    /* prolog (docs/design.md §11.2, XML prolog) */
     N("doctype", "<!DOCTYPE a><a/>", RK_ERR_XML_DOCTYPE),
     N("internal entity", "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", RK_ERR_XML_DOCTYPE),
     N("external SYSTEM entity (XXE)", "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>", RK_ERR_XML_DOCTYPE),

@@ -1,4 +1,4 @@
-/* see rootkey/aes.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/aes.h
  *
  * Bitsliced AES.  State layout (docs/aes.md): four blocks, octet i of block
  * k (i = 4*column + row, FIPS 197 section 3.4) sits at bit position

@@ -1,4 +1,4 @@
-/* see rootkey/b64.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/b64.h
  * RFC 4648 section 4 alphabet.  Characters are classified with comparisons
  * combined by multiplication (0/1 values): no branch and no table index
  * depends on a character, so secrets may pass through.  Every error is

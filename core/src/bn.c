@@ -1,4 +1,4 @@
-/* see rootkey/bn.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/bn.h */
 #include "rootkey/bn.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/cmac.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/cmac.h
  *
  * Written with *, / and % on octets so that the proof keeps the unsigned
  * overflow guard on (nothing here wraps).

@@ -1,4 +1,4 @@
-/* see rootkey/ct.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/ct.h */
 #include "rootkey/ct.h"
 
 uint64_t rk_ct_memeq(const uint8_t *a, const uint8_t *b, size_t n)

@@ -1,4 +1,4 @@
-/* see rootkey/eccsi.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/eccsi.h */
 #include "rootkey/eccsi.h"
 #include "rootkey/bn.h"
 #include "rootkey/ct.h"

@@ -1,4 +1,4 @@
-/* see rootkey/fp1024.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/fp1024.h */
 #include "rootkey/fp1024.h"
 #include "rootkey/ct.h"
 #include "fp1024_internal.h"

@@ -1,4 +1,4 @@
-/* see rootkey/fp2.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/fp2.h */
 #include "rootkey/fp2.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/gcm.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/gcm.h
  *
  * Blocks of GF(2^128) are two big-endian words (w[0] = octets 0..7); bit 0 of
  * the block in SP 800-38D 6.3 is the top bit of w[0].  The multiplication is

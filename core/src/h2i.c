@@ -1,4 +1,4 @@
-/* see rootkey/hash.h - RFC 6508 5.1 HashToIntegerRange (SHA-256) */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - RFC 6508 5.1 HashToIntegerRange (SHA-256) */
 #include "rootkey/hash.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/hash.h - SHA-256 and HMAC-SHA-256 through libsodium.
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - SHA-256 and HMAC-SHA-256 through libsodium.
  * libsodium's functions return 0 unconditionally for these calls; the
  * results are ignored on purpose (their contracts say so). */
 #include "rootkey/hash.h"

@@ -1,4 +1,4 @@
-/* see rootkey/hex.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hex.h
  * Digits are classified with comparisons combined by multiplication (0/1
  * values), never with a branch or a table index, so key material can pass
  * through.  Errors are accumulated and decided once, after the loop. */

@@ -1,4 +1,4 @@
-/* see rootkey/hash.h - TS 33.220 Annex B KDF, TS 33.180 F.2.1 UID, F.1.5 DPCK */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - TS 33.220 Annex B KDF, TS 33.180 F.2.1 UID, F.1.5 DPCK */
 #include "rootkey/hash.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/keyparams.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/keyparams.h
  *
  * The E.6 protected-payload framing and the Key Parameters plaintext codec.
  * Checks run in the order bounds, then field values, so that every
@@ -90,7 +90,7 @@ rk_status rk_keyparams_frame_decode(rk_kp_frame *f, const uint8_t *data, size_t 
     if (l < len - RK_KP_FRAME_OVERHEAD)
         return RK_ERR_KP_TRAILING;
     /* the two message-type values seen in interoperating messages
-     * (standards.md 4.6); no other is known */
+     * (docs/references.md §5.5, §10); no other is known */
     if (data[0] != RK_KP_MSG_TYPE_0X40 && data[0] != RK_KP_MSG_TYPE_0X43)
         return RK_ERR_KP_MSG_TYPE;
     if (data[11] != RK_KP_ALG_AES128GCM)

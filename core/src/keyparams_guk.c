@@ -1,4 +1,4 @@
-/* see rootkey/keyparams.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/keyparams.h
  *
  * GUK-ID (TS 33.180 7.3 with the F.1.3 User Salt).  Kept apart from the
  * codec: it is the only keyparams function that touches a key.

@@ -1,4 +1,4 @@
-/* see rootkey/kms.h; docs/kms.md */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/kms.h; docs/kms.md */
 #include "rootkey/kms.h"
 #include "rootkey/hash.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/kw.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/kw.h
  *
  * The wrapping function W and its inverse are the index-based form of
  * RFC 3394 2.2.1 / 2.2.2 (SP 800-38F 6.1 algorithms 1 and 2): A is the 8-octet

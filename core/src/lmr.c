@@ -1,4 +1,4 @@
-/* see rootkey/lmr.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/lmr.h */
 #include "rootkey/lmr.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/mikey.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/mikey.h
  *
  * The I_MESSAGE parser.  One pass over the next-payload chain; each payload
  * has its own small function that (1) checks that the whole payload lies in

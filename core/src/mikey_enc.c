@@ -1,4 +1,4 @@
-/* see rootkey/mikey.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/mikey.h
  *
  * The I_MESSAGE encoder.  Three steps: (1) check what the field widths and
  * the limits require and compute the total length, returning before any

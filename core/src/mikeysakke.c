@@ -1,4 +1,4 @@
-/* see rootkey/mikeysakke.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/mikeysakke.h
  *
  * MIKEY-SAKKE receive.  Every public check (parse, identities, key period,
  * extension framing and sizes) runs before the two expensive, secret-using

@@ -1,4 +1,4 @@
-/* see rootkey/mikeysakke.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/mikeysakke.h
  *
  * MIKEY-SAKKE send: SAKKE encapsulation of the SSV, the protected General
  * Extensions (TS 33.180 E.6: framing, DPCK, AES-128-GCM), the I_MESSAGE

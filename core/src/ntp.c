@@ -1,4 +1,4 @@
-/* see rootkey/hash.h - NTP/Unix time and the TS 33.180 key period number */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - NTP/Unix time and the TS 33.180 key period number */
 #include "rootkey/hash.h"
 
 #define ERA 4294967296LL            /* 2^32 seconds: one NTP era */

@@ -1,7 +1,7 @@
-/* see rootkey/p25.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/p25.h
  *
  * KMM frame and Modify Key Command codec.  Field layout: docs/p25.md (from
- * the standards digest section 6.1/6.3: dvmhost KMMFrame/KMMModifyKey,
+ * docs/references.md §8.1/§8.3: dvmhost KMMFrame/KMMModifyKey,
  * KFDtool KmmFrame).  Octets are combined with * and + (not shifts) so the
  * proofs stay in linear arithmetic.
  */
@@ -93,7 +93,7 @@ rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k)
     kmm_clear(k);
     if (len < 3)
         return RK_ERR_P25_TRUNCATED;
-    /* Message length counts the octets after the length field (digest 6.1):
+    /* Message length counts the octets after the length field (docs/references.md §8.1):
      * the frame must fill the buffer exactly. */
     size_t ml = get16(buf + 1);
     if (ml + 3 > len)
@@ -196,7 +196,7 @@ rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k, r
     if (k->body_len < fixed)
         return RK_ERR_P25_BODY_TRUNCATED;
     if (has_mi != 0) {
-        /* an all-zero MI is refused (the digest's NAK code 0x0C) */
+        /* an all-zero MI is refused (NAK code 0x0C, docs/references.md §8.2) */
         unsigned nz = 0;
         /*@ loop invariant 0 <= i <= RK_P25_MI_BYTES;
             loop assigns i, nz;

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * p256_fe.h - internal: 4-limb Montgomery arithmetic for the P-256 field
  * (mod p) and scalars (mod q), written out limb by limb so that the
  * compilers keep everything in registers.  Included by core/src/p256*.c

@@ -1,4 +1,4 @@
-/* see rootkey/p256.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/p256.h */
 #include "rootkey/p256.h"
 #include "p256_fe.h"
 

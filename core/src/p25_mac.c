@@ -1,7 +1,7 @@
-/* see rootkey/p25.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/p25.h
  *
- * KMM MACs (digest 6.6, dvmhost Crypto.cpp / KMMFrame.cpp), TEK wrap/unwrap
- * with AES-KW (digest 6.5) and the TETRA opaque unwrap.  Both MAC forms
+ * KMM MACs (docs/references.md §8.6, dvmhost Crypto.cpp / KMMFrame.cpp), TEK wrap/unwrap
+ * with AES-KW (docs/references.md §8.5) and the TETRA opaque unwrap.  Both MAC forms
  * cover the frame with the 8 MAC octets cut out and the 5 trailer octets
  * kept; that "cut frame" is built in a local buffer (frames are bounded by
  * RK_P25_KMM_MAX_BYTES).
@@ -13,7 +13,7 @@
 #include "rootkey/hash.h"
 #include "rootkey/kw.h"
 
-/* "OTAR MAC" (digest 6.6: the KBKDF label) */
+/* "OTAR MAC" (docs/references.md §8.6: the KBKDF label) */
 static const uint8_t otar_label[8] = { 0x4f, 0x54, 0x41, 0x52, 0x20, 0x4d, 0x41, 0x43 };
 
 /*@ requires \valid(p + (0 .. n - 1));
@@ -121,7 +121,7 @@ static void mac_cmac(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf, s
     rk_wipe(tag, sizeof tag);
 }
 
-/* CBC-MAC form (0x40), as dvmhost reads AACA (digest 6.6, low confidence):
+/* CBC-MAC form (0x40), as dvmhost reads AACA (docs/references.md §8.6, low confidence):
  * key = AES-KW_IV(UKEK, UKEK)[8..39] with IV 00*6 || be16(len - 8);
  * AES-256-CBC, zero IV, over the cut frame padded with zeros; the MAC is
  * the 8 output octets at offset len - 16 (not block aligned: taken as read).

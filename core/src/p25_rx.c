@@ -1,4 +1,4 @@
-/* see rootkey/p25.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/p25.h
  *
  * The two ends of a Modify Key Command: rk_p25_build (IWF) and
  * rk_p25_receive (client).  Both are compositions of the codec, MAC and
@@ -55,7 +55,7 @@ static uint8_t ukek_algid(size_t ukek_len)
 }
 
 /* Plain TEK length of an AES ALGID, 0 for anything else (only AES TEKs are
- * AES-KW wrapped, digest 6.5). */
+ * AES-KW wrapped, docs/references.md §8.5). */
 /*@ assigns \nothing;
     ensures \result == 0 || \result == 16 || \result == 32; */
 static size_t tek_len_of(uint8_t algid)

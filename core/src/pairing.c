@@ -1,4 +1,4 @@
-/* see rootkey/pairing.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/pairing.h */
 #include "rootkey/pairing.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/policy.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/policy.h */
 #include "rootkey/policy.h"
 
 rk_status rk_policy_key_period(uint64_t msg_no, uint64_t cur_no)

@@ -1,4 +1,4 @@
-/* see rootkey/profile.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/profile.h */
 #include "rootkey/profile.h"
 #include "rootkey/xml.h"
 
@@ -636,7 +636,7 @@ typedef struct {
     size_t b64_len;
 } fields;
 
-/* Append the element at w->pos (DESIGN.md section 4, byte for byte). */
+/* Append the element at w->pos (docs/profile-element.md §5, byte for byte). */
 /*@ requires rk_xml_writer_ok(w);
     requires \valid_read(f);
     requires \valid_read(lits + (0 .. L_TOTAL - 1));

@@ -1,4 +1,4 @@
-/* see rootkey/rootkey.h - the client side: checks in the order of DESIGN.md 5 */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/rootkey.h - the client side: checks in the order of docs/design.md §5 */
 #include "rootkey/rootkey.h"
 #include "rootkey/ct.h"
 #include "rootkey/hash.h"

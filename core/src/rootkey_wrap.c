@@ -1,4 +1,4 @@
-/* see rootkey/rootkey.h - the IWF side */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/rootkey.h - the IWF side */
 #include "rootkey/rootkey.h"
 #include "rootkey/ct.h"
 #include "rootkey/hash.h"

@@ -1,4 +1,4 @@
-/* see rootkey/sakke.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/sakke.h */
 #include "rootkey/sakke.h"
 #include "rootkey/bn.h"
 #include "rootkey/ct.h"

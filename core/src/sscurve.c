@@ -1,4 +1,4 @@
-/* see rootkey/sscurve.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/sscurve.h */
 #include "rootkey/sscurve.h"
 #include "rootkey/ct.h"
 

@@ -1,4 +1,4 @@
-/* see rootkey/status.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/status.h */
 #include "rootkey/status.h"
 
 const char *rk_strerror(rk_status s)

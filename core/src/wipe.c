@@ -1,4 +1,4 @@
-/* see rootkey/ct.h
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/ct.h
  *
  * Kept in its own translation unit so that, without LTO, callers see an
  * opaque call the optimiser cannot drop.  With LTO the volatile stores still

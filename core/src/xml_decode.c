@@ -1,4 +1,4 @@
-/* see rootkey/xml.h */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/xml.h */
 #include "rootkey/xml.h"
 #include "xml_internal.h"
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * xml_internal.h - character-level checks shared by the XML reader, the
  * decoder and the writer (core/src/xml_chars.c).  Not installed.
  */

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * ACSL contracts of the libsodium functions the core calls.  Trusted, not
  * proved: libsodium is not analysed (proofs/TRUST.md).  Frama-C merges these
  * contracts with the prototypes of <sodium.h>; this header is force-included

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/cli.h - helpers of shims/cli/main.c that the other command
  * files share (the files a command reads).
  */

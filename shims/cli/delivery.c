@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see delivery.h */
 #include "cli/delivery.h"
 #include <errno.h>

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/delivery.h - the delivery options of `rootkey iwf`, `wrap` and
  * `client sync` (docs/cli.md, docs/delivery.md): parsed here so that each
  * command adds RK_CLI_DELIVERY_LONGOPTS to its option table, hands unknown

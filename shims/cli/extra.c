@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/extra.c - rootkey selftest, bench and mikey receive.
  * selftest: known-answer tests through the public API (FIPS 140-3 style: each
  * algorithm checked against a fixed vector, any failure exits 1 and names it).

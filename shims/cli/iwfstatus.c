@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/iwfstatus.c - rootkey iwf status: who holds which root-key
  * period.  Reads the batch's state records (docs/inventory.md) of one
  * directory and prints one row per user and key period - MC ID, period,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The KMS parts of the rootkey command: the test KMS (rootkey kms) and
  * rootkey inspect on a TS 33.180 Annex D KMS response (the core's KMS
  * document reader, rootkey/kms.h, docs/kms.md, and its records as JSON;

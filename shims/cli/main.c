@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/main.c - the rootkey command (docs/cli.md, docs/rootkey.1).
  * Exit codes: 0 success, 1 some items failed (batch, unwrap, selftest),
  * 2 usage error, 3 input file unreadable or malformed, 4 cryptographic
@@ -360,7 +360,7 @@ static void usage_unwrap(FILE *f)
                "                     --profile DOC.xml --store STORE --storage-key KEYFILE\n"
                "                     [--iwf-cert IWF-KMS-CERT.xml]\n"
                "Validate my key set (RSK, SSK), unwrap every root-key element of DOC signed by the\n"
-               "IWF URI (DESIGN 5 policy) into the sealed key store STORE (created if missing).\n"
+               "IWF URI (docs/design.md section 5 policy) into the sealed key store STORE (created if missing).\n"
                "KEYFILE holds the 32-octet storage key as 64 hex digits.  Prints key IDs only.\n");
 }
 

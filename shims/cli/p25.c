@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/p25.c - rootkey p25: LMR key messages after the root key
  * (docs/p25.md, docs/cli.md).  modify-key (IWF side) builds a MACed P25
  * Modify Key Command with TEKs wrapped under the user's UKEK (or, for a

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/cli/sync.c - `rootkey client sync`: the client's fetch half of the
  * delivery (docs/delivery.md).  A conditional GET of my profile document
  * with the last ETag (304: up to date), then the unwrap of every root-key

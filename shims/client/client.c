@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see client.h */
 #include "client.h"
 #include <sodium.h>

@@ -1,8 +1,8 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/client/client.h - the client side: load a TS 33.180 Annex D key set
  * (validated: UserID = UID(UserUri, KmsUri, period), RSK by RFC 6508 6.1.2
  * with the table, SSK by RFC 6507 5.1.2), then unwrap every root-key
- * element of a fetched profile document with the policy of DESIGN 5
+ * element of a fetched profile document with the policy of docs/design.md §5
  * (rk_rootkey_unwrap) into the key store.
  */
 #ifndef RK_SHIM_CLIENT_H

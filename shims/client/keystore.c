@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see keystore.h */
 #include "keystore.h"
 #include <errno.h>

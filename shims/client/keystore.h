@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/client/keystore.h - the client's store of LMR root keys.
  *
  * In memory: one block of libsodium guarded memory (sodium_malloc: guard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see lmrkey.h */
 #include "lmrkey.h"
 #include <string.h>
@@ -83,7 +84,7 @@ rk_status rk_lmrkey_join(uint8_t lmr_type, const uint8_t *payload, size_t plen, 
 rk_status rk_lmrkey_key_valid(const rk_ks_entry *e, int64_t now)
 {
     /* the validity window of the root-key message (TS 33.180 key period
-     * policy, DESIGN 5) still applies to what the root key protects later */
+     * policy, docs/design.md §5) still applies to what the root key protects later */
     if (now < 0 || (e->activation && (uint64_t)now < e->activation)) return RK_ERR_POLICY_NOT_ACTIVE;
     if (e->expiry && (uint64_t)now >= e->expiry) return RK_ERR_POLICY_EXPIRED;
     return RK_OK;

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/client/lmrkey.h - LMR key messages after the root key, client side
  * (issue 8; docs/p25.md "Client shim").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see atomic.h */
 #include "atomic.h"
 #include <errno.h>

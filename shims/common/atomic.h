@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/common/atomic.h - files written so that a crash never leaves a
  * half-written one: a temporary file in the same directory, written in full,
  * fsync'd, renamed over the target, and the directory fsync'd.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/common/delivery.h - the hand-over between the IWF batch, which wraps
  * root keys into profile elements, and a delivery back end, which puts them
  * into the users' profiles in the CMS (shims/xcap: XCAP over HTTPS).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see kms.h */
 #include "kms.h"
 #include "atomic.h"

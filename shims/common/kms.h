@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/common/kms.h - TS 33.180 Annex D KMS documents for the shims: read
  * through the core's KMS document reader (rootkey/kms.h, docs/kms.md) into
  * the structures below (strings terminated, hexBinary decoded), written as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see iwf.h: the batch, its state records and the hand-over to a delivery
  * back end (docs/inventory.md) */
 #include "iwf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see iwf.h: the inventory as RFC 4180 CSV (docs/inventory.md) */
 #include "iwf.h"
 #include <errno.h>

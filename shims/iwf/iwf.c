@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see iwf.h */
 #include "iwf.h"
 #include <errno.h>

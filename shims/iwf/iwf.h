@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/iwf/iwf.h - batch wrap of LMR root keys for a fleet (docs/inventory.md).
  * Per user and key period, named by a digest of the exact MC ID (<stem>):
  * <out>/<stem>.p<period>.element.xml (the profile element),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see iwf.h (LMR key messages after the root key, issue 8; docs/p25.md) */
 #include "iwf.h"
 #include <sodium.h>

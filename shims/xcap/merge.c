@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* shims/xcap/merge.c - the parts of xcap.h without libcurl: the document URL
  * and the modify step of the read-modify-write, with the core's profile code
  * only (no XML is parsed here).  make cross builds this file alone. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* see xcap.h: the requests (curl multi), retries and the read-modify-write */
 #include "xcap/xcap.h"
 #include <curl/curl.h>

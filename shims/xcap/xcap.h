@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * shims/xcap/xcap.h - an XCAP client on libcurl (docs/delivery.md): the IWF
  * writes each user's root-key element into the user's MCPTT profile
  * document in the CMS, the client fetches that document.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tests/cms/cms.sh - the test CMS: Apache httpd 2.4 (Debian apache2) with
 # mod_dav, mod_dav_fs and mod_ssl on a loopback port chosen here, its own
 # configuration (httpd.conf.in), a throw-away CA and server certificate made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of aes, gcm, kw and cmac: keys, plaintexts and
  * unwrapped keys are secret; IVs, AAD, lengths and the returned status are
  * public (the status is declassified with CT_USE, as a caller would). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the helpers themselves. */
 #include "ct_harness.h"
 #include "rootkey/ct.h"

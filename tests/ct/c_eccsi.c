@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of bn, p256 and eccsi: scalar multiplications,
  * inversions, Montgomery powers, SSK validation and signing with every
  * secret (SSK, j's inputs, scalars, the secret point) marked undefined. */

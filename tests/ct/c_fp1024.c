@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the 16-limb Montgomery kernels: the MULX/ADX
  * assembly (core/src/fp1024_adx.h) called directly, since valgrind's CPUID
  * hides ADX and rk_fp_mmul / rk_fp_msqr pick the C kernel under valgrind

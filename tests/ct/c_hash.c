@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks: hashing, KDF, HashToIntegerRange and the codecs
  * with their secret inputs marked undefined. */
 #include "ct_harness.h"

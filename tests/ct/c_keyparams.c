@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of keyparams: the GUK-ID derivation takes the GMK
  * (secret); only the GUK-ID, which travels in clear as the CSB-ID, is made
  * public.  The codecs handle public data only (nothing to check). */

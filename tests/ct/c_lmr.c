@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time check: the LMR block codec with the key octets secret (its
  * layout and identifiers are public metadata). */
 #include "ct_harness.h"

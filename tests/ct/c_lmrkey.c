@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the client shim's receive path for LMR key
  * messages (shims/client/lmrkey.c, included whole: no heap, no I/O): the root
  * key in the store entry and the TEKs are secret; the message, the entry's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of mikeysakke: the receive path with the RSK and its
  * line table secret (a good message carrying key parameters and a private
  * extension, then one whose private extension fails its GCM tag), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of p25: the UKEK, derived MAC keys and TEKs are
  * secret; frames (including wrapped keys and MACs), lengths, IDs and the
  * returned status are public (the status is declassified with CT_USE, as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the root-key message (rootkey/rootkey.h).
  *
  * rootkey_wrap: the root key (the LMR block's key octets), the IWF's SSK,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the SAKKE layers: F_p and F_p^2 arithmetic,
  * encapsulation (SSV and r secret), decapsulation (RSK and its line table
  * secret, with and without the table), RSK validation at installation, g^r,

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * Constant-time checks with valgrind memcheck (the ctgrind technique).
  * A check marks every secret input undefined with CT_SECRET; memcheck then
  * reports any branch or memory address computed from it.  Only public results

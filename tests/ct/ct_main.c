@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Driver of the constant-time checks: `ct_x list` prints every check name,
  * `ct_x NAME` runs one (under valgrind, from scripts/ct.sh). */
 #include <sodium.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate core/src/fp1024_adx.h: the x86-64 MULX/ADCX/ADOX kernel of the
 16-limb Montgomery product and squaring of rootkey/fp1024.h.
 

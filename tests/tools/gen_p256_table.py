@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate core/src/p256_table.c: the fixed-base table of the P-256 generator
 used by rk_p256_mul_base, and the Montgomery-form constants in p256.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Derive the bitsliced AES S-box circuit used in core/src/aes.c (stdlib only).
 
     tests/tools/gen_sbox.py          prints the generated C block

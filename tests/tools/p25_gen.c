@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One-off generator of vectors/p25/modify_key.txt (our own KMM known-answer
  * vectors).  Run once with the rootkey encoder; t_p25.c re-derives every MAC
  * and wrapped key with OpenSSL (KBKDF, CMAC, AES-KW, AES-CBC) so the file is

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Convert a Wycheproof JSON test file into rootkey's vectors/ text format.
 
     tests/tools/wycheproof2vec.py IN.json OUT.txt

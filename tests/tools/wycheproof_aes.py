@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Convert the Wycheproof AES JSON files (GCM, KW, KWP, CMAC) into rootkey's
 vectors/ text format.  Standard library only.
 
-    tests/tools/wycheproof_aes.py [SRC_DIR] [DST_DIR]
+    tests/tools/wycheproof_aes.py SRC_DIR [DST_DIR]
 
-SRC_DIR defaults to ../shared/vectors/wycheproof (the unchanged copy of
-google/wycheproof testvectors_v1 at 507bb99), DST_DIR to vectors/wycheproof.
+SRC_DIR is a directory of the Wycheproof JSON files (docs/references.md §9.6: the unchanged copy of
+google/wycheproof testvectors_v1 at 507bb99); DST_DIR defaults to vectors/wycheproof.
 Every test (tcId) becomes one record; nothing is filtered out, so the test
 suites can count each tcId as its own case.  The licence file is copied next
 to the output.  Output is deterministic (re-running gives the same bytes).
@@ -65,7 +66,7 @@ def convert(src, dst, jname, oname, fields):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(os.path.dirname(here))
-    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "vectors", "wycheproof")
+    src = sys.argv[1] if len(sys.argv) > 1 else sys.exit("usage: wycheproof_aes.py SRC_DIR [DST_DIR] (docs/references.md 9.6)")
     dst = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "vectors", "wycheproof")
     os.makedirs(dst, exist_ok=True)
     for jname, (oname, fields) in sorted(FILES.items()):

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Convert the Wycheproof P-256 files used by tests/t_wycheproof_p256.c into
 the vectors/ text format (one record per tcId).  Python 3 standard library.
 
-  tests/tools/wycheproof_p256.py ../shared/vectors/wycheproof vectors/wycheproof
+  tests/tools/wycheproof_p256.py WYCHEPROOF_DIR vectors/wycheproof  (docs/references.md §9.6)
 """
 import json
 import os

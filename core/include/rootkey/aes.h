@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/aes.h - the AES block cipher (FIPS 197), AES-128 and AES-256 only,
  * in constant time.
  *

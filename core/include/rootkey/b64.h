@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/b64.h - strict base64 (RFC 4648 section 4, the standard alphabet
  * with '=' padding), for the profile element and KMS XML.
  *

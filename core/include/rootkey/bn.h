@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/bn.h - fixed-width multi-precision arithmetic (1 to 16 limbs of 64
  * bits) and Montgomery arithmetic modulo an odd modulus.  Serves the P-256
  * field and scalars (4 limbs) and the 1024-bit SAKKE field (16 limbs).

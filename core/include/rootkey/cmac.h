@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/cmac.h - AES-CMAC (NIST SP 800-38B, RFC 4493) for 16- and 32-octet
  * keys.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/ct.h - constant-time helpers and the wipe.  The only place where
  * rootkey does bit tricks on secrets: every other module calls these.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/eccsi.h - ECCSI signatures (RFC 6507) on P-256 with SHA-256, the
  * profile of RFC 6509 and TS 33.180: the KMS side (KPAK, SSK and PVT, for
  * tests and the test KMS), SSK validation at installation, signing with a
@@ -20,7 +20,7 @@
  * (rootkey/status.h, eccsi and bn/p256 blocks); on any error every output
  * (signature, key, context) is zeroed.
  *
- * Fault countermeasure (security.md 6.4): rk_eccsi_sign checks, before
+ * Fault countermeasure (docs/design.md §10): rk_eccsi_sign checks, before
  * releasing anything, that J is on the curve and that s (HE + r SSK) == j
  * mod q recomputed independently, and rk_eccsi_sign_verified additionally
  * runs the full public verification on the result (docs/eccsi.md says why

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/fp1024.h - arithmetic modulo the 1024-bit SAKKE prime p of RFC 6509
  * Appendix A (parameter set 1), and modulo the 1022-bit group order q = (p+1)/4.
  *

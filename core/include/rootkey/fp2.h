@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/fp2.h - the quadratic extension F_p^2 = F_p[i], i^2 = -1 (valid
  * because p = 3 mod 4), of RFC 6508 section 3.1, over rootkey/fp1024.h.
  *

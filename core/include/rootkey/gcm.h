@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/gcm.h - AES-GCM authenticated encryption (NIST SP 800-38D), with
  * 16-octet tags, for AES-128 and AES-256.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/hash.h - SHA-256 and HMAC-SHA-256 (through libsodium), the
  * TS 33.220 Annex B KDF, the TS 33.180 F.2.1 MIKEY-SAKKE UID, the DPCK of
  * TS 33.180 F.1.5 (used for the E.6 protected payload), RFC 6508 5.1

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/hex.h - strict hexadecimal codec (key files, KMS XML hexBinary).
  *
  * Decoding accepts 0-9, a-f, A-F only, an even number of digits, nothing

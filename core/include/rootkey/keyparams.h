@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/keyparams.h - the TS 33.180 E.6 "3GPP key parameters" General
  * Extension: (a) the protected-payload framing that carries it (TS 33.180
  * 8.5.4 MCData protected payload, as two vendors actually send it, see

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/kms.h - TS 33.180 Annex D KMS documents: an allocation-free reader
  * on the strict XML reader (rootkey/xml.h).
  *

@@ -1,10 +1,10 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/kw.h - AES key wrap: KW (RFC 3394, SP 800-38F 6.2) and KWP with
  * padding (RFC 5649, SP 800-38F 6.3), for 16- and 32-octet KEKs.
  *
  * What: wrap a key (or any short octet string) under a key-encryption key,
  * and unwrap it with an integrity check.  P25 OTAR carries traffic keys
- * wrapped with KW under the UKEK (docs/standards.md section on P25 KMMs).
+ * wrapped with KW under the UKEK (docs/references.md §8.5).
  *
  * Inputs and outputs (all four functions): kek[0..keklen-1]; in[0..inlen-1];
  * out[0..cap-1] with *out_len set to the number of octets produced.  out must

@@ -1,6 +1,6 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/lmr.h - the LMR root-key block: what the root-key message carries,
- * GCM-protected, in its private General Extension (type 250, DESIGN.md 3):
+ * GCM-protected, in its private General Extension (type 250, docs/design.md §3):
  * which LMR system and unit the key belongs to, the key's identifiers, and
  * the key itself.
  *

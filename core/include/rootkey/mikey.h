@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/mikey.h - the MIKEY-SAKKE I_MESSAGE codec (RFC 3830, RFC 6043,
  * RFC 6509, as profiled by TS 33.180 Annex E for mission-critical keys).
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/mikeysakke.h - generic MIKEY-SAKKE send and receive (RFC 6509 as
  * profiled by TS 33.180 Annex E): the I_MESSAGE of a GMK, PCK, CSK or of
  * rootkey's root-key message, end to end.

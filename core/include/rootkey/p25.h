@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/p25.h - P25 OTAR key-management messages (KMMs) for traffic keys
  * sent after the root key: the KMM frame, the Modify Key Command body, TEK
  * wrap/unwrap under the UKEK (AES-KW), the two public KMM MAC forms, a pure

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/p256.h - NIST P-256 (the ECCSI curve of RFC 6507 as profiled by
  * RFC 6509): field mod p, scalars mod q, points, scalar multiplication.
  * This is an internal layer (called by eccsi and by the test-only Wycheproof

@@ -1,9 +1,9 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/pairing.h - the reduced Tate-Lichtenbaum pairing <R, Q> of RFC 6508
  * section 3.2 on the supersingular curve of rootkey/sscurve.h, its value in
  * the PF_p representation, and exponentiation of g in PF_p[q].
  *
- * The pairing (RFC 6508 3.2; ../shared/docs/standards.md 2.3):
+ * The pairing (RFC 6508 3.2; docs/references.md §4.3):
  *   Miller loop over the bits of q - 1 (most significant first, the leading
  *   one skipped) with the tangent and chord lines through multiples C of the
  *   first argument, evaluated at psi(Q) = (-Qx, i Qy); then v^4 ((p+1)/q);

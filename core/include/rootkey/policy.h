@@ -1,5 +1,5 @@
-/*
- * rootkey/policy.h - the pure decisions of the client policy (DESIGN.md 5)
+/* SPDX-License-Identifier: Apache-2.0
+ * rootkey/policy.h - the pure decisions of the client policy (docs/design.md §5)
  * that the client shim applies after the cryptographic checks: which key
  * periods are accepted, no rollback or replay of a root-key element, and the
  * activation/expiry window.  The shim keeps the state (the stored element's

@@ -1,6 +1,6 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/profile.h - the rootkey profile element in an MCPTT user profile
- * document (DESIGN.md section 4, docs/profile-element.md).
+ * document (docs/design.md §4, docs/profile-element.md §5).
  *
  *   <rk:lmr-root-key xmlns:rk="urn:rootkey:xml:ns:lmr-root-key:1"
  *       lmr-type="P25" key-id="F1A2B3C4" kms-uri="kms.example.org"

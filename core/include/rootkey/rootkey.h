@@ -1,7 +1,7 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/rootkey.h - the root-key message: wrap an LMR root key for one MC
  * user (IWF side) and unwrap it (client side).  The wire format is
- * docs/profile-element.md; the design DESIGN.md sections 3 to 5.
+ * docs/profile-element.md; the design docs/design.md §3 to §5.
  *
  * The message is a MIKEY-SAKKE I_MESSAGE (rootkey/mikeysakke.h) built like
  * the TS 33.180 Annex E messages:
@@ -25,7 +25,7 @@
  * Security level: 128 bits end to end (SAKKE parameter set 1, P-256,
  * AES-128).  A 256-bit UKEK travels bit-exactly, not at 256-bit strength.
  *
- * Unwrap checks, in this order (DESIGN.md 5), cheap first, each failure with
+ * Unwrap checks, in this order (docs/design.md §5), cheap first, each failure with
  * its own code and every output zeroed:
  *   1. strict parse and HDR values                         (mikey codes)
  *   2. the purpose tag of the CSB-ID                       RK_ERR_RK_PURPOSE

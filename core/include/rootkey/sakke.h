@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/sakke.h - SAKKE (RFC 6508) with parameter set 1 (RFC 6509
  * Appendix A): encapsulation of a 16-octet SSV to an identifier under a KMS
  * public key Z, decapsulation with the receiver secret key (RSK), RSK

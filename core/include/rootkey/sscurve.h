@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/sscurve.h - the supersingular curve E: y^2 = x^3 - 3x over F_p of
  * RFC 6508 (parameter set 1 of RFC 6509 Appendix A): #E(F_p) = p + 1 = 4q,
  * E(F_p) is cyclic (3 is not a square mod p, so (0,0) is the only point of

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/status.h - the one status type of rootkey.
  *
  * Every fallible function returns an rk_status: RK_OK (0) on success, or a

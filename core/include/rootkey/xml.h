@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: Apache-2.0
  * rootkey/xml.h - a strict, allocation-free XML pull reader and a writer.
  *
  * What it reads: one XML 1.0 document, UTF-8 only, with namespaces (XML
