@@ -4,11 +4,11 @@
  * weakened, which the other suites did not notice.
  *
  *  - element_attributes: through rk_client_unwrap_doc, a genuine message
- *    in an lmr-root-key element whose lmr-type, key-id or key-period
- *    contradicts the signed message is refused with RK_ERR_RK_ELEMENT and
- *    nothing is stored (shims/client/client.c, the attribute check).  The
- *    kms-uri attribute is not compared with the message today (the client
- *    checks IDRkmsr against its own KMS only): docs/mutants.md.
+ *    in an lmr-root-key element whose lmr-type, key-id, key-period or
+ *    kms-uri contradicts the signed message is refused with
+ *    RK_ERR_RK_ELEMENT and nothing is stored (shims/client/client.c, the
+ *    attribute check; kms-uri against the user's KMS, which the unwrap
+ *    matched against IDRkmsr).
  *  - zeroisation: a SAKKE decapsulation (RFC 6508 Appendix A) and a
  *    root-key unwrap run on a stack of their own (ucontext, a static buffer
  *    painted first), which is then scanned for the secrets they handled:
@@ -251,6 +251,16 @@ static void element_attributes(void)
         { RK_PROFILE_LMR_P25, key_id, period + 1, "key-period the next one" },
         { RK_PROFILE_LMR_P25, key_id, period - 1, "key-period the one before" },
     };
+    /* kms-uri another KMS, one octet longer, one shorter */
+    static const char *bad_kms[] = { "kms.other.test", "kms.mutants.test2", "kms.mutants.tes" };
+    for (size_t i = 0; i < sizeof bad_kms / sizeof bad_kms[0]; i++) {
+        CASE_BEGIN("element attribute contradicts the message: kms-uri %s", bad_kms[i]);
+        CHECK_EQ(rk_profile_encode_element(el2, sizeof el2, &el2len, RK_PROFILE_LMR_P25, key_id, U8(bad_kms[i]),
+                                           strlen(bad_kms[i]), period, el + pe.text.off, pe.text.len), RK_OK);
+        CHECK_EQ(client_unwrap(c, el2, el2len, &stored), RK_ERR_RK_ELEMENT);
+        CHECK_EQ(stored, 0);
+        CASE_END();
+    }
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CASE_BEGIN("element attribute contradicts the message: %s", bad[i].what);
         CHECK_EQ(rk_profile_encode_element(el2, sizeof el2, &el2len, bad[i].lmr, bad[i].id, U8(kms_uri),
