@@ -6,6 +6,7 @@
  * string; on success the strings are NUL-terminated within their arrays,
  * the certificate's period is non-zero, and writing the result and parsing
  * it again gives the same values (so nothing was half read). */
+#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,16 @@ static void zero_or_die(const void *p, size_t n)
 static void terminated(const char *s, size_t cap)
 {
     if (memchr(s, 0, cap) == NULL) abort();
+}
+
+/* the key-set loader works in guarded memory (sodium_malloc) */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    if (sodium_init() < 0) abort();
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
