@@ -342,6 +342,7 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_KMS_EXPIRED: return "kms: certificate or key set expired (after ValidTo)";
     case RK_ERR_KMS_URI_MISMATCH: return "kms: key set KmsUri differs from its certificate's";
     case RK_ERR_KMS_USER_ID: return "kms: key set UserID is not the UID of its UserUri, KMS and period";
+    case RK_ERR_KMS_NO_CERT: return "kms: no certificate of that KmsUri in the document";
     default: return "unknown status";
     }
 }

@@ -12,6 +12,12 @@
 uint8_t *slurp(const char *path, size_t *len, rk_status *st);
 /* An Annex D KmsCertificate file. */
 rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen);
+/* The IWF's KMS certificate for a client command: the file icert
+ * (--iwf-cert), else from the KmsCertCache (or KmsInit) response cache
+ * (--kms-cert-cache) the certificate whose KmsUri is kms_uri (--iwf-kms-uri;
+ * NULL: mine's), else mine (the IWF in my KMS's community). */
+rk_status load_iwf_cert(rk_kms_cert *ic, const rk_kms_cert *mine, const char *icert,
+                        const char *cache, const char *kms_uri, char *err, size_t errlen);
 /* A 32-octet storage key written as 64 hex digits. */
 rk_status read_storage_key(const char *path, uint8_t key[32]);
 /* The clock: time(NULL); in the test build (RK_TEST_HOOKS) RK_NOW fixes it. */

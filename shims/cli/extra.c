@@ -325,6 +325,7 @@ int rk_cli_mikey(int argc, char **argv)
         if (st == RK_ERR_ALLOC) return 5;
         return st == RK_ERR_STORE_KMS_XML ||
                (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) ||
+               st == RK_ERR_KMS_URI_MISMATCH || st == RK_ERR_KMS_USER_ID ||
                (st <= -900 && st >= -999) ? 3 : 4;
     }
     st = rk_file_read(msgf, raw, 1 << 16, &rl);

@@ -108,12 +108,16 @@ static void usage_kms(FILE *f)
     fprintf(f, "usage: rootkey kms create --dir DIR --uri KMS-URI [--period SECONDS] [--offset SECONDS] [--force]\n"
                "       rootkey kms issue --dir DIR --user URI [--period-no N] [--next] --out FILE\n"
                "       rootkey kms issue --dir DIR --inventory FILE.csv [--period-no N] [--next] --out-dir DIR2\n"
+               "       rootkey kms cache --cert KMS-CERT.xml [--cert KMS-CERT.xml ...] --user URI --out FILE\n"
                "A test KMS: create writes DIR/kms.secret (KSAK and z, mode 0600) and DIR/kms-cert.xml\n"
                "(a TS 33.180 Annex D KmsResponse with KmsInit); it refuses to replace an existing\n"
                "community without --force.  issue writes a KmsResponse with KmsKeyProv holding the\n"
                "key set of URI for key period N (default: the current one) and, with --next, the\n"
                "next period's too; with --inventory, one file DIR2/<mcptt_id>.xml per inventory\n"
-               "user ('/' in the ID written as '_').  Key material is written to files only.\n");
+               "user ('/' in the ID written as '_').  Key material is written to files only.\n"
+               "cache writes a KmsResponse with KmsCertCache to URI holding the certificates of the\n"
+               "given KmsInit responses (2 to 4; e.g. the IWF's KMS and mine), for the clients'\n"
+               "--kms-cert-cache.\n");
 }
 
 static int kms_fail(const char *what, rk_status st)
@@ -189,14 +193,36 @@ static int issue_inventory(const rk_kms_master *m, const char *inv, const char *
     return rc;
 }
 
+/* A KmsCertCache response to user holding the certificates of the files. */
+static int write_cache(const char *const *files, size_t n, const char *user, const char *out)
+{
+    rk_kms_cert c[RK_KMS_MAX_CERTS];
+    uint8_t buf[4 * 4096];
+    size_t len = 0;
+    char err[512] = "";
+    rk_status st = RK_OK;
+    for (size_t i = 0; i < n && st == RK_OK; i++) {
+        st = load_cert(files[i], &c[i], err, sizeof err);
+        if (st != RK_OK) { fprintf(stderr, "rootkey kms: %s: %s\n", files[i], err); return 3; }
+    }
+    st = rk_kms_certs_write(buf, sizeof buf, &len, c, n, user);
+    if (st == RK_OK) st = rk_file_write_atomic(out, buf, len, 0644);
+    if (st != RK_OK) return kms_fail(out, st);
+    printf("wrote a KmsCertCache of %zu certificates: %s\n", n, out);
+    return 0;
+}
+
 int rk_cli_kms(int argc, char **argv)
 {
+    const char *certs[RK_KMS_MAX_CERTS];
+    size_t ncerts = 0;
     const char *dir = NULL, *uri = NULL, *user = NULL, *out = NULL, *inv = NULL, *outdir = NULL;
     uint64_t period = 2592000, offset = 0, pno = 0;
     int have_pno = 0, force = 0, next = 0;
     static struct option o[] = {{"dir", 1, 0, 'd'}, {"uri", 1, 0, 'u'}, {"period", 1, 0, 'p'},
         {"offset", 1, 0, 'o'}, {"user", 1, 0, 'U'}, {"period-no", 1, 0, 'n'}, {"out", 1, 0, 'O'},
         {"inventory", 1, 0, 'i'}, {"out-dir", 1, 0, 'D'}, {"force", 0, 0, 'f'}, {"next", 0, 0, 'N'},
+        {"cert", 1, 0, 'c'},
         {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     if (argc < 2) { usage_kms(stderr); return 2; }
     const char *sub = argv[1];
@@ -216,6 +242,13 @@ int rk_cli_kms(int argc, char **argv)
         case 'D': outdir = optarg; break;
         case 'f': force = 1; break;
         case 'N': next = 1; break;
+        case 'c':
+            if (ncerts == RK_KMS_MAX_CERTS) {
+                fprintf(stderr, "rootkey kms: at most %u --cert\n", (unsigned)RK_KMS_MAX_CERTS);
+                return 2;
+            }
+            certs[ncerts++] = optarg;
+            break;
         case 'h': usage_kms(stdout); return 0;
         default: usage_kms(stderr); return 2;
         }
@@ -226,6 +259,12 @@ int rk_cli_kms(int argc, char **argv)
         }
     }
     if (optind != argc) { usage_kms(stderr); return 2; }
+    if (!strcmp(sub, "cache")) {
+        /* one certificate is a KmsInit, not a cache */
+        if (ncerts < 2 || !user || !out || dir) { usage_kms(stderr); return 2; }
+        return write_cache(certs, ncerts, user, out);
+    }
+    if (ncerts) { usage_kms(stderr); return 2; }
     char path[4096];
     rk_kms_master *m = sodium_malloc(sizeof *m);
     rk_status st;

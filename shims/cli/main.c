@@ -71,6 +71,7 @@ static int ex_of(rk_status st)
     if (st == RK_OK) return EX_OK;
     if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML ||
         (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) || /* malformed, unsupported */
+        st == RK_ERR_KMS_URI_MISMATCH || st == RK_ERR_KMS_USER_ID || st == RK_ERR_KMS_NO_CERT ||
         st == RK_ERR_STORE_INVENTORY || (st <= RK_ERR_IWF_DUPLICATE_ID && st >= RK_ERR_IWF_LOCKED) ||
         st == RK_ERR_IWF_PERIOD || st == RK_ERR_IWF_SIGNER ||
         (st <= -900 && st >= -1099) || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED)
@@ -110,6 +111,21 @@ rk_status load_cert(const char *path, rk_kms_cert *c, char *err, size_t errlen)
     uint8_t *b = slurp(path, &n, &st);
     if (!b) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return st; }
     st = rk_kms_cert_parse(c, b, n, err, errlen);
+    free(b);
+    return st;
+}
+
+rk_status load_iwf_cert(rk_kms_cert *ic, const rk_kms_cert *mine, const char *icert,
+                        const char *cache, const char *kms_uri, char *err, size_t errlen)
+{
+    size_t n;
+    rk_status st;
+    uint8_t *b;
+    if (icert) return load_cert(icert, ic, err, errlen);
+    if (!cache) { *ic = *mine; return RK_OK; }
+    b = slurp(cache, &n, &st);
+    if (!b) { snprintf(err, errlen, "%s: %s", cache, strerror(errno)); return st; }
+    st = rk_kms_cert_find(ic, kms_uri ? kms_uri : mine->kms_uri, b, n, now_unix(), err, errlen);
     free(b);
     return st;
 }
@@ -358,8 +374,9 @@ static void usage_unwrap(FILE *f)
 {
     fprintf(f, "usage: rootkey unwrap --cert KMS-CERT.xml --keyset MY-KEYSET.xml --iwf-uri URI\n"
                "                     --profile DOC.xml --store STORE --storage-key KEYFILE\n"
-               "                     [--iwf-cert IWF-KMS-CERT.xml]\n"
-               "Validate my key set (RSK, SSK), unwrap every root-key element of DOC signed by the\n"
+               "                     [--iwf-cert IWF-KMS-CERT.xml | --kms-cert-cache CACHE.xml [--iwf-kms-uri URI]]\n"
+               "Validate my key sets (every one of the KmsKeyProv response: RSK, SSK), unwrap every\n"
+               "root-key element of DOC, with the key set of its key period, signed by the\n"
                "IWF URI (docs/design.md section 5 policy) into the sealed key store STORE (created if missing).\n"
                "KEYFILE holds the 32-octet storage key as 64 hex digits.  Prints key IDs only.\n");
 }
@@ -378,9 +395,10 @@ rk_status read_storage_key(const char *path, uint8_t key[32])
 static int cmd_unwrap(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *iuri = NULL, *prof = NULL, *store = NULL, *skf = NULL;
+    const char *cache = NULL, *ikms = NULL;
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"iwf-uri", 1, 0, 'i'}, {"profile", 1, 0, 'p'}, {"store", 1, 0, 's'}, {"storage-key", 1, 0, 'K'},
-        {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
+        {"kms-cert-cache", 1, 0, 'Y'}, {"iwf-kms-uri", 1, 0, 'y'}, {"help", 0, 0, 'h'}, {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
         switch (c) {
@@ -391,16 +409,19 @@ static int cmd_unwrap(int argc, char **argv)
         case 'p': prof = optarg; break;
         case 's': store = optarg; break;
         case 'K': skf = optarg; break;
+        case 'Y': cache = optarg; break;
+        case 'y': ikms = optarg; break;
         case 'h': usage_unwrap(stdout); return EX_OK;
         default: usage_unwrap(stderr); return EX_USAGE;
         }
     }
-    if (!cert || !keyset || !iuri || !prof || !store || !skf) { usage_unwrap(stderr); return EX_USAGE; }
+    if (!cert || !keyset || !iuri || !prof || !store || !skf || (icert && cache) || (ikms && !cache)) {
+        usage_unwrap(stderr); return EX_USAGE;
+    }
     char err[512] = "";
     rk_kms_cert c, ic;
     rk_status st = load_cert(cert, &c, err, sizeof err);
-    if (st == RK_OK && icert) st = load_cert(icert, &ic, err, sizeof err);
-    else ic = c;
+    if (st == RK_OK) st = load_iwf_cert(&ic, &c, icert, cache, ikms, err, sizeof err);
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: %s\n", err); return ex_of(st); }
     uint8_t *sk = sodium_malloc(32);
     if (!sk) return fail("unwrap", "guarded memory", RK_ERR_ALLOC);

@@ -24,7 +24,8 @@ static void usage_sync(FILE *f)
 {
     fprintf(f, "usage: rootkey client sync --xcap-root URL --token-file FILE --user MC-ID\n"
                "                          --cert KMS-CERT.xml --keyset MY-KEYSET.xml --iwf-uri URI\n"
-               "                          --store STORE --storage-key KEYFILE [--iwf-cert IWF-KMS-CERT.xml]\n"
+               "                          --store STORE --storage-key KEYFILE\n"
+               "                          [--iwf-cert IWF-KMS-CERT.xml | --kms-cert-cache CACHE.xml [--iwf-kms-uri URI]]\n"
                "                          [--interval SECONDS [--count N]]\n"
                "Fetch my profile document from the CMS (conditional GET with the ETag kept in\n"
                "STORE.etag: 304 = up to date), unwrap every root-key element signed by the IWF URI\n"
@@ -77,13 +78,14 @@ static int sync_once(rk_cli_delivery *dl, rk_client *cl, rk_keystore *ks, const 
 static int cmd_sync(int argc, char **argv)
 {
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *iuri = NULL, *store = NULL, *skf = NULL,
-               *user = NULL;
+               *user = NULL, *cache = NULL, *ikms = NULL;
     long interval = -1, count = 0;
     rk_cli_delivery dl;
     rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
         {"iwf-uri", 1, 0, 'i'}, {"store", 1, 0, 's'}, {"storage-key", 1, 0, 'K'}, {"user", 1, 0, 'u'},
-        {"interval", 1, 0, 'I'}, {"count", 1, 0, 'n'}, {"help", 0, 0, 'h'}, RK_CLI_DELIVERY_LONGOPTS,
+        {"interval", 1, 0, 'I'}, {"count", 1, 0, 'n'}, {"kms-cert-cache", 1, 0, 'Y'},
+        {"iwf-kms-uri", 1, 0, 'y'}, {"help", 0, 0, 'h'}, RK_CLI_DELIVERY_LONGOPTS,
         {0, 0, 0, 0}};
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "", o, NULL)) != -1;) {
@@ -97,12 +99,16 @@ static int cmd_sync(int argc, char **argv)
         case 'u': user = optarg; break;
         case 'I': interval = atol(optarg); if (interval < 1) { usage_sync(stderr); return 2; } break;
         case 'n': count = atol(optarg); if (count < 0) { usage_sync(stderr); return 2; } break;
+        case 'Y': cache = optarg; break;
+        case 'y': ikms = optarg; break;
         case 'h': usage_sync(stdout); return 0;
         default: if (rk_cli_delivery_opt(&dl, "client sync", c, optarg) == 1) break;
                  usage_sync(stderr); return 2;
         }
     }
-    if (!cert || !keyset || !iuri || !store || !skf || !user) { usage_sync(stderr); return 2; }
+    if (!cert || !keyset || !iuri || !store || !skf || !user || (icert && cache) || (ikms && !cache)) {
+        usage_sync(stderr); return 2;
+    }
     const rk_delivery *dv = NULL;
     int rc = rk_cli_delivery_open(&dl, "client sync", 0, &dv);
     if (rc) return rc;
@@ -114,7 +120,7 @@ static int cmd_sync(int argc, char **argv)
     size_t n = 0;
     memset(&cl, 0, sizeof cl);
     rk_status st = sk ? load_cert(cert, &c, err, sizeof err) : RK_ERR_ALLOC;
-    if (st == RK_OK) { if (icert) st = load_cert(icert, &ic, err, sizeof err); else ic = c; }
+    if (st == RK_OK) st = load_iwf_cert(&ic, &c, icert, cache, ikms, err, sizeof err);
     if (st != RK_OK) { fprintf(stderr, "rootkey client sync: %s\n", err); rc = 3; goto out; }
     st = read_storage_key(skf, sk);
     if (st != RK_OK) { fprintf(stderr, "rootkey client sync: storage key: %s\n", rk_strerror(st)); rc = 3; goto out; }

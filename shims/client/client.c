@@ -5,15 +5,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
 #include "rootkey/mikey.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
 
+_Static_assert(RK_CLIENT_MAX_KEYSETS <= RK_ROOTKEY_MAX_KEYSETS, "one unwrap call takes every key set");
+
 void rk_client_close(rk_client *c)
 {
-    if (c->rx) { rk_sakke_receiver_wipe(c->rx); sodium_free(c->rx); }
+    if (c->rx) {
+        for (size_t i = 0; i < c->nks; i++) rk_sakke_receiver_wipe(&c->rx[i]);
+        sodium_free(c->rx);
+    }
     if (c->ks) sodium_free(c->ks);              /* sodium_free wipes */
     if (c->iwf_kpak) sodium_free(c->iwf_kpak);
     memset(c, 0, sizeof *c);
@@ -24,37 +30,38 @@ rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms, const rk_kms_cert
                          char *err, size_t errlen)
 {
     rk_status st;
-    uint8_t uid[32];
+    size_t n = 0;
     rk_eccsi_signer_ctx *sg = NULL;
     memset(c, 0, sizeof *c);
     c->kms = *kms;
     c->iwf_kms = *iwf_kms;
     if (strlen(iwf_uri) > RK_KMS_URI_MAX) return RK_ERR_LENGTH;
     strcpy(c->iwf_uri, iwf_uri);
-    c->ks = sodium_malloc(sizeof *c->ks);
-    c->rx = sodium_malloc(sizeof *c->rx);
+    c->ks = sodium_malloc(RK_CLIENT_MAX_KEYSETS * sizeof *c->ks);
     c->iwf_kpak = sodium_malloc(sizeof *c->iwf_kpak);
     sg = sodium_malloc(sizeof *sg);
-    if (!c->ks || !c->rx || !c->iwf_kpak || !sg) { st = RK_ERR_ALLOC; goto fail; }
-    st = rk_kms_keyset_parse(c->ks, xml, len, err, errlen);
+    if (!c->ks || !c->iwf_kpak || !sg) { st = RK_ERR_ALLOC; goto fail; }
+    /* every key set, each checked against my KMS's certificate (core) */
+    st = rk_kms_keysets_load(c->ks, RK_CLIENT_MAX_KEYSETS, &n, kms, xml, len, (int64_t)time(NULL),
+                             err, errlen);
     if (st != RK_OK) goto fail;
-    if (strcmp(c->ks->kms_uri, kms->kms_uri) != 0) {
-        if (err) snprintf(err, errlen, "key set KmsUri is not the certificate's");
-        st = RK_ERR_STORE_KMS_XML; goto fail;
+    c->rx = sodium_malloc(n * sizeof *c->rx);
+    if (!c->rx) { st = RK_ERR_ALLOC; goto fail; }
+    c->nks = n;
+    for (size_t i = 0; i < n; i++) {
+        const rk_kms_keyset *k = &c->ks[i];
+        st = rk_sakke_receiver_install(&c->rx[i], kms->z_pub, k->uid, 32, k->rsk, with_table ? 1 : 0);
+        if (st != RK_OK) {
+            if (err) snprintf(err, errlen, "key set %zu: RSK validation: %s", i + 1, rk_strerror(st));
+            goto fail;
+        }
+        st = rk_eccsi_signer_init(sg, kms->kpak, 65, k->uid, 32, k->ssk, 32, k->pvt, 65);
+        rk_eccsi_signer_wipe(sg);
+        if (st != RK_OK) {
+            if (err) snprintf(err, errlen, "key set %zu: SSK validation: %s", i + 1, rk_strerror(st));
+            goto fail;
+        }
     }
-    st = rk_uid(uid, (const uint8_t *)c->ks->user_uri, strlen(c->ks->user_uri),
-                (const uint8_t *)kms->kms_uri, strlen(kms->kms_uri), kms->period_len,
-                kms->period_offset, c->ks->period_no);
-    if (st != RK_OK) goto fail;
-    if (memcmp(uid, c->ks->uid, 32) != 0) {
-        if (err) snprintf(err, errlen, "UserID is not UID(UserUri, KmsUri, KeyPeriodNo)");
-        st = RK_ERR_STORE_KMS_XML; goto fail;
-    }
-    st = rk_sakke_receiver_install(c->rx, kms->z_pub, uid, 32, c->ks->rsk, with_table ? 1 : 0);
-    if (st != RK_OK) { if (err) snprintf(err, errlen, "RSK validation: %s", rk_strerror(st)); goto fail; }
-    st = rk_eccsi_signer_init(sg, kms->kpak, 65, uid, 32, c->ks->ssk, 32, c->ks->pvt, 65);
-    rk_eccsi_signer_wipe(sg);
-    if (st != RK_OK) { if (err) snprintf(err, errlen, "SSK validation: %s", rk_strerror(st)); goto fail; }
     st = rk_eccsi_verifier_init(c->iwf_kpak, iwf_kms->kpak, 65);
     if (st != RK_OK) goto fail;
     sodium_free(sg);
@@ -97,6 +104,14 @@ static void group_of(uint8_t g[32], const rk_rootkey_result *r)
     rk_sha256_final(&h, g);
 }
 
+/* The latest key period the client holds a key set for. */
+static uint64_t last_period(const rk_client *c)
+{
+    uint64_t p = 0;
+    for (size_t s = 0; s < c->nks; s++) if (c->ks[s].period_no > p) p = c->ks[s].period_no;
+    return p;
+}
+
 rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc, size_t len,
                                int64_t now_unix, rk_client_counts *n)
 {
@@ -130,27 +145,33 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
         st = rk_b64_decode(msg, RK_ROOTKEY_MAX_MSG + 64, (const char *)doc + els[i].text.off,
                            els[i].text.len, &ml, RK_B64_ALLOW_SPACE);
         if (st == RK_OK) {
-            rk_mikeysakke_rx rx;
-            memset(&rx, 0, sizeof rx);
-            rx.kpak = c->iwf_kpak;
-            rx.kmsi_uri = (const uint8_t *)c->iwf_kms.kms_uri;
-            rx.kmsi_uri_len = strlen(c->iwf_kms.kms_uri);
-            rx.kmsi_period_len = c->iwf_kms.period_len;
-            rx.kmsi_period_offset = c->iwf_kms.period_offset;
-            rx.sakke = c->rx;
-            rx.kmsr_uri = (const uint8_t *)c->kms.kms_uri;
-            rx.kmsr_uri_len = strlen(c->kms.kms_uri);
-            rx.period_len = c->kms.period_len;
-            rx.period_offset = c->kms.period_offset;
-            rx.period_no = c->ks->period_no;
-            rx.my_uri = (const uint8_t *)c->ks->user_uri;
-            rx.my_uri_len = strlen(c->ks->user_uri);
-            rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+            /* every key set; the core opens the element with the one of
+             * its message's key period (T) */
+            rk_mikeysakke_rx rxs[RK_CLIENT_MAX_KEYSETS];
+            memset(rxs, 0, sizeof rxs);
+            for (size_t s = 0; s < c->nks; s++) {
+                rk_mikeysakke_rx *x = &rxs[s];
+                x->kpak = c->iwf_kpak;
+                x->kmsi_uri = (const uint8_t *)c->iwf_kms.kms_uri;
+                x->kmsi_uri_len = strlen(c->iwf_kms.kms_uri);
+                x->kmsi_period_len = c->iwf_kms.period_len;
+                x->kmsi_period_offset = c->iwf_kms.period_offset;
+                x->sakke = &c->rx[s];
+                x->kmsr_uri = (const uint8_t *)c->kms.kms_uri;
+                x->kmsr_uri_len = strlen(c->kms.kms_uri);
+                x->period_len = c->kms.period_len;
+                x->period_offset = c->kms.period_offset;
+                x->period_no = c->ks[s].period_no;
+                x->my_uri = (const uint8_t *)c->ks[s].user_uri;
+                x->my_uri_len = strlen(c->ks[s].user_uri);
+                x->kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+            }
+            const rk_mikeysakke_rx rx = rxs[0];   /* the user's KMS: the same in every key set */
             const uint8_t *iu[1] = {(const uint8_t *)c->iwf_uri};
             size_t il[1] = {strlen(c->iwf_uri)};
             rk_rootkey_unwrap_in in;
             memset(&in, 0, sizeof in);
-            in.keysets = &rx; in.n_keysets = 1;
+            in.keysets = rxs; in.n_keysets = c->nks;
             in.iwf_uris = iu; in.iwf_uri_lens = il; in.n_iwf = 1;
             in.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
             in.now_unix = now_unix;
@@ -219,7 +240,7 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
         if (st == RK_OK) n->ok++;
         else if (st == RK_ERR_POLICY_REPLAY) n->unchanged++;      /* this very element is stored */
         else if (st == RK_ERR_POLICY_FUTURE_PERIOD ||
-                 (st == RK_ERR_RK_NO_KEYSET && els[i].key_period_value > c->ks->period_no))
+                 (st == RK_ERR_RK_NO_KEYSET && els[i].key_period_value > last_period(c)))
             n->later++;   /* a later key period (whose key set comes then): left in the profile */
         else { n->bad++; if (first == RK_OK) first = st; }
     }

@@ -16,18 +16,28 @@
 #include "client/keystore.h"
 #include "client/lmrkey.h"
 
+/* Key sets a client keeps: every key set of its KmsKeyProv response (the
+ * current and the next key period, ...), at most what one unwrap call takes. */
+#define RK_CLIENT_MAX_KEYSETS RK_KMS_MAX_KEYSETS
+
 typedef struct {
     rk_kms_cert kms;               /* my KMS */
     rk_kms_cert iwf_kms;           /* the IWF's KMS */
     rk_eccsi_verifier_ctx *iwf_kpak;
-    rk_kms_keyset *ks;             /* guarded memory */
-    rk_sakke_receiver_ctx *rx;     /* guarded memory */
+    rk_kms_keyset *ks;             /* guarded memory: ks[0 .. nks-1], in document order */
+    rk_sakke_receiver_ctx *rx;     /* guarded memory: rx[i] holds ks[i]'s RSK */
+    size_t nks;
     char iwf_uri[RK_KMS_URI_MAX + 1];
 } rk_client;
 
-/* Load and validate the key set XML.  with_table = 1 also precomputes the
- * RSK's pairing lines (392 KiB, faster unwraps: a device's long-lived key
- * set); 0 for one-shot use.  err gets a readable reason. */
+/* Load and validate every key set of the KmsKeyProv response keyset_xml
+ * (up to RK_CLIENT_MAX_KEYSETS): each against the certificate kms by the
+ * core's rk_kms_keyset_check (RK_ERR_KMS_URI_MISMATCH, RK_ERR_KMS_USER_ID),
+ * its RSK and SSK against the certificate's keys.  rk_client_unwrap_doc
+ * gives them all to rk_rootkey_unwrap, which opens each element with the
+ * key set of its message's key period (T).  with_table = 1 also precomputes
+ * each RSK's pairing lines (392 KiB a key set, faster unwraps: a device's
+ * long-lived key sets); 0 for one-shot use.  err gets a readable reason. */
 RK_MUST_CHECK rk_status rk_client_open(rk_client *c, const rk_kms_cert *kms,
                                        const rk_kms_cert *iwf_kms, const char *iwf_uri,
                                        const uint8_t *keyset_xml, size_t len, int with_table,

@@ -111,10 +111,25 @@ rk_status rk_kms_cert_parse(rk_kms_cert *c, const uint8_t *doc, size_t len, char
     return st;
 }
 
-rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n, const uint8_t *doc,
-                               size_t len, int64_t now, char *err, size_t errlen)
+/* The certificate as a record for rk_kms_keyset_check: the fields it reads
+ * (KmsUri, UserKeyPeriod, UserKeyOffset), the KmsUri's view into c->kms_uri
+ * (the octets the reader copied out of the certificate's document). */
+static void cert_record(rk_kms_record *r, const rk_kms_cert *c)
+{
+    memset(r, 0, sizeof *r);
+    r->v[RK_KMS_F_KMS_URI].len = strlen(c->kms_uri);
+    r->present = ((uint64_t)1u << RK_KMS_F_KMS_URI) | ((uint64_t)1u << RK_KMS_F_USER_KEY_PERIOD) |
+                 ((uint64_t)1u << RK_KMS_F_USER_KEY_OFFSET);
+    r->user_key_period = c->period_len;
+    r->user_key_offset = c->period_offset;
+}
+
+/* rk_kms_keysets_parse, and with cert each key set checked against it. */
+static rk_status keysets_read(rk_kms_keyset *k, size_t max, size_t *n, const rk_kms_cert *cert,
+                              const uint8_t *doc, size_t len, int64_t now, char *err, size_t errlen)
 {
     rk_kms_doc *d = malloc(sizeof *d);
+    rk_kms_record cr;
     rk_status st;
     *n = 0;
     sodium_memzero(k, max * sizeof *k);
@@ -126,11 +141,47 @@ rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n, const ui
     }
     if (st == RK_OK && d->nkeysets > max) { seterr(err, errlen, "%s", rk_strerror(RK_ERR_KMS_TOO_MANY));
                                             st = RK_ERR_KMS_TOO_MANY; }
+    if (cert) cert_record(&cr, cert);
+    for (size_t i = 0; st == RK_OK && cert && i < d->nkeysets; i++) {
+        st = rk_kms_keyset_check(doc, len, &d->keyset[i], (const uint8_t *)cert->kms_uri,
+                                 strlen(cert->kms_uri), &cr);
+        if (st != RK_OK && err && errlen)
+            snprintf(err, errlen, "key set %zu against the certificate of %.255s: %s", i + 1,
+                     cert->kms_uri, rk_strerror(st));
+    }
     for (size_t i = 0; st == RK_OK && i < d->nkeysets; i++)
         st = to_keyset(&k[i], doc, &d->keyset[i]);
     if (st == RK_OK) *n = d->nkeysets;
     else sodium_memzero(k, max * sizeof *k);
     free(d);
+    return st;
+}
+
+rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n, const uint8_t *doc,
+                               size_t len, int64_t now, char *err, size_t errlen)
+{
+    return keysets_read(k, max, n, NULL, doc, len, now, err, errlen);
+}
+
+rk_status rk_kms_keysets_load(rk_kms_keyset *k, size_t max, size_t *n, const rk_kms_cert *cert,
+                              const uint8_t *doc, size_t len, int64_t now, char *err, size_t errlen)
+{
+    return keysets_read(k, max, n, cert, doc, len, now, err, errlen);
+}
+
+rk_status rk_kms_cert_find(rk_kms_cert *c, const char *kms_uri, const uint8_t *doc, size_t len,
+                           int64_t now, char *err, size_t errlen)
+{
+    rk_kms_cert all[RK_KMS_MAX_CERTS];
+    size_t n = 0;
+    rk_status st = rk_kms_certs_parse(all, RK_KMS_MAX_CERTS, &n, doc, len, now, err, errlen);
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; st == RK_OK && i < n; i++)
+        if (strcmp(all[i].kms_uri, kms_uri) == 0) { *c = all[i]; return RK_OK; }
+    if (st == RK_OK) {
+        st = RK_ERR_KMS_NO_CERT;
+        if (err && errlen) snprintf(err, errlen, "no certificate of %.255s among the %zu of the document", kms_uri, n);
+    }
     return st;
 }
 

@@ -53,6 +53,17 @@ RK_MUST_CHECK rk_status rk_kms_certs_parse(rk_kms_cert *c, size_t max, size_t *n
 RK_MUST_CHECK rk_status rk_kms_keysets_parse(rk_kms_keyset *k, size_t max, size_t *n,
                                              const uint8_t *doc, size_t len, int64_t now,
                                              char *err, size_t errlen);
+/* rk_kms_keysets_parse, and every key set checked against cert, the
+ * certificate of its KMS, by the core's rk_kms_keyset_check: the same KmsUri
+ * (RK_ERR_KMS_URI_MISMATCH) and UserID the UID of UserUri in its key period
+ * (RK_ERR_KMS_USER_ID). */
+RK_MUST_CHECK rk_status rk_kms_keysets_load(rk_kms_keyset *k, size_t max, size_t *n,
+                                            const rk_kms_cert *cert, const uint8_t *doc,
+                                            size_t len, int64_t now, char *err, size_t errlen);
+/* The certificate whose KmsUri is kms_uri among those of a KmsCertCache (or
+ * KmsInit) response, checked at now; RK_ERR_KMS_NO_CERT if none is. */
+RK_MUST_CHECK rk_status rk_kms_cert_find(rk_kms_cert *c, const char *kms_uri, const uint8_t *doc,
+                                         size_t len, int64_t now, char *err, size_t errlen);
 /* The first certificate / key set, checked at the current time. */
 RK_MUST_CHECK rk_status rk_kms_cert_parse(rk_kms_cert *c, const uint8_t *doc, size_t len,
                                           char *err, size_t errlen);

@@ -28,49 +28,44 @@ rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_
                       char *err, size_t errlen)
 {
     rk_status st;
-    rk_kms_keyset *ks = sodium_malloc(sizeof *ks);
+    size_t n = 0, pick = 0;
+    rk_kms_keyset *all = sodium_malloc(RK_KMS_MAX_KEYSETS * sizeof *all), *ks = NULL;
     memset(w, 0, sizeof *w);
     w->kms = *kms;
     w->iwf_kms = *iwf_kms;
     w->sakke = malloc(sizeof *w->sakke);
     w->verifier = malloc(sizeof *w->verifier);
     w->signer = sodium_malloc(sizeof *w->signer);
-    if (!ks || !w->sakke || !w->verifier || !w->signer) { st = RK_ERR_ALLOC; goto fail; }
-    st = rk_kms_keyset_parse(ks, xml, len, err, errlen);
+    if (!all || !w->sakke || !w->verifier || !w->signer) { st = RK_ERR_ALLOC; goto fail; }
+    /* every key set, each checked against the IWF's KMS certificate (core:
+     * the same KmsUri, UserID the UID of UserUri in its period) */
+    st = rk_kms_keysets_load(all, RK_KMS_MAX_KEYSETS, &n, iwf_kms, xml, len, now_unix, err, errlen);
     if (st != RK_OK) goto fail;
     st = rk_kms_period_now(&w->period_no, iwf_kms, now_unix);
     if (st != RK_OK) goto fail;
-    if (strcmp(ks->kms_uri, iwf_kms->kms_uri) != 0) {
-        if (err) snprintf(err, errlen, "IWF key set is of KMS %.100s, not %.100s", ks->kms_uri, iwf_kms->kms_uri);
-        st = RK_ERR_STORE_KMS_XML; goto fail;
-    }
-    if (ks->period_no != w->period_no) {
+    /* the key set of the period wrapped for (a response may hold the next one too) */
+    while (pick < n && all[pick].period_no != w->period_no) pick++;
+    if (pick == n) {
         if (err) snprintf(err, errlen, "IWF key set is for key period %llu of %.100s, not %llu (the period wrapped for)",
-                          (unsigned long long)ks->period_no, iwf_kms->kms_uri, (unsigned long long)w->period_no);
+                          (unsigned long long)all[0].period_no, iwf_kms->kms_uri, (unsigned long long)w->period_no);
         st = RK_ERR_IWF_PERIOD; goto fail;
     }
+    ks = &all[pick];
     if (iwf_uri && strcmp(ks->user_uri, iwf_uri) != 0) {
         if (err) snprintf(err, errlen, "the key set is %.100s's, not the IWF's (%.100s)", ks->user_uri, iwf_uri);
         st = RK_ERR_IWF_SIGNER; goto fail;
     }
     strcpy(w->iwf_uri, ks->user_uri);
-    st = rk_uid(w->iwf_uid, (const uint8_t *)ks->user_uri, strlen(ks->user_uri),
-                (const uint8_t *)iwf_kms->kms_uri, strlen(iwf_kms->kms_uri),
-                iwf_kms->period_len, iwf_kms->period_offset, ks->period_no);
-    if (st == RK_OK && memcmp(w->iwf_uid, ks->uid, 32) != 0) {
-        if (err) snprintf(err, errlen, "UserID is not UID(UserUri, KmsUri, KeyPeriodNo)");
-        st = RK_ERR_STORE_KMS_XML;
-    }
-    if (st != RK_OK) goto fail;
+    memcpy(w->iwf_uid, ks->uid, 32);
     st = rk_eccsi_signer_init(w->signer, iwf_kms->kpak, 65, w->iwf_uid, 32, ks->ssk, 32, ks->pvt, 65);
     if (st != RK_OK) { if (err) snprintf(err, errlen, "SSK validation: %s", rk_strerror(st)); goto fail; }
     st = rk_eccsi_verifier_init(w->verifier, iwf_kms->kpak, 65);
     if (st == RK_OK) st = rk_sakke_sender_init(w->sakke, kms->z_pub);
     if (st != RK_OK) goto fail;
-    sodium_free(ks);
+    sodium_free(all);
     return RK_OK;
 fail:
-    if (ks) sodium_free(ks);
+    if (all) sodium_free(all);
     rk_iwf_close(w);
     return st;
 }

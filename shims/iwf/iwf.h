@@ -71,11 +71,13 @@ typedef struct {
     char error[RK_DELIVERY_ERR_MAX];   /* the last delivery error, "" if none */
 } rk_iwf_state;
 
-/* Load the IWF's key set (the signer).  iwf_uri: the configured IWF URI;
+/* Load the IWF's key set (the signer).  Every key set of the KmsKeyProv
+ * response is checked against the IWF KMS's certificate by the core's
+ * rk_kms_keyset_check (RK_ERR_KMS_URI_MISMATCH, RK_ERR_KMS_USER_ID); the one
+ * of the IWF KMS's key period at now_unix, the time wrapped at, is used (none:
+ * RK_ERR_IWF_PERIOD, naming both periods).  iwf_uri: the configured IWF URI;
  * the key set's UserUri must equal it (RK_ERR_IWF_SIGNER: a user's key set
- * would sign every element as that user); NULL skips the check.  The key set
- * must be of the IWF KMS's key period at now_unix, the time wrapped at
- * (RK_ERR_IWF_PERIOD, naming both periods). */
+ * would sign every element as that user); NULL skips the check. */
 RK_MUST_CHECK rk_status rk_iwf_open(rk_iwf *w, const rk_kms_cert *kms, const rk_kms_cert *iwf_kms,
                                     const uint8_t *keyset_xml, size_t len, const char *iwf_uri,
                                     int64_t now_unix, char *err, size_t errlen);

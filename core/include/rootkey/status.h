@@ -390,6 +390,8 @@ enum {
     RK_ERR_KMS_URI_MISMATCH = -1417, /* key set KmsUri is not its certificate's */
     RK_ERR_KMS_USER_ID = -1418, /* key set UserID is not the UID of its UserUri and period */
     /* kms: add codes here, in this block */
+    /* --- KMS documents in the shims (-1420 .. -1429) --- */
+    RK_ERR_KMS_NO_CERT = -1420, /* no certificate of the wanted KmsUri in the document */
 
     RK_STATUS_LAST_ = -9999
 };
