@@ -393,6 +393,58 @@ static void cli_client_profile(void)
     CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused, 0 up to date, 0 for a later key period, 17 superseded'"), 0);
 }
 
+/* Issue 17: a client given its key sets of the current and the next
+ * period (kms issue --next) opens an element of the next period once that
+ * period is current; the IWF's KMS certificate taken from a KmsCertCache
+ * (kms cache, unwrap --kms-cert-cache --iwf-kms-uri). */
+static void cli_keysets_cache(void)
+{
+    if (!setup()) { CHECK(!"build/rootkey missing"); return; }
+    if (sh("test -f alice-next.xml && test -f empty.xml") != 0) { CHECK(!"cli_client_profile must run first"); return; }
+    const char *kf = keyfile(KEYS[3]);
+#define UNWRAP_ALICE "%s unwrap --cert kms/kms-cert.xml --iwf-uri sip:iwf@iwf.test.example --storage-key storage.key "
+    /* both key sets in one response (alice-next.xml holds an element of each
+     * period): the next period's element opens in that period, the current's
+     * (now the one before) too */
+    CHECK_EQ(sh("%s kms issue --dir kms --user sip:alice@test.example --next --out alice2.xml > /dev/null && "
+                "test $(grep -c '<KmsKeySet' alice2.xml) -eq 2", bin), 0);
+    CHECK_EQ(sh("RK_NOW=$((%s + 2592000)) " UNWRAP_ALICE "--keyset alice2.xml --profile alice-next.xml --store a2.store", NOW, bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '2 element(s) accepted, 0 refused, 0 up to date, 0 for a later key period'"), 0);
+    /* ... and now, the current period's element; the next period's waits */
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice2.xml --profile alice-next.xml --store a3.store", bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused, 0 up to date, 1 for a later key period'"), 0);
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice2.xml --profile alice-profile.xml --store a4.store", bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused'"), 0);
+    /* the IWF in another KMS's community; a cache of both certificates */
+    CHECK_EQ(sh("%s kms create --dir ckms --uri iwfkms.cache.example --period 86400 --offset 0 > /dev/null && "
+                "%s kms issue --dir ckms --user sip:iwf@iwf.test.example --out iwf-c.xml > /dev/null && "
+                "%s wrap --cert kms/kms-cert.xml --iwf-cert ckms/kms-cert.xml --keyset iwf-c.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--line '" ALICE_P25 "%s' --profile empty.xml --out alice-c.xml > /dev/null", bin, bin, bin, kf), 0);
+    CHECK_EQ(sh("%s kms cache --cert kms/kms-cert.xml --cert ckms/kms-cert.xml --user sip:alice@test.example --out cache.xml", bin), 0);
+    CHECK_EQ(sh("test $(grep -c '<KmsCertificate' cache.xml) -eq 2 && grep -q 'KmsCertCache>' cache.xml"), 0);
+    CHECK_EQ(sh("%s inspect cache.xml > cache.json && grep -q '\"message\": \"KmsCertCache\"' cache.json && "
+                "grep -q '\"kms_uri\": \"iwfkms.cache.example\"' cache.json && grep -q '\"user_key_period\": \"86400\"' cache.json", bin), 0);
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --kms-cert-cache cache.xml --iwf-kms-uri iwfkms.cache.example "
+                "--profile alice-c.xml --store c1.store", bin), 0);
+    CHECK_EQ(sh("tail -1 log.out | grep -q '1 element(s) accepted, 0 refused'"), 0);
+    /* the same as --iwf-cert gives */
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --iwf-cert ckms/kms-cert.xml --profile alice-c.xml --store c2.store", bin), 0);
+    /* without --iwf-kms-uri the cache gives my KMS's certificate: not the signer's */
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --kms-cert-cache cache.xml --profile alice-c.xml --store c3.store", bin), 4);
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --kms-cert-cache cache.xml --iwf-kms-uri kms.nowhere.example "
+                "--profile alice-c.xml --store c4.store", bin), 3);
+    CHECK_EQ(sh("tail -1 log.err | grep -q 'no certificate of kms.nowhere.example among the 2'"), 0);
+    /* a key set document is no certificate cache; the options exclude each other */
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --kms-cert-cache alice.xml --profile alice-c.xml --store c5.store", bin), 3);
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --kms-cert-cache cache.xml --iwf-cert ckms/kms-cert.xml "
+                "--profile alice-c.xml --store c6.store 2>/dev/null", bin), 2);
+    CHECK_EQ(sh(UNWRAP_ALICE "--keyset alice.xml --iwf-kms-uri iwfkms.cache.example --profile alice-c.xml --store c7.store 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms cache --cert kms/kms-cert.xml --user sip:alice@test.example --out c.xml 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("%s kms issue --dir kms --user sip:x@test.example --cert kms/kms-cert.xml --out x.xml 2>/dev/null", bin), 2);
+    CHECK_EQ(sh("test ! -e c1.store.tmp && test ! -e c3.store && test ! -e c4.store"), 0);
+#undef UNWRAP_ALICE
+}
+
 static void cli_inventory_errors(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
@@ -778,6 +830,7 @@ void rk_suite_cli(void)
     RUN(cli_p25);
     RUN(cli_store_lock);
     RUN(cli_client_profile);
+    RUN(cli_keysets_cache);
     RUN(cli_inventory_errors);
     RUN(cli_crash_resume);
     RUN(cli_batch_names);
