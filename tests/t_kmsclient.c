@@ -103,6 +103,15 @@ static rk_status unwrap_at(rk_client *c, int k, int64_t now, rk_client_counts *n
     return st;
 }
 
+/* Element k unwrapped at time at: no refusal, ok opened, later left for later. */
+static void expect(rk_client *c, int k, int64_t at, size_t ok, size_t later)
+{
+    rk_client_counts n;
+    CHECK_EQ(unwrap_at(c, k, at, &n), RK_OK);
+    CHECK_EQ(n.ok, ok);
+    CHECK_EQ(n.later, later);
+}
+
 static int open_client(rk_client *c, const int *ks, size_t nks, rk_status want)
 {
     static uint8_t xml[16384];
@@ -118,7 +127,6 @@ static void two_keysets(void)
 {
     static const int orders[2][2] = {{0, 1}, {1, 0}};
     rk_client c;
-    rk_client_counts n;
     CHECK(setup());
     if (ready < 1) return;
     for (int o = 0; o < 2; o++) {
@@ -126,19 +134,11 @@ static void two_keysets(void)
                    orders[o][1]);
         if (open_client(&c, orders[o], 2, RK_OK)) {
             CHECK_EQ(c.nks, 2);
-            /* the current period's element now */
-            CHECK_EQ(unwrap_at(&c, 0, AT(0) + 60, &n), RK_OK);
-            CHECK_EQ(n.ok, 1);
+            expect(&c, 0, AT(0) + 60, 1, 0);   /* the current period's element now */
             /* the next period's element: left for later now, opened once that period is current */
-            CHECK_EQ(unwrap_at(&c, 1, AT(0) + 60, &n), RK_OK);
-            CHECK_EQ(n.ok, 0);
-            CHECK_EQ(n.later, 1);
-            CHECK_EQ(unwrap_at(&c, 1, AT(1) + 60, &n), RK_OK);
-            CHECK_EQ(n.ok, 1);
-            /* no key set for the period after */
-            CHECK_EQ(unwrap_at(&c, 2, AT(2) + 60, &n), RK_OK);
-            CHECK_EQ(n.ok, 0);
-            CHECK_EQ(n.later, 1);
+            expect(&c, 1, AT(0) + 60, 0, 1);
+            expect(&c, 1, AT(1) + 60, 1, 0);
+            expect(&c, 2, AT(2) + 60, 0, 1);   /* no key set for the period after */
             rk_client_close(&c);
         }
         CASE_END();
@@ -146,9 +146,7 @@ static void two_keysets(void)
     CASE_BEGIN("one key set (period p): the next period's element does not open");
     if (open_client(&c, orders[0], 1, RK_OK)) {
         CHECK_EQ(c.nks, 1);
-        CHECK_EQ(unwrap_at(&c, 1, AT(1) + 60, &n), RK_OK);
-        CHECK_EQ(n.ok, 0);
-        CHECK_EQ(n.later, 1);
+        expect(&c, 1, AT(1) + 60, 0, 1);
         rk_client_close(&c);
     }
     CASE_END();
@@ -164,13 +162,9 @@ static void three_keysets(void)
     CASE_BEGIN("three key sets: the elements of three periods open, each in its period");
     if (open_client(&c, ks, 3, RK_OK)) {
         CHECK_EQ(c.nks, 3);
-        for (int k = 0; k < 3; k++) {
-            CHECK_EQ(unwrap_at(&c, k, AT(k) + 60, &n), RK_OK);
-            CHECK_EQ(n.ok, 1);
-        }
+        for (int k = 0; k < 3; k++) expect(&c, k, AT(k) + 60, 1, 0);
         /* the period before is still accepted (policy), two before is not */
-        CHECK_EQ(unwrap_at(&c, 1, AT(2) + 60, &n), RK_OK);
-        CHECK_EQ(n.ok, 1);
+        expect(&c, 1, AT(2) + 60, 1, 0);
         CHECK(unwrap_at(&c, 0, AT(2) + 60, &n) != RK_OK);
         CHECK_EQ(n.ok, 0);
         CHECK_EQ(n.bad, 1);
