@@ -221,13 +221,20 @@ static void xcap_url(void)
     rk_xcap_opts o;
     rk_xcap *x = NULL;
     char err[256];
+    /* an empty token file of our own (not /dev/null: a test on a shared
+     * machine that renames a file onto it as root leaves a regular file) */
+    char empty[] = "/tmp/rk_xcap_token_XXXXXX";
+    int fd = mkstemp(empty);
+    CHECK(fd >= 0);
+    if (fd >= 0) close(fd);
     rk_xcap_opts_default(&o);
     o.root = "http://plain.example";
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_URL);
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_URL);
     o.root = "https://a.example"; o.jobs = 0;
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_OPTION);
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_OPTION);
     o.jobs = 2;
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_TOKEN);   /* empty */
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_TOKEN);   /* empty */
+    unlink(empty);
     CHECK_EQ(rk_xcap_open(&x, &o, "/no/such/file", err, sizeof err), RK_ERR_XCAP_TOKEN);
     CHECK(x == NULL);
 #endif
@@ -323,6 +330,30 @@ static void xcap_wrap(void)
     CHECK_EQ(run("grep -q '^rootkey wrap: not delivered: .*\\(connect\\|Connection\\|refused\\).* (-1504)$' wrap3.err"), 0);
     CHECK_EQ(run("! grep -q delivered wrap3.txt"), 0);
     CHECK(cms_start());
+}
+
+/* --doc-name names the document in both modes: the request line of the
+ * element-level .xcap files (--files-only), and the document the IWF
+ * writes in the CMS. */
+static void xcap_doc_name(void)
+{
+    if (!setup()) return;
+    const char *u = "/org.3gpp.mcptt.user-profile/users/sip%%3Au0%%40test.example/";
+    CHECK_EQ(run("head -1 inv.csv > inv1.csv && " IWF "--inventory inv1.csv --out dn0 --files-only "
+                 "--xcap-root https://cms.example.org/xr > /dev/null && " IWF "--inventory inv1.csv --out dn3 "
+                 "--files-only --xcap-root https://cms.example.org/xr --doc-name user-profile-3.xml > /dev/null",
+                 bin, bin), 0);
+    char c[1024];
+    snprintf(c, sizeof c, "head -1 dn%%s/*.xcap | grep -q '^PUT https://cms.example.org/xr%suser-profile-%%s.xml/~~/'", u);
+    CHECK_EQ(run(c, "0", "0"), 0);
+    CHECK_EQ(run(c, "3", "3"), 0);
+    CHECK_EQ(run(c, "3", "0"), 1);
+    /* through the CMS: the named document, the default one untouched */
+    CHECK_EQ(run("%s/../tests/cms/cms.sh provision cms sip:u0@test.example", RK_VECTOR_DIR), 0);
+    CHECK_EQ(run("rm -f cms/" USERS "/sip:u0@test.example/user-profile-1.xml && " IWF "--inventory inv1.csv --out dn1 "
+                 XCAP " --doc-name user-profile-1.xml > /dev/null && test -s cms/" USERS "/sip:u0@test.example/user-profile-1.xml && "
+                 "k=$(sed -n 's/^key_id //p' dn1/*.state) && grep -q \"key-id=\\\"$k\\\"\" cms/" USERS "/sip:u0@test.example/user-profile-1.xml && "
+                 "! grep -q \"key-id=\\\"$k\\\"\" cms/" USERS "/sip:u0@test.example/user-profile-0.xml", bin, root), 0);
 }
 
 static rk_xcap *open_x(const char *r, unsigned jobs, const char *ca,
@@ -593,6 +624,7 @@ void rk_suite_xcap(void)
     RUN(xcap_cms_preconditions);
     RUN(xcap_end_to_end);
     RUN(xcap_wrap);
+    RUN(xcap_doc_name);
     RUN(xcap_concurrent_edit);
     RUN(xcap_server_stopped);
     RUN(xcap_auth_tls);
