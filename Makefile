@@ -308,10 +308,13 @@ bench: deps-check-bench
 
 DEMO_USERS ?= 1000
 DEMO_FLAGS ?=
-# through the test CMS (tests/cms/cms.sh, Apache); DEMO_FLAGS=--files-only without it
+# requests in flight to the CMS: the cores (at most 64, rootkey's bound)
+DEMO_JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 64 ] && n=64; echo $$n)
+# through the test CMS (tests/cms/cms.sh, Apache); DEMO_FLAGS=--files-only without it;
+# bench/demo_delivery.sh times both modes against each other (docs/delivery.md "Figures")
 demo: deps-check-demo
 	@$(MAKE) --no-print-directory $(RK_BIN)
-	@$(RK_BIN) demo --users $(DEMO_USERS) $(DEMO_FLAGS)
+	@$(RK_BIN) demo --users $(DEMO_USERS) --jobs $(DEMO_JOBS) $(DEMO_FLAGS)
 
 cross: deps-check-cross
 	@if [ -x scripts/cross.sh ]; then scripts/cross.sh; else \

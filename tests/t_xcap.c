@@ -19,6 +19,7 @@
 #include "iwf/iwf.h"
 #include "rootkey/profile.h"
 #include "xcap/xcap.h"
+#include "client/keystore.h"
 
 #define NOW 1764300000LL          /* 2025-11-28 */
 #define PERIOD 2592000LL
@@ -220,13 +221,20 @@ static void xcap_url(void)
     rk_xcap_opts o;
     rk_xcap *x = NULL;
     char err[256];
+    /* an empty token file of our own (not /dev/null: a test on a shared
+     * machine that renames a file onto it as root leaves a regular file) */
+    char empty[] = "/tmp/rk_xcap_token_XXXXXX";
+    int fd = mkstemp(empty);
+    CHECK(fd >= 0);
+    if (fd >= 0) close(fd);
     rk_xcap_opts_default(&o);
     o.root = "http://plain.example";
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_URL);
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_URL);
     o.root = "https://a.example"; o.jobs = 0;
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_OPTION);
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_OPTION);
     o.jobs = 2;
-    CHECK_EQ(rk_xcap_open(&x, &o, "/dev/null", err, sizeof err), RK_ERR_XCAP_TOKEN);   /* empty */
+    CHECK_EQ(rk_xcap_open(&x, &o, empty, err, sizeof err), RK_ERR_XCAP_TOKEN);   /* empty */
+    unlink(empty);
     CHECK_EQ(rk_xcap_open(&x, &o, "/no/such/file", err, sizeof err), RK_ERR_XCAP_TOKEN);
     CHECK(x == NULL);
 #endif
@@ -271,6 +279,81 @@ static void xcap_end_to_end(void)
     CHECK_EQ(run("%s iwf --iwf-uri sip:iwf@iwf.test.example --cert kms/kms-cert.xml --keyset iwf0.xml --inventory inv6.csv --out e2e", bin), 2);
     CHECK_EQ(run("%s iwf --iwf-uri sip:iwf@iwf.test.example --cert kms/kms-cert.xml --keyset iwf0.xml --inventory inv6.csv --out e2e "
                  "--xcap-root %s", bin, root), 2);   /* no token file */
+}
+
+/* The single-user `rootkey wrap --xcap-root`: the element delivered into the
+ * user's document (201), fetched by `client sync`, and the root key the
+ * client holds is the key of the line; against a stopped server: not
+ * delivered, the cause named, exit non-zero.  A user of its own (u8), so
+ * that the batch tests' counts of PUTs stay as they are. */
+#define WRAP "%s wrap --cert kms/kms-cert.xml --keyset iwf0.xml --iwf-uri sip:iwf@iwf.test.example --line - "
+#define U8_LINE "sip:u8@test.example,kms.test.example,P25,wacn=BEE00;sys=3A1;rsi=1008;algid=84;kid=F1A2;keyset=1,hex:"
+#define U8_KEY "8888888888888888888888888888888888888888888888888888888888888888"
+static void xcap_wrap(void)
+{
+    if (!setup()) return;
+    CHECK_EQ(run("%s kms issue --dir kms --user sip:u8@test.example --out u8.xml", bin), 0);
+    CHECK_EQ(run("%s/../tests/cms/cms.sh provision cms sip:u8@test.example", RK_VECTOR_DIR), 0);
+    long put0 = logged("PUT");
+    CHECK_EQ(run("echo '" U8_LINE U8_KEY "' | " WRAP "--out w8.xml " XCAP " > wrap.txt", bin, root), 0);
+    CHECK_EQ(run("grep -q '^delivered root key [0-9A-F]\\{8\\} for sip:u8@test.example to the CMS (HTTP 201, document updated)' wrap.txt"), 0);
+    CHECK_EQ(logged("PUT") - put0, 1);
+    /* the element in the user's document is the one wrap wrote */
+    CHECK_EQ(run("k=$(sed -n 's/^delivered root key \\([0-9A-F]*\\) .*/\\1/p' wrap.txt) && test -n \"$k\" && "
+                 "grep -q \"key-id=\\\"$k\\\"\" cms/" USERS "/sip:u8@test.example/user-profile-0.xml && grep -q \"key-id=\\\"$k\\\"\" w8.xml"), 0);
+    sync_user(8, 0, "1 element(s) accepted, 0 already held, 0 for a later key period, 0 superseded, 0 refused; store holds 1 root");
+    /* the client holds exactly the line's key */
+    char p[4400], kid[16] = "";
+    uint8_t sk[32], want[32];
+    for (int i = 0; i < 32; i++) { sk[i] = (uint8_t)i; want[i] = 0x88; }
+    snprintf(p, sizeof p, "%s/wrap.txt", dir);
+    FILE *f = fopen(p, "r");
+    CHECK(f && fscanf(f, "delivered root key %8s", kid) == 1);
+    if (f) fclose(f);
+    rk_keystore *ks = rk_keystore_new(4);
+    rk_ks_entry *e = malloc(sizeof *e);
+    snprintf(p, sizeof p, "%s/u8.store", dir);
+    CHECK(ks && e);
+    if (ks && e) {
+        CHECK_EQ(rk_keystore_load(ks, p, sk), RK_OK);
+        CHECK_EQ(rk_keystore_count(ks), 1);
+        CHECK_EQ(rk_keystore_get(ks, (uint32_t)strtoul(kid, NULL, 16), e), RK_OK);
+        CHECK_EQ(e->key_len, 32);
+        CHECK(memcmp(e->key, want, 32) == 0);
+    }
+    free(e);
+    rk_keystore_free(ks);
+    /* a stopped server: not delivered, the cause named, exit 1; the server
+     * restarted afterwards (another port) for the tests that follow */
+    cms_stop();
+    CHECK_EQ(run("echo '" U8_LINE U8_KEY "' | " WRAP "--out w8b.xml " XCAP " --retries 1 > wrap3.txt 2> wrap3.err", bin, root), 1);
+    CHECK_EQ(run("grep -q '^rootkey wrap: not delivered: .*\\(connect\\|Connection\\|refused\\).* (-1504)$' wrap3.err"), 0);
+    CHECK_EQ(run("! grep -q delivered wrap3.txt"), 0);
+    CHECK(cms_start());
+}
+
+/* --doc-name names the document in both modes: the request line of the
+ * element-level .xcap files (--files-only), and the document the IWF
+ * writes in the CMS. */
+static void xcap_doc_name(void)
+{
+    if (!setup()) return;
+    const char *u = "/org.3gpp.mcptt.user-profile/users/sip%%3Au0%%40test.example/";
+    CHECK_EQ(run("head -1 inv.csv > inv1.csv && " IWF "--inventory inv1.csv --out dn0 --files-only "
+                 "--xcap-root https://cms.example.org/xr > /dev/null && " IWF "--inventory inv1.csv --out dn3 "
+                 "--files-only --xcap-root https://cms.example.org/xr --doc-name user-profile-3.xml > /dev/null",
+                 bin, bin), 0);
+    char c[1024];
+    snprintf(c, sizeof c, "head -1 dn%%s/*.xcap | grep -q '^PUT https://cms.example.org/xr%suser-profile-%%s.xml/~~/'", u);
+    CHECK_EQ(run(c, "0", "0"), 0);
+    CHECK_EQ(run(c, "3", "3"), 0);
+    CHECK_EQ(run(c, "3", "0"), 1);
+    /* through the CMS: the named document, the default one untouched */
+    CHECK_EQ(run("%s/../tests/cms/cms.sh provision cms sip:u0@test.example", RK_VECTOR_DIR), 0);
+    CHECK_EQ(run("rm -f cms/" USERS "/sip:u0@test.example/user-profile-1.xml && " IWF "--inventory inv1.csv --out dn1 "
+                 XCAP " --doc-name user-profile-1.xml > /dev/null && test -s cms/" USERS "/sip:u0@test.example/user-profile-1.xml && "
+                 "k=$(sed -n 's/^key_id //p' dn1/*.state) && grep -q \"key-id=\\\"$k\\\"\" cms/" USERS "/sip:u0@test.example/user-profile-1.xml && "
+                 "! grep -q \"key-id=\\\"$k\\\"\" cms/" USERS "/sip:u0@test.example/user-profile-0.xml", bin, root), 0);
 }
 
 static rk_xcap *open_x(const char *r, unsigned jobs, const char *ca,
@@ -540,6 +623,8 @@ void rk_suite_xcap(void)
 #ifndef RK_NO_ORACLES
     RUN(xcap_cms_preconditions);
     RUN(xcap_end_to_end);
+    RUN(xcap_wrap);
+    RUN(xcap_doc_name);
     RUN(xcap_concurrent_edit);
     RUN(xcap_server_stopped);
     RUN(xcap_auth_tls);

@@ -260,6 +260,7 @@ static int cmd_iwf(int argc, char **argv)
     rk_iwf_stats s;
     /* the element-level request files only with --files-only */
     rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = dv ? NULL : dl.o.root,
+                            .doc_name = dl.o.doc_name,
                             .shard_i = si, .shard_n = sn, .now_unix = t, .log = stderr, .progress = prog,
                             .delivery = dv};
 #ifdef RK_TEST_HOOKS

@@ -275,7 +275,7 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
     int n = 0;
     if (o->xcap_root) {
         char url[RK_XCAP_URL_MAX];
-        st = rk_xcap_url(url, sizeof url, o->xcap_root, id, NULL);
+        st = rk_xcap_url(url, sizeof url, o->xcap_root, id, o->doc_name);
         if (st != RK_OK) { sayf(err, errlen, "XCAP URL: %s", rk_strerror(st)); return st; }
         /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
          * absolute XCAP root (scheme://authority/path); none for a bare path */

@@ -42,6 +42,7 @@ typedef struct {
 
 typedef struct {
     const char *inventory, *outdir, *xcap_root;   /* inventory "-": stdin */
+    const char *doc_name;   /* the .xcap files' document (NULL: RK_XCAP_DOC_DEFAULT) */
     unsigned shard_i, shard_n;
     int64_t now_unix;
     FILE *log;
