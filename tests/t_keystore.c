@@ -3,6 +3,7 @@
  * and every way a stored file can be wrong. */
 #include <sodium.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "rk_test.h"
@@ -165,10 +166,33 @@ static void tamper_and_truncate(void)
     rk_keystore_free(back);
 }
 
+/* A FIFO (like /dev/null or /dev/stdout) given as an output is written in
+ * place: the atomic rename would replace the node with a regular file,
+ * which a test run as root once did to /dev/null. */
+static void atomic_write_keeps_fifo(void)
+{
+    const char *p = tmp_path("fifo");
+    struct stat st;
+    char got[8] = {0};
+    unlink(p);
+    CHECK_EQ(mkfifo(p, 0600), 0);
+    int rd = open(p, O_RDONLY | O_NONBLOCK);
+    CHECK(rd >= 0);
+    if (rd < 0) return;
+    CHECK_EQ(rk_file_write_atomic(p, (const uint8_t *)"data", 4, 0600), RK_OK);
+    CHECK_EQ(read(rd, got, sizeof got), 4);
+    CHECK(memcmp(got, "data", 4) == 0);
+    CHECK_EQ(stat(p, &st), 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    close(rd);
+    unlink(p);
+}
+
 void rk_suite_keystore(void)
 {
     if (sodium_init() < 0) { CHECK(0); return; }
     RUN(memory_operations);
     RUN(seal_and_unseal);
     RUN(tamper_and_truncate);
+    RUN(atomic_write_keeps_fifo);
 }

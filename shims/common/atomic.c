@@ -29,6 +29,21 @@ rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len
     char tmp[4096], dir[4096];
     const char *slash = strrchr(path, '/');
     int fd, dfd, saved;
+    struct stat st;
+    /* a device or a pipe (/dev/stdout, /dev/null, a FIFO) is written in
+     * place: renaming a temporary file over it would replace the node
+     * itself, which as root turns /dev/null into a regular file */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (fd < 0) return RK_ERR_IO;
+        if (write_all(fd, data, len) != 0) {
+            saved = errno;
+            close(fd);
+            errno = saved;
+            return RK_ERR_IO;
+        }
+        return close(fd) == 0 ? RK_OK : RK_ERR_IO;
+    }
     if (strlen(path) + 16 > sizeof tmp) {
         errno = ENAMETOOLONG;
         return RK_ERR_IO;

@@ -10,6 +10,8 @@
 #include "rootkey/status.h"
 
 /* Write data[0..len-1] to path atomically with the given mode (e.g. 0600).
+ * An existing path that is neither a regular file nor a directory (a
+ * device, a FIFO) is written in place, not replaced.
  * Errors: RK_ERR_IO (errno describes it); the target is untouched on error. */
 RK_MUST_CHECK rk_status rk_file_write_atomic(const char *path, const uint8_t *data,
                                              size_t len, unsigned mode);
