@@ -220,6 +220,10 @@ $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
 	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
+# the headers the harnesses share, and the byte harnesses xml_tree includes
+FUZZ_HDR := $(wildcard fuzz/*.h)
+$(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%): $(FUZZ_HDR)
+$(B)/fuzz/lf_xml_tree $(B)/fuzz/afl_xml_tree $(B)/replay/xml_tree $(B)/replay_asan/xml_tree: fuzz/kms_doc.c fuzz/profile_find.c
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 
 # Corpus replay (make check, make asan): each harness linked with
@@ -231,7 +235,7 @@ REPLAY_BIN      := $(FUZZ_NAMES:%=$(B)/replay/%)
 REPLAY_ASAN_BIN := $(FUZZ_NAMES:%=$(B)/replay_asan/%)
 REPLAY_ASAN_OBJ := $(CORE_SRC:core/src/%.c=$(B)/replay_asan/o/%.o) $(SHIM_SRC:%.c=$(B)/replay_asan/o/%.o)
 REPLAY_CFLAGS    = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims -Ifuzz
-$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR)
+$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR) $(FUZZ_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 $(B)/replay_asan/o/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
@@ -242,7 +246,7 @@ $(B)/replay_asan/o/%.o: core/src/%.c $(CORE_HDR)
 	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
 $(B)/replay_asan/libcore.a: $(REPLAY_ASAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
-$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR)
+$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR) $(FUZZ_HDR)
 	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
 .PHONY: fuzz-replay

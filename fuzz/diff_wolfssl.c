@@ -45,31 +45,17 @@
 #include <wolfssl/wolfcrypt/wc_port.h>
 #include "rootkey/eccsi.h"
 #include "rootkey/sakke.h"
+#include "rfc_keys.h"
 
 #if !defined(WOLFCRYPT_HAVE_ECCSI) || !defined(WOLFCRYPT_HAVE_SAKKE)
 #error "diff_wolfssl needs a libwolfssl built with ECCSI and SAKKE"
 #endif
 
-/* RFC 6507 Appendix A */
+/* RFC 6507 Appendix A (the KPAK, the identity and RFC 6508's keys: rfc_keys.h) */
 static const uint8_t E_KSAK[32] = { [29] = 0x01, [30] = 0x23, [31] = 0x45 };
-static const uint8_t E_KPAK[65] = {
-    0x04, 0x50, 0xD4, 0x67, 0x0B, 0xDE, 0x75, 0x24, 0x4F, 0x28, 0xD2, 0x83, 0x8A, 0x0D, 0x25, 0x55,
-    0x8A, 0x7A, 0x72, 0x68, 0x6D, 0x45, 0x22, 0xD4, 0xC8, 0x27, 0x3F, 0xB6, 0x44, 0x2A, 0xEB, 0xFA,
-    0x93, 0xDB, 0xDD, 0x37, 0x55, 0x1A, 0xFD, 0x26, 0x3B, 0x5D, 0xFD, 0x61, 0x7F, 0x39, 0x60, 0xC6,
-    0x5A, 0x8C, 0x29, 0x88, 0x50, 0xFF, 0x99, 0xF2, 0x03, 0x66, 0xDC, 0xE7, 0xD4, 0x36, 0x72, 0x17,
-    0xF4 };
 static const uint8_t E_V[32] = { [29] = 0x02, [30] = 0x34, [31] = 0x56 };
 static const uint8_t E_J[32] = { [29] = 0x03, [30] = 0x45, [31] = 0x67 };
 static const uint8_t E_MSG[8] = "message";
-/* RFC 6507 and RFC 6508 share the identity "2011-02\0tel:+447700900123\0"
- */
-static const uint8_t ID[26] = "2011-02\0tel:+447700900123";
-/* RFC 6508 Appendix A: the KMS secret z and the SSV */
-static const uint8_t S_Z[20] = { 0xAF, 0xF4, 0x29, 0xD3, 0x5F, 0x84, 0xB1, 0x10, 0xD0, 0x94,
-                                 0x80, 0x3B, 0x35, 0x95, 0xA6, 0xE2, 0x99, 0x8B, 0xC9, 0x9F };
-static const uint8_t S_SSV[16] = { 0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0,
-                                   0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0 };
-
 static rk_eccsi_verifier_ctx ver;
 static rk_eccsi_signer_ctx sgn;                 /* the RFC 6507 identity's pair */
 static uint8_t e_ssk[32], e_pvt[65], e_sig[129];
@@ -105,15 +91,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     check(wolfCrypt_Init() == 0);
-    check(rk_eccsi_verifier_init(&ver, E_KPAK, 65) == RK_OK);
-    check(rk_eccsi_kms_make_ssk(e_ssk, e_pvt, E_KSAK, E_KPAK, ID, 26, E_V) == RK_OK);
-    check(rk_eccsi_signer_init(&sgn, E_KPAK, 65, ID, 26, e_ssk, 32, e_pvt, 65) == RK_OK);
+    check(rk_eccsi_verifier_init(&ver, RFC6507_KPAK, 65) == RK_OK);
+    check(rk_eccsi_kms_make_ssk(e_ssk, e_pvt, E_KSAK, RFC6507_KPAK, RFC_ID, 26, E_V) == RK_OK);
+    check(rk_eccsi_signer_init(&sgn, RFC6507_KPAK, 65, RFC_ID, 26, e_ssk, 32, e_pvt, 65) == RK_OK);
     check(rk_eccsi_sign_with_j(&sgn, e_sig, 129, E_MSG, 8, E_J) == RK_OK);
-    check(rk_sakke_kms_public(s_zpub, S_Z, 20) == RK_OK);
-    check(rk_sakke_kms_rsk(s_rsk, S_Z, 20, ID, 26) == RK_OK);
+    check(rk_sakke_kms_public(s_zpub, RFC6508_Z, 20) == RK_OK);
+    check(rk_sakke_kms_rsk(s_rsk, RFC6508_Z, 20, RFC_ID, 26) == RK_OK);
     check(rk_sakke_sender_init(&snd, s_zpub) == RK_OK);
-    check(rk_sakke_receiver_install(&rcv, s_zpub, ID, 26, s_rsk, 1) == RK_OK);
-    check(rk_sakke_encapsulate(s_sed, &snd, ID, 26, S_SSV, 16) == RK_OK);
+    check(rk_sakke_receiver_install(&rcv, s_zpub, RFC_ID, 26, s_rsk, 1) == RK_OK);
+    check(rk_sakke_encapsulate(s_sed, &snd, RFC_ID, 26, RFC6508_SSV, 16) == RK_OK);
     check(wc_InitSakkeKey_ex(&wk, 128, ECC_SAKKE_1, NULL, INVALID_DEVID) == 0);
     check((wrsk = wc_ecc_new_point()) != NULL);
     check(wc_ImportSakkePublicKey(&wk, s_zpub, 257, 0) == 0);
@@ -133,7 +119,7 @@ static int wolf_eccsi_verify(const uint8_t *id, size_t idl, const uint8_t *msg, 
     check(p != NULL);
     rc = wc_InitEccsiKey(&k, NULL, INVALID_DEVID);
     check(rc == 0);
-    rc = wc_ImportEccsiPublicKey(&k, E_KPAK, 65, 0);
+    rc = wc_ImportEccsiPublicKey(&k, RFC6507_KPAK, 65, 0);
     if (rc == 0) rc = wc_DecodeEccsiPvtFromSig(&k, sig, 129, p);
     if (rc == 0) rc = wc_HashEccsiId(&k, WC_HASH_TYPE_SHA256, id, (word32)idl, p, hash, &hsz);
     if (rc == 0) rc = wc_SetEccsiHash(&k, hash, hsz);
@@ -153,7 +139,7 @@ static int wolf_ssk_valid(const uint8_t *id, size_t idl, const uint8_t ssk[32], 
     check(p != NULL);
     check(wc_InitEccsiKey(&k, NULL, INVALID_DEVID) == 0);
     check(mp_init(&s) == 0);
-    rc = wc_ImportEccsiPublicKey(&k, E_KPAK, 65, 0);
+    rc = wc_ImportEccsiPublicKey(&k, RFC6507_KPAK, 65, 0);
     if (rc == 0) rc = wc_DecodeEccsiSsk(&k, ssk, 32, &s);
     if (rc == 0) rc = wc_DecodeEccsiPvt(&k, pvt, 65, p);
     if (rc == 0) rc = wc_ValidateEccsiPair(&k, WC_HASH_TYPE_SHA256, id, (word32)idl, &s, p, &valid);
@@ -167,7 +153,7 @@ static int wolf_ssk_valid(const uint8_t *id, size_t idl, const uint8_t ssk[32], 
 static int wolf_decap(uint8_t ssv[16], const uint8_t sed[273])
 {
     memcpy(ssv, sed + 257, 16);
-    check(wc_SetSakkeIdentity(&wk, ID, 26) == 0);
+    check(wc_SetSakkeIdentity(&wk, RFC_ID, 26) == 0);
     return wc_DeriveSakkeSSV(&wk, WC_HASH_TYPE_SHA256, ssv, 16, sed, 257) == 0;
 }
 
@@ -201,7 +187,7 @@ static void op_eccsi_verify(int genuine, const uint8_t *p, size_t rest)
     p += ml, rest -= ml;
     /* j out of [1, q-1] is refused by the signer: the RFC signature stays */
     if (genuine && rk_eccsi_sign_with_j(&sgn, sig, 129, msg, ml, j) != RK_OK) memcpy(sig, e_sig, 129);
-    memcpy(id, ID, 26);
+    memcpy(id, RFC_ID, 26);
     xor_in(sig, 129, &p, &rest);
     xor_in(id, 26, &p, &rest);
     int ours = rk_eccsi_verify(&ver, id, 26, msg, ml, sig, 129) == RK_OK;
@@ -214,7 +200,7 @@ static void op_sakke_decap(int genuine, const uint8_t *p, size_t rest)
     uint8_t sed[273], ssv[16], a[16], b[16];
     int form = -1;
     memcpy(sed, s_sed, 273);
-    if (genuine && take(ssv, 16, &p, &rest)) check(rk_sakke_encapsulate(sed, &snd, ID, 26, ssv, 16) == RK_OK);
+    if (genuine && take(ssv, 16, &p, &rest)) check(rk_sakke_encapsulate(sed, &snd, RFC_ID, 26, ssv, 16) == RK_OK);
     xor_in(sed, 273, &p, &rest);
     int ours = rk_sakke_decapsulate_form(a, 16, &rcv, sed, 273, &form) == RK_OK;
     int theirs = wolf_decap(b, sed);
@@ -229,7 +215,7 @@ static size_t read_id(uint8_t id[128], size_t def_len, const uint8_t **p, size_t
 {
     size_t n;
     if (*rest < 2) {
-        memcpy(id, ID, def_len);
+        memcpy(id, RFC_ID, def_len);
         *rest = 0;
         return def_len;
     }
@@ -247,7 +233,7 @@ static void op_rsk(int genuine, const uint8_t *p, size_t rest)
     uint8_t id[128], rsk[257];
     size_t idl = read_id(id, 26, &p, &rest);
     memcpy(rsk, s_rsk, 257);
-    if (genuine) check(rk_sakke_kms_rsk(rsk, S_Z, 20, id, idl) == RK_OK);
+    if (genuine) check(rk_sakke_kms_rsk(rsk, RFC6508_Z, 20, id, idl) == RK_OK);
     xor_in(rsk, 257, &p, &rest);
     int ours = rk_sakke_receiver_install(&tmp, s_zpub, id, idl, rsk, 0) == RK_OK;
     rk_sakke_receiver_wipe(&tmp);
@@ -264,12 +250,12 @@ static void op_ssk(int genuine, const uint8_t *p, size_t rest)
     memcpy(kp + 32, e_pvt, 65);
     /* v out of range, or the rare retry: the RFC pair stays */
     if (genuine && take(v, 32, &p, &rest) &&
-        rk_eccsi_kms_make_ssk(kp, kp + 32, E_KSAK, E_KPAK, id, idl, v) != RK_OK) {
+        rk_eccsi_kms_make_ssk(kp, kp + 32, E_KSAK, RFC6507_KPAK, id, idl, v) != RK_OK) {
         memcpy(kp, e_ssk, 32);
         memcpy(kp + 32, e_pvt, 65);
     }
     xor_in(kp, 97, &p, &rest);
-    int ours = rk_eccsi_signer_init(&s, E_KPAK, 65, id, idl, kp, 32, kp + 32, 65) == RK_OK;
+    int ours = rk_eccsi_signer_init(&s, RFC6507_KPAK, 65, id, idl, kp, 32, kp + 32, 65) == RK_OK;
     rk_eccsi_signer_wipe(&s);
     int theirs = wolf_ssk_valid(id, idl, kp, kp + 32);
     check(ours == theirs);
