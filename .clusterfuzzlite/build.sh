@@ -33,7 +33,7 @@ done
 crypto="$(dirname "${sodium}")/libcrypto.a"
 [ -f "${crypto}" ] || { echo "build.sh: libcrypto.a not found (apt-get install libssl-dev)" >&2; exit 1; }
 # libwolfssl, for the differential harness diff_wolfssl: only a build with
-# ECCSI and SAKKE (Debian's since 5.5; the options header says)
+# ECCSI and SAKKE (Debian's 5.5.4 has both; its options header says so)
 wolfssl="$(dirname "${sodium}")/libwolfssl.a"
 wolfssl_missing=""
 if [ ! -f "${wolfssl}" ]; then wolfssl_missing="no ${wolfssl} (apt-get install libwolfssl-dev)"
