@@ -185,8 +185,10 @@ proofs-record: deps-check-proofs
 
 # ---------------------------------------------------------------- fuzz
 # harnesses link libsodium (the core's hash) and libcrypto (the differential
-# harness diff_openssl)
+# harness diff_openssl); diff_wolfssl also links libwolfssl (FUZZ_LIBS_<name>:
+# a harness's own libraries, after FUZZ_LIBS)
 FUZZ_LIBS = -lsodium -lcrypto
+FUZZ_LIBS_diff_wolfssl = -lwolfssl
 FUZZ_SAN = -g -O1 -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # The core is compiled once per engine (instrumented, not linked with a
 # driver) into a static library; each harness links against it.
@@ -213,11 +215,15 @@ $(B)/fuzz/libcore_afl.a: $(FUZZ_AFL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
-	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a $(FUZZ_LIBS)
+	$(CLANG) -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_lf.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
-	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS)
+	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
+# the headers the harnesses share, and the byte harnesses xml_tree includes
+FUZZ_HDR := $(wildcard fuzz/*.h)
+$(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%): $(FUZZ_HDR)
+$(B)/fuzz/lf_xml_tree $(B)/fuzz/afl_xml_tree $(B)/replay/xml_tree $(B)/replay_asan/xml_tree: fuzz/kms_doc.c fuzz/profile_find.c
 fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
 
 # Corpus replay (make check, make asan): each harness linked with
@@ -229,9 +235,9 @@ REPLAY_BIN      := $(FUZZ_NAMES:%=$(B)/replay/%)
 REPLAY_ASAN_BIN := $(FUZZ_NAMES:%=$(B)/replay_asan/%)
 REPLAY_ASAN_OBJ := $(CORE_SRC:core/src/%.c=$(B)/replay_asan/o/%.o) $(SHIM_SRC:%.c=$(B)/replay_asan/o/%.o)
 REPLAY_CFLAGS    = -std=c11 $(WARN) -D_GNU_SOURCE $(CORE_INC) -Ishims -Ifuzz
-$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR)
+$(B)/replay/%: fuzz/%.c fuzz/replay_main.c $(LIB_A) $(SHIM_A) $(CORE_HDR) $(FUZZ_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) $(FUZZ_LIBS)
+	$(CC) $(REPLAY_CFLAGS) $(CFLAGS) -o $@ $< fuzz/replay_main.c $(SHIM_A) $(LIB_A) $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 $(B)/replay_asan/o/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
@@ -240,8 +246,8 @@ $(B)/replay_asan/o/%.o: core/src/%.c $(CORE_HDR)
 	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -c $< -o $@
 $(B)/replay_asan/libcore.a: $(REPLAY_ASAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
-$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR)
-	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a $(FUZZ_LIBS)
+$(B)/replay_asan/%: fuzz/%.c fuzz/replay_main.c $(B)/replay_asan/libcore.a $(CORE_HDR) $(FUZZ_HDR)
+	$(CLANG) $(REPLAY_CFLAGS) $(SAN_FLAGS) -o $@ $< fuzz/replay_main.c $(B)/replay_asan/libcore.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
 .PHONY: fuzz-replay
 fuzz-replay: $(REPLAY_BIN)

@@ -7,7 +7,9 @@
 # OUT and WORK set; `make fuzz-oss-check` (scripts/fuzz_oss_check.sh) runs it
 # here the same way.  For every harness fuzz/NAME.c it puts in $OUT:
 #   NAME                   the fuzzer (harness + core + shims, libsodium and
-#                          libcrypto static)
+#                          libcrypto static; diff_wolfssl also libwolfssl.a,
+#                          and is skipped with a message when the image's
+#                          wolfSSL has no static archive or no ECCSI/SAKKE)
 #   NAME_seed_corpus.zip   fuzz/corpus/NAME/ and fuzz/regress/NAME/
 #   NAME.dict              fuzz/dict/NAME.dict, when there is one
 #   NAME.options           fuzz/NAME.options if committed, else the default below
@@ -30,6 +32,15 @@ done
 # libcrypto, for the differential harness (diff_openssl), static likewise
 crypto="$(dirname "${sodium}")/libcrypto.a"
 [ -f "${crypto}" ] || { echo "build.sh: libcrypto.a not found (apt-get install libssl-dev)" >&2; exit 1; }
+# libwolfssl, for the differential harness diff_wolfssl: only a build with
+# ECCSI and SAKKE (Debian's 5.5.4 has both; its options header says so)
+wolfssl="$(dirname "${sodium}")/libwolfssl.a"
+wolfssl_missing=""
+if [ ! -f "${wolfssl}" ]; then wolfssl_missing="no ${wolfssl} (apt-get install libwolfssl-dev)"
+elif ! grep -q '^#define WOLFCRYPT_HAVE_ECCSI' /usr/include/wolfssl/options.h 2>/dev/null ||
+     ! grep -q '^#define WOLFCRYPT_HAVE_SAKKE' /usr/include/wolfssl/options.h 2>/dev/null; then
+  wolfssl_missing="the installed wolfSSL has no ECCSI or no SAKKE"
+fi
 
 # core and shims, in parallel; one object name per source path
 srcs=(core/src/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
@@ -42,9 +53,14 @@ ar rcs "${WORK}/librootkey_fuzz.a" "${obj}"/*.o
 for f in fuzz/*.c; do
   name=$(basename "$f" .c)
   [ "$name" = replay_main ] && continue
+  extra=()
+  if [ "$name" = diff_wolfssl ]; then
+    if [ -n "${wolfssl_missing}" ]; then echo "build.sh: diff_wolfssl skipped: ${wolfssl_missing}"; continue; fi
+    extra=("${wolfssl}" -lm)
+  fi
   ${CC} ${CFLAGS} "${flags[@]}" -c "$f" -o "${obj}/fuzzer_${name}.o"
   ${CXX} ${CXXFLAGS} "${obj}/fuzzer_${name}.o" -o "${OUT}/${name}" \
-    ${LIB_FUZZING_ENGINE} "${WORK}/librootkey_fuzz.a" "${sodium}" "${crypto}" -ldl -lpthread
+    ${LIB_FUZZING_ENGINE} "${WORK}/librootkey_fuzz.a" "${extra[@]}" "${sodium}" "${crypto}" -ldl -lpthread
   rm -f "${OUT}/${name}_seed_corpus.zip"
   seeds=$(find "fuzz/corpus/${name}" "fuzz/regress/${name}" -type f 2>/dev/null || true)
   if [ -n "${seeds}" ]; then

@@ -9,13 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "rootkey/eccsi.h"
-
-static const uint8_t KPAK[65] = {
-    0x04, 0x50, 0xD4, 0x67, 0x0B, 0xDE, 0x75, 0x24, 0x4F, 0x28, 0xD2, 0x83, 0x8A, 0x0D, 0x25, 0x55,
-    0x8A, 0x7A, 0x72, 0x68, 0x6D, 0x45, 0x22, 0xD4, 0xC8, 0x27, 0x3F, 0xB6, 0x44, 0x2A, 0xEB, 0xFA,
-    0x93, 0xDB, 0xDD, 0x37, 0x55, 0x1A, 0xFD, 0x26, 0x3B, 0x5D, 0xFD, 0x61, 0x7F, 0x39, 0x60, 0xC6,
-    0x5A, 0x8C, 0x29, 0x88, 0x50, 0xFF, 0x99, 0xF2, 0x03, 0x66, 0xDC, 0xE7, 0xD4, 0x36, 0x72, 0x17,
-    0xF4 };
+#include "rfc_keys.h"
 
 static rk_eccsi_verifier_ctx V;
 static int ready;
@@ -24,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!ready) {
-        if (rk_eccsi_verifier_init(&V, KPAK, 65) != RK_OK) __builtin_trap();
+        if (rk_eccsi_verifier_init(&V, RFC6507_KPAK, 65) != RK_OK) __builtin_trap();
         ready = 1;
     }
     if (size < 2) return 0;
@@ -44,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* the same bytes as an SSK installation: (KPAK, id, SSK = sig[0..31], PVT = sig[64..]) */
     if (sl == 129) {
         rk_eccsi_signer_ctx s;
-        st = rk_eccsi_signer_init(&s, KPAK, 65, id, idl, sig, 32, sig + 64, 65);
+        st = rk_eccsi_signer_init(&s, RFC6507_KPAK, 65, id, idl, sig, 32, sig + 64, 65);
         if (st != RK_OK) {
             for (size_t i = 0; i < sizeof s.ssk / sizeof s.ssk[0]; i++)
                 if (s.ssk[i] != 0 || s.ready != 0) __builtin_trap();

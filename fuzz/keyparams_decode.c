@@ -3,11 +3,61 @@
  * plaintext decoder on attacker bytes (exact-size heap copy for ASan).
  * The first octet picks the decoder.  Oracles: on error the output is zero;
  * on success the spans lie in the input and re-encoding the decoded fields
- * gives back exactly the input (both formats are canonical). */
+ * gives back exactly the input (both formats are canonical).  The high
+ * nibble of the first octet, when not 0, names one field of the decoded
+ * value that the harness makes invalid before encoding (tweak_frame,
+ * tweak_params): the encoder must refuse it with that check's own status
+ * and a zero output length, so its refusals are reached from the corpus. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "rootkey/keyparams.h"
+
+static uint8_t big[65536];   /* group URIs too long together, never read */
+
+/* the frame encoder on header h and ct made invalid by tweak t (1..5; any
+ * other t: nothing) */
+static void tweak_frame(unsigned t, rk_kp_header h, const uint8_t *ct, size_t ct_len, uint8_t *out, size_t cap)
+{
+    rk_status want;
+    size_t n = 1;
+    switch (t) {
+    case 1: h.msg_type = 0x41; want = RK_ERR_KP_MSG_TYPE; break;
+    case 2: h.alg = RK_KP_ALG_AES128GCM + 1; want = RK_ERR_KP_ALG; break;
+    case 3: ct_len = RK_KP_CT_MIN_BYTES - 1; want = RK_ERR_KP_CT_LENGTH; break;
+    case 4: ct = big; ct_len = sizeof big; want = RK_ERR_KP_TEXT_LENGTH; break;
+    case 5: cap = RK_KP_FRAME_OVERHEAD + ct_len - 1; want = RK_ERR_BUFFER; break;
+    default: return;
+    }
+    if (rk_keyparams_frame_encode(out, cap, &n, &h, ct, ct_len) != want || n != 0) abort();
+}
+
+/* the parameters encoder on e made invalid by tweak t (1..8; any other t:
+ * nothing), whose valid encoding is len octets */
+static void tweak_params(unsigned t, rk_kp_params e, size_t len, uint8_t *out, size_t cap)
+{
+    rk_status want;
+    size_t n = 1;
+    switch (t) {
+    case 1: e.key_type = 16; want = RK_ERR_KP_KEY_TYPE; break;
+    case 2: e.expiry = (uint64_t)1 << 40; want = RK_ERR_LENGTH; break;
+    case 3: e.text = big; e.text_len = sizeof big; want = RK_ERR_KP_TEXT_LENGTH; break;
+    case 4: e.has_group_ids = 1; e.n_groups = RK_KP_MAX_GROUPS + 1; want = RK_ERR_KP_GROUP_LIMIT; break;
+    case 5: e.has_group_ids = 0; e.n_groups = 1; e.group[0] = big; e.group_len[0] = 1;
+        want = RK_ERR_KP_GROUP_COUNT; break;
+    case 6: /* the last group empty */
+        e.has_group_ids = 1;
+        if (e.n_groups == 0) e.n_groups = 1;
+        e.group[e.n_groups - 1] = big;
+        e.group_len[e.n_groups - 1] = 0;
+        want = RK_ERR_KP_GROUP_LENGTH; break;
+    case 7: e.has_group_ids = 1; e.n_groups = 2; e.group[0] = e.group[1] = big;
+        e.group_len[0] = e.group_len[1] = 65535; want = RK_ERR_KP_TEXT_LENGTH; break;
+    case 8: cap = len - 1; want = RK_ERR_BUFFER; break;
+    default: return;
+    }
+    if (rk_keyparams_encode(out, cap, &n, &e) != want || n != 0) abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -34,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (memcmp(aad, d, RK_KP_AAD_BYTES) != 0) abort();
             if (rk_keyparams_frame_encode(out, sizeof out, &n, &f.h, d + f.ct_off, f.ct_len) != RK_OK) abort();
             if (n != len || memcmp(out, d, len) != 0) abort();
+            tweak_frame(data[0] >> 4, f.h, d + f.ct_off, f.ct_len, out, sizeof out);
         }
     } else {
         rk_kp_params_view p;
@@ -58,6 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             if (rk_keyparams_encode(out, sizeof out, &n, &e) != RK_OK) abort();
             if (n != len || memcmp(out, d, len) != 0) abort();
+            tweak_params(data[0] >> 4, e, len, out, sizeof out);
         }
     }
     free(d);

@@ -6,7 +6,12 @@
  * mode: bit 0 set = re-sign the rest with the GMS key before receiving (when
  * it parses), so that mutations reach SAKKE decapsulation and the GCM /
  * key-parameters stages instead of stopping at the signature; bit 1 asks for
- * private extension 250 as well.  Properties: no crash or UB; on error every
+ * private extension 250 as well; bits 2-5 pick the receiver's configuration
+ * (rx_variant): as deployed, another receiver URI, UID-only mode (no URI),
+ * an expected initiator URI or UID that is right or wrong, so that the
+ * receiver and initiator identity checks run; key parameters required; and
+ * three refused configurations (extension type 200, an unknown kp_mode, a
+ * receiver URI over RK_MIKEYSAKKE_URI_MAX_BYTES).  Properties: no crash or UB; on error every
  * output is zero; an unsigned-by-us message that is accepted carries the
  * genuine GMK (the SAKKE data is signed). */
 #include <stdint.h>
@@ -84,6 +89,10 @@ static const uint8_t gmk[16] = {
 };
 static const char kms[] = "kms.mydev.streamwide.com";
 static const char alice[] = "sip:alice@streamwide.com";
+static const char bob[] = "sip:bob@streamwide.com";
+static const char gms_uri[] = "gms@streamwide.com";
+static const char eve[] = "gms@streamwide.co";
+static const uint8_t no_uid[32] = { 0 };
 static rk_eccsi_verifier_ctx ver;
 static rk_eccsi_signer_ctx gms;
 static rk_sakke_receiver_ctx rcv;
@@ -140,6 +149,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rx.my_uri_len = sizeof alice - 1;
     rx.kp_mode = RK_MIKEYSAKKE_KP_IF_PRESENT;
     rx.ext_type = (data[0] & 2) ? 250 : 0;
+    switch ((data[0] >> 2) & 15) {   /* rx_variant */
+    case 1: rx.my_uri = (const uint8_t *)bob; rx.my_uri_len = sizeof bob - 1; break;
+    case 2: rx.my_uri = NULL; rx.my_uri_len = 0; break;
+    case 3: rx.expected_uri = (const uint8_t *)gms_uri; rx.expected_uri_len = sizeof gms_uri - 1; break;
+    case 4: rx.expected_uri = (const uint8_t *)eve; rx.expected_uri_len = sizeof eve - 1; break;
+    case 5: rx.expected_uid = gms_uid; break;
+    case 6: rx.expected_uid = no_uid; break;
+    case 7: rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED; break;
+    case 8: rx.ext_type = 200; break;
+    case 9: rx.kp_mode = 99; break;
+    case 10: rx.my_uri_len = RK_MIKEYSAKKE_URI_MAX_BYTES + 1; break;   /* refused before it is read */
+    default: break;
+    }
     memset(&res, 0xA5, sizeof res);
     memset(ext, 0xA5, sizeof ext);
     rk_status st = rk_mikeysakke_receive(&res, ext, sizeof ext, &ext_len, &rx, m, len);

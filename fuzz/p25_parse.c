@@ -7,7 +7,12 @@
  *    and the MAC trailer octets agree with the fields;
  *  - body parse error: the body view is zero; OK: every key item lies inside
  *    the body and re-encoding the parsed fields gives back the same octets
- *    (for frames without MI, the encoder and parser are inverse).
+ *    (for frames without MI, the encoder and parser are inverse);
+ *  - after a round trip, the same parameters with one field made invalid
+ *    (tweaks below) are refused with RK_ERR_P25_PARAM or, for a buffer one
+ *    octet short, RK_ERR_BUFFER, and the output is zero; with an MI added
+ *    the frame grows by the MI and the MI is in it; rk_p25_mn_newer orders
+ *    the frame's MN.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +20,51 @@
 #include "rootkey/p25.h"
 
 static uint8_t again[RK_P25_KMM_MAX_BYTES + 16];
-static rk_p25_item_in items[255];
+static rk_p25_item_in items[256];
+static const uint8_t MI[RK_P25_MI_BYTES] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+
+static int all_zero(const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (b[i]) return 0;
+    return 1;
+}
+
+static int has_mi(const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i + sizeof MI <= n; i++)
+        if (memcmp(b + i, MI, sizeof MI) == 0) return 1;
+    return 0;
+}
+
+/* p encodes the n items into size octets: every tweak is refused, and
+ * nothing is left in the output */
+static void tweaks(const rk_p25_mk_params *p0, size_t n, size_t size)
+{
+    for (int t = 0; t < 11; t++) {
+        rk_p25_mk_params p = *p0;
+        size_t nn = n, cap = sizeof again, len = 1;
+        rk_status want = RK_ERR_P25_PARAM;
+        for (size_t i = n; i < 256; i++) items[i].key_format = 0;
+        switch (t) {
+        case 0: p.dst_rsi = RK_P25_RSI_MAX + 1; break;
+        case 1: p.src_rsi = RK_P25_RSI_MAX + 1; break;
+        case 2: p.response_kind = 3; break;
+        case 3: p.has_mn = 2; break;
+        case 4: p.key_len = 0; break;
+        case 5: nn = 0; break;
+        case 6: nn = 256; break;
+        case 7: p.mac_format = 0x42; break;
+        case 8: items[n - 1].key_format ^= 1; break;
+        case 9: nn = 255; p.key_len = 255; break;            /* 255 * 260 octets: over the bound */
+        default: cap = size - 1; want = RK_ERR_BUFFER; break;
+        }
+        memset(again, 0xa5, sizeof again);
+        if (rk_p25_mk_encode(&p, items, nn, again, cap, &len) != want || len != 0 || !all_zero(again, cap))
+            abort();
+        if (t == 8) items[n - 1].key_format ^= 1;
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -74,6 +123,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* MAC octets are zero in the encoder's output */
         if (memcmp(again, data, tr ? size - 13 : size) != 0) abort();
         if (tr && memcmp(again + size - 5, data + size - 5, 5) != 0) abort();
+        tweaks(&p, m.n_keys, size);
+        if (p.mi == NULL && size + RK_P25_MI_BYTES <= RK_P25_KMM_MAX_BYTES) {
+            p.mi = MI;
+            if (rk_p25_mk_encode(&p, items, m.n_keys, again, sizeof again, &len) != RK_OK ||
+                len != size + RK_P25_MI_BYTES || !has_mi(again, len))
+                abort();
+        }
     }
+    if (k.has_mn && (rk_p25_mn_newer(k.mn, 0, k.mn) != 1 || rk_p25_mn_newer(k.mn, 1, k.mn) != 0 ||
+                     rk_p25_mn_newer(k.mn, 1, (uint16_t)(k.mn - 1)) != (k.mn > 0)))
+        abort();
     return 0;
 }

@@ -8,7 +8,20 @@
  *  - bit 0 set: bytes 1..4 choose a bit to flip and the message number, the
  *    rest are TEK octets; a valid frame is built with rk_p25_build, one bit
  *    (or none) is flipped, and the frame must be accepted exactly when
- *    nothing was flipped, returning the TEKs.
+ *    nothing was flipped, returning the TEKs;
+ *  - bits 0 and 6 set (structure-aware): the valid frame's octet that byte 1
+ *    names (0x00-0x7f: an octet before the MAC, mod its length; 0x80-0xff:
+ *    one of the five trailer octets after it, the MAC's ALGID, key ID and
+ *    format) is XORed with byte 2 (0: left as it is) and the frame is MACed
+ *    again under the root key, so that the mutated field reaches the checks
+ *    after the MAC (algorithm, key ID, message ID, addresses, MN, MI, key
+ *    lengths, key format, the unwrap).  In this mode bit 7 builds the frame
+ *    without MN, the top bit of byte 3 with an MI, and up to 9 TEKs are sent
+ *    (one more than the receiver takes).  Any result is allowed, but on
+ *    error every output is zero and on success the TEKs are the ones sent.
+ * In both built modes rk_p25_build is also given the same parameters with
+ * one thing wrong (builder_refusals): it must refuse with that check's code
+ * and leave the output zero.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +43,30 @@ static int teks_zero(const rk_p25_tek *t, size_t n)
     }
     (void)p;
     return 1;
+}
+
+static uint8_t bad[RK_P25_KMM_MAX_BYTES];
+
+/* rk_p25_build's refusals on the parameters of a valid frame of len octets */
+static void builder_refusals(const rk_p25_mk_params *p0, rk_p25_tek *in, size_t nk, size_t len)
+{
+    for (int c = 0; c < 5; c++) {
+        rk_p25_mk_params p = *p0;
+        size_t ul = 32, cap = sizeof bad, ol = 1;
+        rk_status want;
+        switch (c) {
+        case 0: ul = 24; want = RK_ERR_P25_UKEK_LENGTH; break;
+        case 1: p.kek_algid = RK_P25_ALGID_AES128; want = RK_ERR_P25_PARAM; break;
+        case 2: p.key_len = (uint8_t)(p.key_len + 1); want = RK_ERR_P25_PARAM; break;
+        case 3: in[nk - 1].key_len ^= 48; want = RK_ERR_P25_TEK_LENGTH; break;   /* 16 <-> 32 */
+        default: cap = len - 1; want = RK_ERR_BUFFER; break;
+        }
+        memset(bad, 0xa5, sizeof bad);
+        if (rk_p25_build(UK, ul, &p, in, nk, bad, cap, &ol) != want || ol != 0) abort();
+        for (size_t i = 0; i < cap; i++)
+            if (bad[i]) abort();
+        if (c == 3) in[nk - 1].key_len ^= 48;
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -62,9 +99,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 5) return 0;
     size_t tl = (data[0] & 2) ? 32 : 16;
     size_t nk = (size - 5) / tl;
+    int remac = (data[0] & 0x40) != 0;
     if (nk < 1) return 0;
-    if (nk > 8) nk = 8;
-    rk_p25_tek in[8];
+    if (nk > 8 + (size_t)remac) nk = 8 + (size_t)remac;
+    rk_p25_tek in[9];
     memset(in, 0, sizeof in);
     for (size_t i = 0; i < nk; i++) {
         memcpy(in[i].key, data + 5 + i * tl, tl);
@@ -85,8 +123,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     p.keyset_id = 3;
     p.keyset_algid = tl == 32 ? RK_P25_ALGID_AES256 : RK_P25_ALGID_AES128;
     p.key_len = (uint8_t)(tl + 8);
+    if (remac) {
+        static const uint8_t MI[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+        p.has_mn = (uint8_t)!(data[0] & 0x80);
+        p.mi = (data[3] & 0x80) ? MI : NULL;
+    }
     size_t len = 0;
     if (rk_p25_build(UK, 32, &p, in, nk, frame, sizeof frame, &len) != RK_OK) abort();
+    builder_refusals(&p, in, nk, len);
+    if (remac) {
+        size_t pos = data[1] & 0x80 ? len - 5 + (size_t)(data[1] & 0x7f) % 5 : (size_t)data[1] % (len - 13);
+        frame[pos] ^= data[2];
+        rk_status ma = rk_p25_mac_apply(UK, 32, frame, len);   /* refused when the frame no longer parses */
+        (void)ma;
+        rk_status st = rk_p25_receive(&rx, frame, len, t, 8, &n, &mn);
+        if (st != RK_OK) {
+            if (n != 0 || mn != 0 || !teks_zero(t, 8)) abort();
+            return 0;
+        }
+        if (n != nk || mn <= 5) abort();
+        for (size_t i = 0; i < nk; i++)
+            if (t[i].key_len != tl || memcmp(t[i].key, in[i].key, tl) != 0) abort();
+        return 0;
+    }
     size_t bit = (size_t)(data[1] * 256 + data[2]) % (8 * len + 1);
     if (bit < 8 * len) frame[bit / 8] ^= (uint8_t)(1u << (bit % 8));
     rk_status st = rk_p25_receive(&rx, frame, len, t, 8, &n, &mn);

@@ -50,7 +50,8 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.1
 TL=0; TM=0; TB=0; TBM=0; h=0; fail=0
 for n in "${names[@]}"; do
   bin=$C/$n; prof=$C/prof/$n
-  if ! nice "$CLANG" "${flags[@]}" -o "$bin" "fuzz/$n.c" fuzz/replay_main.c "$C/libcore.a" -lsodium -lcrypto; then
+  extra=(); [ "$n" = diff_wolfssl ] && extra=(-lwolfssl)   # as FUZZ_LIBS_diff_wolfssl in the Makefile
+  if ! nice "$CLANG" "${flags[@]}" -o "$bin" "fuzz/$n.c" fuzz/replay_main.c "$C/libcore.a" -lsodium -lcrypto "${extra[@]}"; then
     echo "cov $n: build failed"; fail=$((fail+1)); continue; fi
   rm -f "$prof".*.profraw
   if ! LLVM_PROFILE_FILE="$prof.%p.profraw" nice "$bin" -q "fuzz/corpus/$n" "fuzz/regress/$n" > "$prof.log" 2>&1; then
