@@ -84,7 +84,7 @@ while IFS=$'\t' read -r name file find repl suites weak equiv; do
   case "$verdict" in
     invalid)
       bad=$((bad + 1))
-      echo "INVALID   $name: does not build ($(grep -m1 'error' "$work/build.log" | cut -c1-120))"
+      echo "INVALID   $name: does not build ($(grep -m1 'error:' "$work/build.log" | cut -c1-160))"
       ;;
     killed*)
       killed=$((killed + 1))
