@@ -38,6 +38,7 @@
 #include "rootkey/pairing.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
+#include "rootkey/rootkey_element.h"
 #include "rootkey/sakke.h"
 #include "sk_common.h"
 

@@ -1,5 +1,5 @@
-/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/rootkey.h - the element's attributes against its message */
-#include "rootkey/rootkey.h"
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/rootkey_element.h - the element's attributes against its message */
+#include "rootkey/rootkey_element.h"
 #include "rootkey/ct.h"
 
 rk_status rk_rootkey_element_check(const rk_profile_element *el, const uint8_t *doc, size_t doc_len,

@@ -10,6 +10,7 @@
 #include "rootkey/mikey.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
+#include "rootkey/rootkey_element.h"
 
 void rk_client_close(rk_client *c)
 {
