@@ -2,8 +2,8 @@
  * rootkey/rootkey_element.h - the profile element's attributes against the
  * message it carries (docs/design.md §5, step 17).  Apart from
  * rootkey/rootkey.h so that the units of the root-key message do not see the
- * profile types: adding them to those units' memory model made goals of
- * rk_rootkey_wrap and rk_rootkey_unwrap time out.
+ * profile types: with them every goal of rk_rootkey_wrap and rk_rootkey_unwrap
+ * changed (no WP cache entry matched; re-run under load, twelve timed out).
  */
 #ifndef ROOTKEY_ROOTKEY_ELEMENT_H
 #define ROOTKEY_ROOTKEY_ELEMENT_H
