@@ -29,11 +29,13 @@ trap 'rm -rf "$work"' EXIT
     [ -e "$f" ] && printf '%s\0' "$f"; done; } | tar --null -T - -cf - | tar -xf - -C "$work"
 # The test runner is linked from test objects compiled once (the Makefile's
 # rule compiles every suite on each build: half a minute per mutant); the
-# flags are the Makefile's TEST_CFLAGS and TEST_LIBS.
+# flags are the Makefile's TEST_CFLAGS and TEST_LIBS (the libraries read
+# from the Makefile, so that a new shim dependency is not missed here).
 echo "== building the unmutated copy in $work"
+test_libs=$(sed -n 's/^TEST_LIBS[[:space:]]*:=[[:space:]]*//p' Makefile)
 link() {
-  ${CC:-cc} -o build/rk_tests build/mt/*.o build/librootkey-shim.a build/librootkey.a \
-    -lsodium -lgmp -lcrypto -lwolfssl
+  # shellcheck disable=SC2086
+  ${CC:-cc} -o build/rk_tests build/mt/*.o build/librootkey-shim.a build/librootkey.a $test_libs
 }
 libs() { make --no-print-directory build/librootkey.a build/librootkey-shim.a; }
 if ! ( cd "$work" && libs && mkdir -p build/mt && make --no-print-directory build/suites.inc &&
@@ -82,7 +84,7 @@ while IFS=$'\t' read -r name file find repl suites weak equiv; do
   case "$verdict" in
     invalid)
       bad=$((bad + 1))
-      echo "INVALID   $name: does not build ($(grep -m1 'error' "$work/build.log" | cut -c1-120))"
+      echo "INVALID   $name: does not build ($(grep -m1 'error:' "$work/build.log" | cut -c1-160))"
       ;;
     killed*)
       killed=$((killed + 1))

@@ -5,8 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-static int n_pass, n_fail, cur_failed, in_case;
-static char cur_name[256];
+static int n_pass, n_fail, n_skip, cur_failed, cur_skipped, in_case;
+static char cur_name[256], cur_skip_why[128];
 static const char *cur_suite = "";
 static int verbose = -1;
 
@@ -25,6 +25,7 @@ void rk_t_begin(const char *fmt, ...)
     vsnprintf(cur_name, sizeof cur_name, fmt, ap);
     va_end(ap);
     cur_failed = 0;
+    cur_skipped = 0;
     in_case = 1;
 }
 
@@ -34,6 +35,9 @@ int rk_t_end(void)
     if (cur_failed) {
         n_fail++;
         printf("FAIL %s: %s\n", cur_suite, cur_name);
+    } else if (cur_skipped) {
+        n_skip++;
+        printf("SKIP %s: %s (%s)\n", cur_suite, cur_name, cur_skip_why);
     } else {
         n_pass++;
         if (is_verbose()) printf("ok   %s: %s\n", cur_suite, cur_name);
@@ -43,6 +47,12 @@ int rk_t_end(void)
 }
 
 int rk_t_case_failed(void) { return cur_failed; }
+
+void rk_t_skip(const char *why)
+{
+    snprintf(cur_skip_why, sizeof cur_skip_why, "%s", why);
+    cur_skipped = 1;
+}
 
 int rk_t_quick(void) { return getenv("RK_TEST_QUICK") != NULL; }
 
@@ -71,6 +81,8 @@ void rk_t_hexdump(const char *label, const uint8_t *p, size_t n)
 }
 
 void rk_t_counts(int *pass, int *fail) { *pass = n_pass; *fail = n_fail; }
+
+int rk_t_skips(void) { return n_skip; }
 
 /* ---- vectors ---- */
 

@@ -12,6 +12,12 @@
  *
  * or, for data-driven cases (one per vector), CASE_BEGIN("name %d", i) ...
  * CASE_END().  The runner's last line is "N passed, N failed".
+ *
+ * A case that cannot run here (say, a check the sanitizer build cannot
+ * make) calls CASE_SKIP("why") and returns through CASE_END(): it is
+ * counted as skipped, neither passed nor failed (a failed CHECK in it still
+ * fails it), printed as "SKIP suite: name (why)", and the runner prints "N
+ * skipped" on its own line before the closing one.
  */
 #ifndef RK_TEST_H
 #define RK_TEST_H
@@ -25,6 +31,7 @@ int rk_t_end(void);                 /* returns 1 if the case passed */
 void rk_t_fail(const char *file, int line, const char *what);
 void rk_t_failf(const char *file, int line, const char *fmt, ...);
 int rk_t_case_failed(void);
+void rk_t_skip(const char *why);    /* the current case is skipped */
 void rk_t_hexdump(const char *label, const uint8_t *p, size_t n);
 /* 1 when RK_TEST_QUICK is set (valgrind and qemu runs): suites may then
  * sample their largest systematic loops (say which, in a comment) instead of
@@ -34,6 +41,7 @@ int rk_t_quick(void);
 #define RUN(fn) (rk_t_begin("%s", #fn), fn(), rk_t_end())
 #define CASE_BEGIN(...) rk_t_begin(__VA_ARGS__)
 #define CASE_END() rk_t_end()
+#define CASE_SKIP(why) rk_t_skip(why)
 
 #define CHECK(e) do { if (!(e)) rk_t_fail(__FILE__, __LINE__, #e); } while (0)
 #define CHECK_EQ(a, b) do { long long rk_a_ = (long long)(a), rk_b_ = (long long)(b); \

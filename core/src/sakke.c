@@ -73,17 +73,22 @@ static void derive_r(rk_fp *r, const uint8_t *ssv, const uint8_t *id, size_t id_
 static uint64_t point_is(const rk_ss_comb *cq, const rk_fp *r, const rk_ss_aff *R)
 {
     rk_ss_pt pt;
-    rk_fp u;
+    rk_fp ux, uy;
     rk_ss_comb_mul(&pt, cq, r);
-    rk_fp_mul(&u, &R->x, &pt.Z);
-    uint64_t eq = rk_fp_eq(&u, &pt.X);
-    rk_fp_mul(&u, &R->y, &pt.Z);
-    eq &= rk_fp_eq(&u, &pt.Y);
-    eq &= 1u - rk_fp_is_zero(&pt.Z);
+    rk_fp_mul(&ux, &R->x, &pt.Z);
+    rk_fp_mul(&uy, &R->y, &pt.Z);
+    uint64_t eq = rk_fp_eq(&ux, &pt.X) & rk_fp_eq(&uy, &pt.Y) & (1u - rk_fp_is_zero(&pt.Z));
+    /* what the TEST compares: all 16 limbs of X with Rx Z, all 16 of Y with
+     * Ry Z, and Z not zero (the point at infinity is never R) */
+    /*@ assert test_compared: eq == 1 <==>
+            ((\forall integer k; 0 <= k < 16 ==> ux.v[k] == pt.X.v[k]) &&
+             (\forall integer k; 0 <= k < 16 ==> uy.v[k] == pt.Y.v[k]) &&
+             !(\forall integer k; 0 <= k < 16 ==> pt.Z.v[k] == 0)); */
     rk_wipe_u64(pt.X.v, 16);
     rk_wipe_u64(pt.Y.v, 16);
     rk_wipe_u64(pt.Z.v, 16);
-    rk_wipe_u64(u.v, 16);
+    rk_wipe_u64(ux.v, 16);
+    rk_wipe_u64(uy.v, 16);
     return eq;
 }
 

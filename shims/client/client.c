@@ -11,6 +11,7 @@
 #include "rootkey/mikey.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
+#include "rootkey/rootkey_element.h"
 
 _Static_assert(RK_CLIENT_MAX_KEYSETS <= RK_ROOTKEY_MAX_KEYSETS, "one unwrap call takes every key set");
 
@@ -182,15 +183,11 @@ rk_status rk_client_unwrap_doc(rk_client *c, rk_keystore *ks, const uint8_t *doc
                 in.stored_wrap_time = e->wrap_time;
             }
             st = rk_rootkey_unwrap(res, scr, &in, msg, ml);
-            /* the attributes are hints, but must not contradict the message */
-            /* kms-uri: the user's KMS, which the unwrap has just matched
+            /* the attributes are hints, but must not contradict the message;
+             * kms-uri: the user's KMS, which the unwrap has just matched
              * against the message's IDRkmsr */
-            if (st == RK_OK && (res->key_id != els[i].key_id_value ||
-                                res->period_no != els[i].key_period_value ||
-                                (int)res->lmr.lmr_type != els[i].lmr ||
-                                els[i].kms_uri.len != rx.kmsr_uri_len ||
-                                memcmp(doc + els[i].kms_uri.off, rx.kmsr_uri, rx.kmsr_uri_len) != 0))
-                st = RK_ERR_RK_ELEMENT;
+            if (st == RK_OK)
+                st = rk_rootkey_element_check(&els[i], doc, len, res, rx.kmsr_uri, rx.kmsr_uri_len);
             /* a newer element of this LMR system and period came first */
             uint8_t g[32];
             int older = 0;

@@ -232,16 +232,19 @@ void rk_fp_set_u64(rk_fp *r, uint64_t x);
     assigns *r; */
 void rk_fp_copy(rk_fp *r, const rk_fp *a);
 
-/* 1 if a == 0, else 0. */
+/* 1 if a == 0 (all 16 limbs zero), else 0. */
 /*@ requires \valid_read(a);
     assigns \nothing;
-    ensures \result == 0 || \result == 1; */
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; 0 <= k < RK_FP_LIMBS ==> a->v[k] == 0); */
 uint64_t rk_fp_is_zero(const rk_fp *a);
 
-/* 1 if a == b, else 0. */
+/* 1 if a == b (all 16 limbs equal), else 0: what the SAKKE TEST and the RSK
+ * validation compare (core/src/sakke.c). */
 /*@ requires \valid_read(a) && \valid_read(b);
     assigns \nothing;
-    ensures \result == 0 || \result == 1; */
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> (\forall integer k; 0 <= k < RK_FP_LIMBS ==> a->v[k] == b->v[k]); */
 uint64_t rk_fp_eq(const rk_fp *a, const rk_fp *b);
 
 /* if bit == 1 then r = a (r unchanged otherwise), branch-free. */
