@@ -91,57 +91,54 @@ RK_NI_TARGET static void ni_expand(uint64_t *rk, const uint8_t *key, uint32_t nr
     __asm__ __volatile__("" : : "r"(k) : "memory"); /* keep the wipe */
 }
 
-/* out = E_K(in) (dec == 0) or D_K(in) (dec == 1) for nb blocks, four at a
- * time so that the AES units pipeline. */
+#define RK_NI_INLINE RK_NI_TARGET static inline __attribute__((always_inline))
+
+/* One round on block x with round key k: AESENC / AESDEC, or their LAST
+ * forms for the final round.  dec and last are public; every caller below
+ * passes constants, so the choice is made at compile time. */
+RK_NI_INLINE __m128i ni_round(__m128i x, __m128i k, int dec, int last)
+{
+    if (dec)
+        return last ? _mm_aesdeclast_si128(x, k) : _mm_aesdec_si128(x, k);
+    return last ? _mm_aesenclast_si128(x, k) : _mm_aesenc_si128(x, k);
+}
+
+/* w (1 or 4, a constant) consecutive blocks through the cipher: the w
+ * blocks advance round by round together, so that the AES units pipeline. */
+RK_NI_INLINE void ni_blocks(const uint64_t *ks, uint32_t nr, int dec,
+                            const uint8_t *in, uint8_t *out, size_t w)
+{
+    __m128i b[4];
+    for (size_t j = 0; j < w; j++)
+        b[j] = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * j)), ni_ld(ks));
+    for (uint32_t r = 1; r < nr; r++) {
+        __m128i k = ni_ld(ks + 2 * r);
+        for (size_t j = 0; j < w; j++)
+            b[j] = ni_round(b[j], k, dec, 0);
+    }
+    for (size_t j = 0; j < w; j++)
+        _mm_storeu_si128((__m128i *)(void *)(out + 16 * j), ni_round(b[j], ni_ld(ks + 2 * nr), dec, 1));
+}
+
+/* out = E_K(in) (dec == 0) or D_K(in) (dec == 1) for nb blocks: four at a
+ * time, then one at a time. */
+RK_NI_INLINE void ni_crypt_dir(const uint64_t *ks, uint32_t nr, int dec,
+                               const uint8_t *in, uint8_t *out, size_t nb)
+{
+    size_t i = 0;
+    for (; nb - i >= 4; i += 4)
+        ni_blocks(ks, nr, dec, in + 16 * i, out + 16 * i, 4);
+    for (; i < nb; i++)
+        ni_blocks(ks, nr, dec, in + 16 * i, out + 16 * i, 1);
+}
+
 RK_NI_TARGET static void ni_crypt(const uint64_t *rk, uint32_t nr, int dec,
                                   const uint8_t *in, uint8_t *out, size_t nb)
 {
-    const uint64_t *ks = dec ? rk + RK_NI_DK : rk;
-    size_t i = 0;
-    for (; nb - i >= 4; i += 4) {
-        __m128i k = ni_ld(ks);
-        __m128i b0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i)), k);
-        __m128i b1 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i + 16)), k);
-        __m128i b2 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i + 32)), k);
-        __m128i b3 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i + 48)), k);
-        for (uint32_t r = 1; r < nr; r++) {
-            k = ni_ld(ks + 2 * r);
-            if (dec) {
-                b0 = _mm_aesdec_si128(b0, k);
-                b1 = _mm_aesdec_si128(b1, k);
-                b2 = _mm_aesdec_si128(b2, k);
-                b3 = _mm_aesdec_si128(b3, k);
-            } else {
-                b0 = _mm_aesenc_si128(b0, k);
-                b1 = _mm_aesenc_si128(b1, k);
-                b2 = _mm_aesenc_si128(b2, k);
-                b3 = _mm_aesenc_si128(b3, k);
-            }
-        }
-        k = ni_ld(ks + 2 * nr);
-        if (dec) {
-            b0 = _mm_aesdeclast_si128(b0, k);
-            b1 = _mm_aesdeclast_si128(b1, k);
-            b2 = _mm_aesdeclast_si128(b2, k);
-            b3 = _mm_aesdeclast_si128(b3, k);
-        } else {
-            b0 = _mm_aesenclast_si128(b0, k);
-            b1 = _mm_aesenclast_si128(b1, k);
-            b2 = _mm_aesenclast_si128(b2, k);
-            b3 = _mm_aesenclast_si128(b3, k);
-        }
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i), b0);
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i + 16), b1);
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i + 32), b2);
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i + 48), b3);
-    }
-    for (; i < nb; i++) {
-        __m128i b = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(in + 16 * i)), ni_ld(ks));
-        for (uint32_t r = 1; r < nr; r++)
-            b = dec ? _mm_aesdec_si128(b, ni_ld(ks + 2 * r)) : _mm_aesenc_si128(b, ni_ld(ks + 2 * r));
-        b = dec ? _mm_aesdeclast_si128(b, ni_ld(ks + 2 * nr)) : _mm_aesenclast_si128(b, ni_ld(ks + 2 * nr));
-        _mm_storeu_si128((__m128i *)(void *)(out + 16 * i), b);
-    }
+    if (dec)
+        ni_crypt_dir(rk + RK_NI_DK, nr, 1, in, out, nb);
+    else
+        ni_crypt_dir(rk, nr, 0, in, out, nb);
 }
 
 /* y = y * h in GF(2^128) with the bit order of SP 800-38D: the carry-less
