@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "bench.h"
 
@@ -51,12 +52,20 @@ void rk_bench_report(const char *op, double rootkey_us, double other_us)
     fflush(stdout);
 }
 
+/* 1 when the bench `name` runs: all with no arguments, else the named ones
+ * (build/rk_bench aes sakke). */
+static int wanted(const char *name, int argc, char **argv)
+{
+    if (argc < 2) return 1;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], name) == 0) return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
     if (sodium_init() < 0) return 1;
-#define RK_BENCH(name) rk_bench_##name();
+#define RK_BENCH(name) if (wanted(#name, argc, argv)) rk_bench_##name();
 #include "benches.inc"
 #undef RK_BENCH
     return 0;

@@ -2,10 +2,29 @@
 /* AES block cipher (core/include/rootkey/aes.h): FIPS 197 Appendix C and
  * SP 800-38A F.1 ECB vectors, key-length negatives, every S-box entry through
  * a one-block encryption of chosen plaintexts (via the decrypt inverse), the
- * multi-block paths, and a differential test against OpenSSL 3 EVP ECB. */
+ * multi-block paths, and a differential test against OpenSSL 3 EVP ECB.
+ * The vectors run on both paths (rk_aes_init: AES-NI on a CPU that has it;
+ * rk_aes_init_portable: the bitsliced fallback), and the two are compared
+ * on random keys and blocks (hw_matches_portable). */
 #include "rk_test.h"
 #include "rootkey/aes.h"
 #include "rootkey/ct.h"
+#include "../core/src/aes_internal.h"
+
+typedef rk_status (*init_fn)(rk_aes_ctx *, const uint8_t *, size_t);
+/* path 0: rk_aes_init (AES-NI where the CPU has it), 1: the bitsliced path */
+static const init_fn inits[2] = { rk_aes_init, rk_aes_init_portable };
+
+/* ctx->hw as each path must leave it */
+static uint32_t expect_hw(int path)
+{
+#ifdef RK_AES_HW
+    return path == 0 ? (uint32_t)rk_aes_hw_cpu() : 0u;
+#else
+    (void)path;
+    return 0u;
+#endif
+}
 #ifndef RK_NO_ORACLES
 #include <openssl/evp.h>
 #endif
@@ -24,15 +43,17 @@ static void fips197_c(void)
         { "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
           "8ea2b7ca516745bfeafc49904b496089" },
     };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 4; i++) {
+        int path = (int)(i / 2);
         uint8_t key[32], pt[16], ct[16], out[16];
-        size_t kl = strlen(v[i].key) / 2;
-        unhex(v[i].key, key, kl);
+        size_t kl = strlen(v[i % 2].key) / 2;
+        unhex(v[i % 2].key, key, kl);
         unhex("00112233445566778899aabbccddeeff", pt, 16);
-        unhex(v[i].ct, ct, 16);
+        unhex(v[i % 2].ct, ct, 16);
         rk_aes_ctx c;
-        CHECK_EQ(rk_aes_init(&c, key, kl), RK_OK);
+        CHECK_EQ(inits[path](&c, key, kl), RK_OK);
         CHECK_EQ(c.nr, kl == 16 ? 10 : 14);
+        CHECK_EQ(c.hw, expect_hw(path));
         rk_aes_encrypt(&c, pt, out, 1);
         CHECK_MEM(out, ct, 16);
         rk_aes_decrypt(&c, ct, out, 1);
@@ -44,6 +65,7 @@ static void fips197_c(void)
         rk_aes_ctx_wipe(&c);
         CHECK_ZERO(c.rk, sizeof c.rk);
         CHECK_EQ(c.nr, 0);
+        CHECK_EQ(c.hw, 0);
     }
 }
 
@@ -61,14 +83,16 @@ static void sp800_38a_ecb(void)
           "f3eed1bdb5d2a03c064b5a7e3db181f8" "591ccb10d410ed26dc5ba74a31362870"
           "b6ed21b99ca6f4f9f153e7b1beafed1d" "23304b7a39f9f3ff067d8d8f9e24ecc7" },
     };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 4; i++) {
+        int path = (int)(i / 2);
         uint8_t key[32], pt[64], ct[64], out[64];
-        size_t kl = strlen(v[i].key) / 2;
-        unhex(v[i].key, key, kl);
+        size_t kl = strlen(v[i % 2].key) / 2;
+        unhex(v[i % 2].key, key, kl);
         unhex(pt4, pt, 64);
-        unhex(v[i].ct, ct, 64);
+        unhex(v[i % 2].ct, ct, 64);
         rk_aes_ctx c;
-        CHECK_EQ(rk_aes_init(&c, key, kl), RK_OK);
+        CHECK_EQ(inits[path](&c, key, kl), RK_OK);
+        CHECK_EQ(c.hw, expect_hw(path));
         rk_aes_encrypt(&c, pt, out, 4);
         CHECK_MEM(out, ct, 64);
         rk_aes_decrypt(&c, ct, out, 4);
@@ -87,12 +111,14 @@ static void keylen_negative(void)
     static const size_t bad[] = { 0, 1, 8, 15, 17, 20, 24, 31, 33, 48, 64 };
     uint8_t key[64];
     memset(key, 0x5a, sizeof key);
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    for (size_t i = 0; i < 2 * sizeof bad / sizeof bad[0]; i++) {
+        int path = (int)(i % 2);
         rk_aes_ctx c;
         memset(&c, 0xee, sizeof c);
-        CHECK_EQ(rk_aes_init(&c, key, bad[i]), RK_ERR_AES_KEYLEN);
+        CHECK_EQ(inits[path](&c, key, bad[i / 2]), RK_ERR_AES_KEYLEN);
         CHECK_ZERO(c.rk, sizeof c.rk);
         CHECK_EQ(c.nr, 0);
+        CHECK_EQ(c.hw, 0);
     }
 }
 
@@ -120,17 +146,20 @@ static void sbox_all_values(void)
     CHECK_EQ(sb[0x00], 0x63);
     CHECK_EQ(sb[0x53], 0xed);
     /* w[3] runs through all octet values; round key 1 is read back from
-     * lane 0 of the planes (octet j = bit j of the lane). */
-    for (int v = 0; v < 256; v += 4) {
+     * lane 0 of the planes (octet j = bit j of the lane) on the bitsliced
+     * path, from octets 16..19 of the FIPS 197 schedule with AES-NI. */
+    for (int v = 0; v < 512; v += 4) {
         uint8_t key[16] = { 0 };
         key[12] = (uint8_t)v; key[13] = (uint8_t)(v + 1); key[14] = (uint8_t)(v + 2); key[15] = (uint8_t)(v + 3);
         rk_aes_ctx c;
-        CHECK_EQ(rk_aes_init(&c, key, 16), RK_OK);
-        /* recover round-key-1 octets 0..3 from the planes (lane 0, bits 0..3) */
+        CHECK_EQ(inits[v < 256](&c, key, 16), RK_OK);
         uint8_t w4[4] = { 0 };
         for (int j = 0; j < 4; j++)
-            for (int b = 0; b < 8; b++)
-                w4[j] |= (uint8_t)(((c.rk[8 + b] >> j) & 1u) << b);
+            if (c.hw) /* rk[2] holds octets 16..23, the first octet lowest */
+                w4[j] = (uint8_t)(c.rk[2] >> (8 * j));
+            else
+                for (int b = 0; b < 8; b++)
+                    w4[j] |= (uint8_t)(((c.rk[8 + b] >> j) & 1u) << b);
         CHECK_EQ(w4[0], sb[(v + 1) & 0xff] ^ 0x01);
         CHECK_EQ(w4[1], sb[(v + 2) & 0xff]);
         CHECK_EQ(w4[2], sb[(v + 3) & 0xff]);
@@ -139,7 +168,6 @@ static void sbox_all_values(void)
     }
 }
 
-#ifndef RK_NO_ORACLES
 static uint64_t prng_state = 0x9e3779b97f4a7c15ULL;
 static void prng(uint8_t *p, size_t n)
 {
@@ -151,6 +179,44 @@ static void prng(uint8_t *p, size_t n)
     }
 }
 
+/* The two paths against each other: random keys of both lengths, 1..9
+ * blocks (crossing the 4-block passes of both), encryption, decryption and
+ * in-place operation give the same octets.  Without AES-NI (other CPUs,
+ * other targets, RK_NO_ASM) both contexts are bitsliced and the test says so. */
+static void hw_matches_portable(void)
+{
+#ifdef RK_AES_HW
+    if (!rk_aes_hw_cpu())
+        printf("note aes: this CPU lacks AES-NI/PCLMULQDQ: the AES-NI path is compiled in but NOT tested here\n");
+#else
+    printf("note aes: the AES-NI path is not compiled in (not x86-64, or RK_NO_ASM)\n");
+#endif
+    int n = rk_t_quick() ? 2000 : 20000, bad = 0;
+    for (int iter = 0; iter < n && bad < 5; iter++) {
+        uint8_t key[32], in[144], o1[144], o2[144], d1[144], d2[144];
+        size_t kl = (iter & 1) ? 32 : 16;
+        size_t nb = 1 + (size_t)(iter % 9);
+        prng(key, kl);
+        prng(in, 16 * nb);
+        rk_aes_ctx a, b;
+        CHECK_EQ(rk_aes_init(&a, key, kl), RK_OK);
+        CHECK_EQ(rk_aes_init_portable(&b, key, kl), RK_OK);
+        rk_aes_encrypt(&a, in, o1, nb);
+        rk_aes_encrypt(&b, in, o2, nb);
+        rk_aes_decrypt(&a, in, d1, nb);
+        rk_aes_decrypt(&b, in, d2, nb);
+        if (memcmp(o1, o2, 16 * nb) != 0 || memcmp(d1, d2, 16 * nb) != 0) {
+            bad++;
+            CHECK(!"AES-NI and bitsliced AES differ");
+        }
+        rk_aes_decrypt(&a, o1, o1, nb);   /* in place, back to the input */
+        CHECK_MEM(o1, in, 16 * nb);
+        rk_aes_ctx_wipe(&a);
+        rk_aes_ctx_wipe(&b);
+    }
+}
+
+#ifndef RK_NO_ORACLES
 /* Random keys and 1..9 blocks (crossing the 4-block passes) against EVP ECB. */
 static void openssl_ecb_differential(void)
 {
@@ -168,7 +234,7 @@ static void openssl_ecb_differential(void)
         CHECK(EVP_EncryptFinal_ex(e, ref + l1, &l2) == 1);
         EVP_CIPHER_CTX_free(e);
         rk_aes_ctx c;
-        CHECK_EQ(rk_aes_init(&c, key, kl), RK_OK);
+        CHECK_EQ(inits[iter % 4 < 2](&c, key, kl), RK_OK);
         rk_aes_encrypt(&c, in, out, nb);
         CHECK_MEM(out, ref, 16 * nb);
         rk_aes_decrypt(&c, out, back, nb);
@@ -184,6 +250,7 @@ void rk_suite_aes(void)
     RUN(sp800_38a_ecb);
     RUN(keylen_negative);
     RUN(sbox_all_values);
+    RUN(hw_matches_portable);
 #ifndef RK_NO_ORACLES
     RUN(openssl_ecb_differential);
 #endif

@@ -3,11 +3,25 @@
  * negatives with zeroed outputs (tag, ciphertext and AAD bit flips, IV and
  * length limits, key lengths), the context API, in-place operation, and a
  * differential test against OpenSSL 3 EVP with random keys, IV lengths
- * (including 16-octet IVs), AAD and plaintext lengths (including empty). */
+ * (including 16-octet IVs), AAD and plaintext lengths (including empty).
+ * The one-shots run AES-NI / PCLMULQDQ where the CPU has them; the
+ * Wycheproof cases also run through a context forced onto the bitsliced AES
+ * and portable GHASH (rk_aes_init_portable on ctx.aes), and the two paths
+ * are compared on random inputs (hw_matches_portable). */
 #include <stdlib.h>
 #include "rk_test.h"
 #include "rootkey/gcm.h"
 #include "rootkey/ct.h"
+#include "../core/src/aes_internal.h"
+
+/* rk_gcm_init, then the AES key re-expanded on the bitsliced path: the
+ * context then runs the proved fallback (GHASH follows ctx.aes.hw). */
+static rk_status init_portable(rk_gcm_ctx *c, const uint8_t *key, size_t kl)
+{
+    rk_status s = rk_gcm_init(c, key, kl);
+    if (s == RK_OK) s = rk_aes_init_portable(&c->aes, key, kl);
+    return s;
+}
 #ifndef RK_NO_ORACLES
 #include <openssl/evp.h>
 #endif
@@ -55,6 +69,16 @@ static void wycheproof_gcm(void)
             CHECK_MEM(out, ct, (size_t)ml);
             if (valid) CHECK_MEM(otag, tag, 16);
             if (invalid) CHECK(memcmp(otag, tag, 16) != 0);
+            rk_gcm_ctx pc;   /* the fallback on the same case */
+            uint8_t ptag[16];
+            CHECK_EQ(init_portable(&pc, key, (size_t)kl), RK_OK);
+            CHECK_EQ(pc.aes.hw, 0);
+            CHECK_EQ(rk_gcm_ctx_seal(&pc, iv, (size_t)il, aad, (size_t)al, msg, (size_t)ml, out, ptag), RK_OK);
+            CHECK_MEM(out, ct, (size_t)ml);
+            CHECK_MEM(ptag, otag, 16);
+            s = rk_gcm_ctx_open(&pc, iv, (size_t)il, aad, (size_t)al, ct, (size_t)cl, out, tag);
+            CHECK_EQ(s, valid ? RK_OK : RK_ERR_GCM_TAG);
+            rk_gcm_ctx_wipe(&pc);
         }
         memset(out, 0xaa, sizeof out);
         s = rk_gcm_open(key, (size_t)kl, iv, (size_t)il, aad, (size_t)al, ct, (size_t)cl, out, tag);
@@ -200,7 +224,6 @@ static void context_and_in_place(void)
     CHECK_EQ(c.aes.nr, 0);
 }
 
-#ifndef RK_NO_ORACLES
 static uint64_t st = 0x243f6a8885a308d3ULL;
 static void prng(uint8_t *p, size_t n)
 {
@@ -210,6 +233,41 @@ static void prng(uint8_t *p, size_t n)
     }
 }
 static size_t prng_below(size_t n) { uint8_t b[4]; prng(b, 4); return ((size_t)b[0] | (size_t)b[1] << 8 | (size_t)b[2] << 16) % n; }
+
+/* AES-NI + PCLMULQDQ against the bitsliced AES + portable GHASH: random
+ * keys, IV lengths 1..40 (12 and 16 often), AAD 0..70 and text 0..300
+ * octets; same ciphertext and tag, and each opens the other's output. */
+static void hw_matches_portable(void)
+{
+    static uint8_t key[32], iv[40], aad[70], pt[300], c1[300], c2[300], t1[16], t2[16];
+    int n = rk_t_quick() ? 300 : 3000, bad = 0;
+    for (int iter = 0; iter < n && bad < 5; iter++) {
+        size_t kl = (iter & 1) ? 32 : 16;
+        size_t il = iter % 3 == 0 ? 12 : iter % 3 == 1 ? 16 : 1 + prng_below(40);
+        size_t al = prng_below(71), ml = prng_below(301);
+        prng(key, kl);
+        prng(iv, il);
+        prng(aad, al);
+        prng(pt, ml);
+        rk_gcm_ctx h, p;
+        CHECK_EQ(rk_gcm_init(&h, key, kl), RK_OK);
+        CHECK_EQ(init_portable(&p, key, kl), RK_OK);
+        CHECK_EQ(rk_gcm_ctx_seal(&h, iv, il, aad, al, pt, ml, c1, t1), RK_OK);
+        CHECK_EQ(rk_gcm_ctx_seal(&p, iv, il, aad, al, pt, ml, c2, t2), RK_OK);
+        if (memcmp(c1, c2, ml) != 0 || memcmp(t1, t2, 16) != 0) {
+            bad++;
+            CHECK(!"AES-NI/PCLMULQDQ and portable GCM differ");
+        }
+        CHECK_EQ(rk_gcm_ctx_open(&p, iv, il, aad, al, c1, ml, c2, t1), RK_OK);
+        CHECK_MEM(c2, pt, ml);
+        CHECK_EQ(rk_gcm_ctx_open(&h, iv, il, aad, al, c1, ml, c2, t1), RK_OK);
+        CHECK_MEM(c2, pt, ml);
+        rk_gcm_ctx_wipe(&h);
+        rk_gcm_ctx_wipe(&p);
+    }
+}
+
+#ifndef RK_NO_ORACLES
 
 static int ossl_seal(const uint8_t *key, size_t kl, const uint8_t *iv, size_t il, const uint8_t *aad, size_t al,
                      const uint8_t *pt, size_t n, uint8_t *ct, uint8_t *tag)
@@ -256,6 +314,7 @@ void rk_suite_gcm(void)
     RUN(bitflips_iv16);
     RUN(parameter_errors);
     RUN(context_and_in_place);
+    RUN(hw_matches_portable);
 #ifndef RK_NO_ORACLES
     RUN(openssl_differential);
 #endif

@@ -16,6 +16,17 @@
  */
 #include "rootkey/aes.h"
 #include "rootkey/ct.h"
+#include "aes_internal.h"
+
+#ifdef RK_AES_HW
+/* AES-NI and PCLMULQDQ (core/src/aes_internal.h says when they are compiled
+ * in and chosen; invisible to Frama-C like the MULX/ADX kernel). */
+#include "aes_ni.h"
+
+int rk_aes_hw_cpu(void) { return RK_AES_HW_CPU() ? 1 : 0; }
+
+void rk_ghash_mul_hw(uint64_t *y, const uint64_t *h) { ni_gfmul(y, h); }
+#endif
 
 /* ---------------------------------------------------------------- layout */
 
@@ -386,6 +397,12 @@ static void decrypt_planes(const rk_aes_ctx *ctx, uint64_t *q)
 
 void rk_aes_encrypt(const rk_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t nblocks)
 {
+#ifdef RK_AES_HW
+    if (ctx->hw) {
+        ni_crypt(ctx->rk, ctx->nr, 0, in, out, nblocks);
+        return;
+    }
+#endif
     uint64_t q[8];
     size_t done = 0;
     /*@ loop invariant 0 <= done <= nblocks;
@@ -403,6 +420,12 @@ void rk_aes_encrypt(const rk_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size
 
 void rk_aes_decrypt(const rk_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t nblocks)
 {
+#ifdef RK_AES_HW
+    if (ctx->hw) {
+        ni_crypt(ctx->rk, ctx->nr, 1, in, out, nblocks);
+        return;
+    }
+#endif
     uint64_t q[8];
     size_t done = 0;
     /*@ loop invariant 0 <= done <= nblocks;
@@ -449,9 +472,23 @@ void rk_aes_ctx_wipe(rk_aes_ctx *ctx)
 {
     rk_wipe_u64(ctx->rk, RK_AES_RK_WORDS);
     ctx->nr = 0;
+    ctx->hw = 0;
 }
 
 rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
+{
+#ifdef RK_AES_HW
+    if (RK_AES_HW_CPU() && (keylen == RK_AES128_KEY_BYTES || keylen == RK_AES256_KEY_BYTES)) {
+        ctx->nr = keylen == RK_AES128_KEY_BYTES ? 10u : 14u;
+        ctx->hw = 1;
+        ni_expand(ctx->rk, key, ctx->nr);
+        return RK_OK;
+    }
+#endif
+    return rk_aes_init_portable(ctx, key, keylen);
+}
+
+rk_status rk_aes_init_portable(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
 {
     if (keylen != RK_AES128_KEY_BYTES && keylen != RK_AES256_KEY_BYTES) {
         rk_aes_ctx_wipe(ctx);
@@ -528,6 +565,7 @@ rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen)
         }
     }
     ctx->nr = nr;
+    ctx->hw = 0;
     rk_wipe(w, sizeof w);
     rk_wipe(t, sizeof t);
     return RK_OK;

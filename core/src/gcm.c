@@ -7,6 +7,7 @@
  */
 #include "rootkey/gcm.h"
 #include "rootkey/ct.h"
+#include "aes_internal.h"
 
 /*@ requires \valid_read(p + (0 .. 7));
     assigns \nothing; */
@@ -60,6 +61,25 @@ static void gf128_mul(uint64_t *y, const uint64_t *h)
     y[1] = zl;
 }
 
+/* y = y * h, with PCLMULQDQ when the key was expanded for AES-NI (hw == 1,
+ * core/src/aes_internal.h), else gf128_mul: the same product. */
+/*@ requires \valid(y + (0 .. 1));
+    requires \valid_read(h + (0 .. 1));
+    requires \separated(y + (0 .. 1), h + (0 .. 1));
+    assigns y[0 .. 1]; */
+static void ghash_mul(uint64_t *y, const uint64_t *h, uint32_t hw)
+{
+#ifdef RK_AES_HW
+    if (hw) {
+        rk_ghash_mul_hw(y, h);
+        return;
+    }
+#else
+    (void)hw;
+#endif
+    gf128_mul(y, h);
+}
+
 /* y = GHASH_H(y, data || 0-pad to a block boundary): the padding step of
  * SP 800-38D 7.1 step 5 / 7.2 step 6 for A and C, and 7.1 step 2 for IV. */
 /*@ requires \valid(y + (0 .. 1));
@@ -68,7 +88,7 @@ static void gf128_mul(uint64_t *y, const uint64_t *h)
     requires \separated(y + (0 .. 1), h + (0 .. 1));
     requires \separated(y + (0 .. 1), data + (0 .. len - 1));
     assigns y[0 .. 1]; */
-static void ghash_update(uint64_t *y, const uint64_t *h, const uint8_t *data, size_t len)
+static void ghash_update(uint64_t *y, const uint64_t *h, uint32_t hw, const uint8_t *data, size_t len)
 {
     uint8_t last[16];
     size_t off = 0;
@@ -78,7 +98,7 @@ static void ghash_update(uint64_t *y, const uint64_t *h, const uint8_t *data, si
     while (len - off >= 16) {
         y[0] ^= load_be64(data + off);
         y[1] ^= load_be64(data + off + 8);
-        gf128_mul(y, h);
+        ghash_mul(y, h, hw);
         off += 16;
     }
     if (off < len) {
@@ -90,7 +110,7 @@ static void ghash_update(uint64_t *y, const uint64_t *h, const uint8_t *data, si
             last[i] = i < rest ? data[off + i] : 0;
         y[0] ^= load_be64(last);
         y[1] ^= load_be64(last + 8);
-        gf128_mul(y, h);
+        ghash_mul(y, h, hw);
         rk_wipe(last, 16);
     }
 }
@@ -101,11 +121,11 @@ static void ghash_update(uint64_t *y, const uint64_t *h, const uint8_t *data, si
     requires \separated(y + (0 .. 1), h + (0 .. 1));
     requires a <= RK_GCM_MAX_AAD_BYTES && c <= RK_GCM_MAX_AAD_BYTES;
     assigns y[0 .. 1]; */
-static void ghash_lengths(uint64_t *y, const uint64_t *h, uint64_t a, uint64_t c)
+static void ghash_lengths(uint64_t *y, const uint64_t *h, uint32_t hw, uint64_t a, uint64_t c)
 {
     y[0] ^= a * 8u;
     y[1] ^= c * 8u;
-    gf128_mul(y, h);
+    ghash_mul(y, h, hw);
 }
 
 /* SP 800-38D 7.1 step 2: the pre-counter block J0. */
@@ -131,8 +151,8 @@ static void derive_j0(const rk_gcm_ctx *ctx, const uint8_t *iv, size_t ivlen, ui
         return;
     }
     uint64_t y[2] = { 0, 0 };
-    ghash_update(y, ctx->h, iv, ivlen);
-    ghash_lengths(y, ctx->h, 0, ivlen);
+    ghash_update(y, ctx->h, ctx->aes.hw, iv, ivlen);
+    ghash_lengths(y, ctx->h, ctx->aes.hw, 0, ivlen);
     store_be64(j0, y[0]);
     store_be64(j0 + 8, y[1]);
     rk_wipe_u64(y, 2);
@@ -209,9 +229,9 @@ static void ghash_all(const rk_gcm_ctx *ctx, const uint8_t *aad, size_t aadlen,
 {
     y[0] = 0;
     y[1] = 0;
-    ghash_update(y, ctx->h, aad, aadlen);
-    ghash_update(y, ctx->h, c, clen);
-    ghash_lengths(y, ctx->h, aadlen, clen);
+    ghash_update(y, ctx->h, ctx->aes.hw, aad, aadlen);
+    ghash_update(y, ctx->h, ctx->aes.hw, c, clen);
+    ghash_lengths(y, ctx->h, ctx->aes.hw, aadlen, clen);
 }
 
 /* tag = AES_K(J0) XOR S (SP 800-38D 7.1 step 6); y is wiped. */

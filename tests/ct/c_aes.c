@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of aes, gcm, kw and cmac: keys, plaintexts and
  * unwrapped keys are secret; IVs, AAD, lengths and the returned status are
- * public (the status is declassified with CT_USE, as a caller would). */
+ * public (the status is declassified with CT_USE, as a caller would).
+ * valgrind 3.19 executes AES-NI and PCLMULQDQ and its CPUID shows them, so
+ * on such a CPU the public entries run the AES-NI path (aes_ni_selected
+ * checks that it really does); portable_paths forces the bitsliced AES and
+ * portable GHASH, which the public entries then no longer reach. */
+#include <stdio.h>
+#include <stdlib.h>
 #include "ct_harness.h"
 #include "rootkey/aes.h"
 #include "rootkey/gcm.h"
 #include "rootkey/kw.h"
 #include "rootkey/cmac.h"
+#include "../../core/src/aes_internal.h"
 
 static void aes_blocks(void)
 {
@@ -120,11 +127,79 @@ static void cmac_tag_verify(void)
     CT_USE(s);
 }
 
+/* GCM seal and open of 100 octets (secret key and text) on context c. */
+static void gcm_ctx_round(const rk_gcm_ctx *c)
+{
+    uint8_t iv[16], aad[20], pt[100], ct[100], tag[16], out[100];
+    ct_fill(iv, 16, 62);
+    ct_fill(aad, 20, 63);
+    ct_fill(pt, 100, 64);
+    CT_SECRET(pt, 100);
+    rk_status s = rk_gcm_ctx_seal(c, iv, 16, aad, 20, pt, 100, ct, tag);
+    CT_USE(s);
+    CT_USE_BUF(ct, 100);
+    CT_USE_BUF(tag, 16);
+    s = rk_gcm_ctx_open(c, iv, 12, aad, 20, ct, 100, out, tag);   /* fails: other IV */
+    CT_USE(s);
+    CT_USE_BUF(out, 100);
+}
+
+/* The bitsliced AES (encrypt, decrypt, key schedule) and the portable
+ * GHASH, forced with rk_aes_init_portable. */
+static void portable_paths(void)
+{
+    uint8_t k[32], in[80], out[80];
+    ct_fill(k, 32, 61);
+    ct_fill(in, 80, 65);
+    CT_SECRET(k, 32);
+    CT_SECRET(in, 80);
+    for (size_t kl = 16; kl <= 32; kl += 16) {
+        rk_gcm_ctx c;
+        rk_status s = rk_gcm_init(&c, k, kl);
+        CT_USE(s);
+        s = rk_aes_init_portable(&c.aes, k, kl);
+        CT_USE(s);
+        if (c.aes.hw != 0) abort();
+        rk_aes_encrypt(&c.aes, in, out, 5);
+        rk_aes_decrypt(&c.aes, out, out, 5);
+        CT_USE_BUF(out, sizeof out);
+        gcm_ctx_round(&c);
+        rk_gcm_ctx_wipe(&c);
+    }
+}
+
+/* The AES-NI key schedule, cipher, inverse cipher and PCLMULQDQ GHASH: the
+ * public entries must have picked them (c.aes.hw == 1). */
+static void aes_ni_selected(void)
+{
+#ifdef RK_AES_HW
+    if (!rk_aes_hw_cpu()) {
+        printf("note: no AES-NI/PCLMULQDQ under this valgrind: the AES-NI path is NOT checked\n");
+        return;
+    }
+    uint8_t k[32];
+    ct_fill(k, 32, 71);
+    CT_SECRET(k, 32);
+    for (size_t kl = 16; kl <= 32; kl += 16) {
+        rk_gcm_ctx c;
+        rk_status s = rk_gcm_init(&c, k, kl);
+        CT_USE(s);
+        if (c.aes.hw != 1) abort();
+        gcm_ctx_round(&c);
+        rk_gcm_ctx_wipe(&c);
+    }
+#else
+    printf("note: the AES-NI path is not compiled in\n");
+#endif
+}
+
 RK_CT_CHECKS(aes) = {
     { "aes_blocks", aes_blocks },
     { "gcm_seal_open", gcm_seal_open },
     { "kw_wrap_unwrap", kw_wrap_unwrap },
     { "kwp_wrap_unwrap", kwp_wrap_unwrap },
     { "cmac_tag_verify", cmac_tag_verify },
+    { "aes_ni_selected", aes_ni_selected },
+    { "portable_paths", portable_paths },
     { 0, 0 }
 };

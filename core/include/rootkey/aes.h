@@ -6,7 +6,9 @@
  * decryption of whole 16-octet blocks (ECB, the building block of the gcm,
  * kw and cmac modules; not meant as a mode on its own).
  *
- * How (docs/aes.md): a bitsliced implementation.  Up to four blocks (64
+ * How (docs/aes.md): with AES-NI where the CPU has it (x86-64, chosen per
+ * key at run time by rk_aes_init), otherwise, and in every proof, a
+ * bitsliced implementation.  Up to four blocks (64
  * octets) are spread over eight 64-bit words, word b holding bit b of every
  * octet, so one boolean operation on a word acts on that bit of all 64
  * octets at once.  SubBytes is computed, not looked up: the inverse in
@@ -18,8 +20,8 @@
  * AES-192 is deliberately not offered (no rootkey protocol uses it): a
  * 24-octet key is rejected with RK_ERR_AES_KEYLEN like any other length.
  *
- * CT: run time depends only on the key length and the number of blocks; no
- * branch or memory address depends on the key or on the data.
+ * CT: run time depends only on the key length, the number of blocks and the
+ * CPU; no branch or memory address depends on the key or on the data.
  */
 #ifndef ROOTKEY_AES_H
 #define ROOTKEY_AES_H
@@ -43,11 +45,14 @@ extern "C" {
 /*
  * rk_aes_ctx - an expanded key.  Caller-owned; holds key material: wipe it
  * with rk_aes_ctx_wipe when done.  nr is the number of rounds (10 or 14) once
- * rk_aes_init succeeded, 0 otherwise.
+ * rk_aes_init succeeded, 0 otherwise.  hw (public) is 1 when rk holds
+ * AES-NI round keys (rk_aes_init chose AES-NI on this CPU), 0 when it holds
+ * bitsliced ones.
  */
 typedef struct {
     uint64_t rk[RK_AES_RK_WORDS];
     uint32_t nr;
+    uint32_t hw;
 } rk_aes_ctx;
 
 /*@ predicate rk_aes_ready{L}(rk_aes_ctx *c) =
@@ -59,8 +64,8 @@ typedef struct {
  * Inputs:  key[0..keylen-1].
  * Outputs: *ctx.
  * Errors:  RK_ERR_AES_KEYLEN if keylen is not 16 or 32; ctx is then all zero
- *          (nr == 0).
- * CT: time depends on keylen only.
+ *          (nr == 0, hw == 0).
+ * CT: time depends on keylen and the CPU only.
  */
 /*@ requires \valid(ctx);
     requires \valid_read(key + (0 .. keylen - 1));
@@ -71,7 +76,7 @@ typedef struct {
     ensures \result == RK_OK ==> rk_aes_ready(ctx);
     ensures keylen == 16 ==> ctx->nr == 10;
     ensures keylen == 32 ==> ctx->nr == 14;
-    ensures \result != RK_OK ==> ctx->nr == 0 &&
+    ensures \result != RK_OK ==> ctx->nr == 0 && ctx->hw == 0 &&
         (\forall integer k; 0 <= k < RK_AES_RK_WORDS ==> ctx->rk[k] == 0); */
 RK_MUST_CHECK rk_status rk_aes_init(rk_aes_ctx *ctx, const uint8_t *key, size_t keylen);
 
@@ -104,11 +109,11 @@ void rk_aes_encrypt(const rk_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size
 void rk_aes_decrypt(const rk_aes_ctx *ctx, const uint8_t *in, uint8_t *out, size_t nblocks);
 
 /*
- * rk_aes_ctx_wipe - zero the expanded key (nr becomes 0).
+ * rk_aes_ctx_wipe - zero the expanded key (nr and hw become 0).
  */
 /*@ requires \valid(ctx);
     assigns *ctx;
-    ensures ctx->nr == 0;
+    ensures ctx->nr == 0 && ctx->hw == 0;
     ensures \forall integer k; 0 <= k < RK_AES_RK_WORDS ==> ctx->rk[k] == 0; */
 void rk_aes_ctx_wipe(rk_aes_ctx *ctx);
 

@@ -22,8 +22,8 @@
  *                       5.2.1.1) or aadlen above RK_GCM_MAX_AAD_BYTES
  *   RK_ERR_GCM_TAG      (open) the tag does not verify; nothing is released
  *
- * CT: time depends on ivlen, aadlen, len and the key length only.  GHASH is
- * a bitwise mask-and-xor multiplication (no tables indexed by H or data),
+ * CT: time depends on ivlen, aadlen, len, key length and CPU only.  GHASH:
+ * PCLMULQDQ or bitwise mask-and-xor (docs/aes.md; no tables indexed by H),
  * and the tag comparison reads all 16 octets and decides once.  On open the
  * plaintext is always computed and then masked to zero when the tag failed,
  * so a failed tag costs the same time as a good one.
