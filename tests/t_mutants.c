@@ -9,6 +9,8 @@
  *    RK_ERR_RK_ELEMENT and nothing is stored (shims/client/client.c, the
  *    attribute check; kms-uri against the user's KMS, which the unwrap
  *    matched against IDRkmsr).
+ *  - iwf_text: the element the IWF writes carries the E.6 Text
+ *    RK_ROOTKEY_TEXT (docs/profile-element.md §3; shims/iwf/iwf.c).
  *  - zeroisation: a SAKKE decapsulation (RFC 6508 Appendix A) and a
  *    root-key unwrap run on a stack of their own (ucontext, a static buffer
  *    painted first), which is then scanned for the secrets they handled:
@@ -278,6 +280,46 @@ static void element_attributes(void)
     CASE_END();
 }
 
+/* The element the IWF shim writes (rk_iwf_element, as every CLI wrap)
+ * carries the E.6 Text RK_ROOTKEY_TEXT that docs/profile-element.md §3
+ * names: the Key Parameters are decrypted with Carol's key set and the
+ * text compared octet for octet. */
+static void iwf_text(void)
+{
+    static uint8_t msg[RK_ROOTKEY_MAX_MSG + 64], ext[RK_LMR_MAX_BYTES + 64];
+    static rk_mikeysakke_result res;
+    rk_mikeysakke_rx rx;
+    size_t ml = 0, xl = 0;
+    CASE_BEGIN("IWF wrap: the E.6 Text is \"" RK_ROOTKEY_TEXT "\"");
+    CHECK(client_setup());
+    if (ready < 1) { CASE_END(); return; }
+    CHECK_EQ(rk_b64_decode(msg, sizeof msg, (const char *)el + pe.text.off, pe.text.len, &ml, 0), RK_OK);
+    memset(&rx, 0, sizeof rx);
+    rx.kpak = carol.iwf_kpak;
+    rx.kmsi_uri = U8(carol.iwf_kms.kms_uri);
+    rx.kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
+    rx.kmsi_period_len = carol.iwf_kms.period_len;
+    rx.kmsi_period_offset = carol.iwf_kms.period_offset;
+    rx.sakke = carol.rx;
+    rx.kmsr_uri = U8(carol.kms.kms_uri);
+    rx.kmsr_uri_len = strlen(carol.kms.kms_uri);
+    rx.period_len = carol.kms.period_len;
+    rx.period_offset = carol.kms.period_offset;
+    rx.period_no = carol.ks->period_no;
+    rx.my_uri = U8(carol.ks->user_uri);
+    rx.my_uri_len = strlen(carol.ks->user_uri);
+    rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+    rx.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    CHECK_EQ(rk_mikeysakke_receive(&res, ext, sizeof ext, &xl, &rx, msg, ml), RK_OK);
+    CHECK_EQ(res.has_kp, 1);
+    CHECK_EQ(res.kp.text.len, strlen(RK_ROOTKEY_TEXT));
+    CHECK(res.kp.text.off + res.kp.text.len <= res.kp_pt_len &&
+          memcmp(res.kp_pt + res.kp.text.off, RK_ROOTKEY_TEXT, strlen(RK_ROOTKEY_TEXT)) == 0);
+    rk_mikeysakke_result_wipe(&res);
+    rk_wipe(ext, sizeof ext);
+    CASE_END();
+}
+
 static uint8_t z_msg[RK_ROOTKEY_MAX_MSG + 64];
 static size_t z_len;
 static rk_rootkey_scratch z_scratch;
@@ -358,6 +400,7 @@ static void zero_after_unwrap(void)
 void rk_suite_mutants(void)
 {
     element_attributes();
+    iwf_text();
     zero_after_decapsulation();
     zero_after_unwrap();
     if (ready > 0) rk_client_close(&carol);

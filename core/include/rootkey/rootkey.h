@@ -64,6 +64,7 @@ extern "C" {
 #define RK_ROOTKEY_WRAP_RND_BYTES 100
 #define RK_ROOTKEY_MAX_IWF 16            /* authorised IWFs per unwrap call */
 #define RK_ROOTKEY_MAX_KEYSETS 4         /* client key sets per unwrap call */
+#define RK_ROOTKEY_TEXT "LMR root key"   /* the E.6 Text (TS 33.180 E.6.5) the IWF writes */
 
 /* The IWF's inputs for one user. */
 typedef struct {
