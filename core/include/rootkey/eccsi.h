@@ -44,7 +44,7 @@ extern "C" {
 #define RK_ECCSI_RAND_MIN_BYTES 32  /* caller randomness for one signature */
 #define RK_ECCSI_ID_MAX_BYTES 65535 /* largest identity accepted */
 
-size_t rk_eccsi_sig_bytes(void);
+RK_API size_t rk_eccsi_sig_bytes(void);
 
 /* (fields ordered so that the structs have no padding: a wipe of every
  * field zeroes every octet) */
@@ -74,7 +74,7 @@ typedef struct {
     requires \valid_read(kpak + (0 .. kpak_len - 1));
     assigns *v;
     ensures \result == RK_OK || \result == RK_ERR_ECCSI_KPAK; */
-RK_MUST_CHECK rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v,
+RK_API RK_MUST_CHECK rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v,
                                                const uint8_t *kpak, size_t kpak_len);
 
 /*
@@ -92,7 +92,7 @@ RK_MUST_CHECK rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v,
     requires \valid_read(msg + (0 .. msg_len - 1));
     requires \valid_read(sig + (0 .. sig_len - 1));
     assigns \nothing; */
-RK_MUST_CHECK rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
+RK_API RK_MUST_CHECK rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
                                         const uint8_t *id, size_t id_len,
                                         const uint8_t *msg, size_t msg_len,
                                         const uint8_t *sig, size_t sig_len);
@@ -113,7 +113,7 @@ RK_MUST_CHECK rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
     requires \valid_read(pvt + (0 .. pvt_len - 1));
     requires \separated(s, ssk + (0 .. ssk_len - 1));
     assigns *s; */
-RK_MUST_CHECK rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
+RK_API RK_MUST_CHECK rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
                                              const uint8_t *kpak, size_t kpak_len,
                                              const uint8_t *id, size_t id_len,
                                              const uint8_t *ssk, size_t ssk_len,
@@ -122,7 +122,7 @@ RK_MUST_CHECK rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
 /* rk_eccsi_signer_wipe - zero the whole context (the SSK included). */
 /*@ requires \valid(s);
     assigns *s; */
-void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s);
+RK_API void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s);
 
 /*
  * rk_eccsi_sign - RFC 6507 5.2.1 with a hedged nonce: j is derived by
@@ -139,7 +139,7 @@ void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s);
     requires \valid_read(msg + (0 .. msg_len - 1));
     requires \valid_read(rnd + (0 .. rnd_len - 1));
     assigns sig[0 .. sig_cap - 1]; */
-RK_MUST_CHECK rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
+RK_API RK_MUST_CHECK rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
                                       uint8_t *sig, size_t sig_cap,
                                       const uint8_t *msg, size_t msg_len,
                                       const uint8_t *rnd, size_t rnd_len);
@@ -158,7 +158,7 @@ RK_MUST_CHECK rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
     requires \valid_read(msg + (0 .. msg_len - 1));
     requires \valid_read(rnd + (0 .. rnd_len - 1));
     assigns sig[0 .. sig_cap - 1]; */
-RK_MUST_CHECK rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
+RK_API RK_MUST_CHECK rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
                                                const rk_eccsi_verifier_ctx *v,
                                                const uint8_t *id, size_t id_len,
                                                uint8_t *sig, size_t sig_cap,
@@ -209,14 +209,14 @@ RK_MUST_CHECK rk_status rk_eccsi_verify_with_he(const rk_eccsi_verifier_ctx *v,
 /*@ requires \valid(kpak + (0 .. 64));
     requires \valid_read(ksak + (0 .. 31));
     assigns kpak[0 .. 64]; */
-RK_MUST_CHECK rk_status rk_eccsi_kms_kpak(uint8_t kpak[65], const uint8_t ksak[32]);
+RK_API RK_MUST_CHECK rk_status rk_eccsi_kms_kpak(uint8_t kpak[65], const uint8_t ksak[32]);
 
 /*@ requires \valid(ssk + (0 .. 31)) && \valid(pvt + (0 .. 64));
     requires \valid_read(ksak + (0 .. 31)) && \valid_read(kpak + (0 .. 64));
     requires \valid_read(id + (0 .. id_len - 1));
     requires \valid_read(v + (0 .. 31));
     assigns ssk[0 .. 31], pvt[0 .. 64]; */
-RK_MUST_CHECK rk_status rk_eccsi_kms_make_ssk(uint8_t ssk[32], uint8_t pvt[65],
+RK_API RK_MUST_CHECK rk_status rk_eccsi_kms_make_ssk(uint8_t ssk[32], uint8_t pvt[65],
                                               const uint8_t ksak[32], const uint8_t kpak[65],
                                               const uint8_t *id, size_t id_len,
                                               const uint8_t v[32]);

@@ -209,7 +209,7 @@ typedef struct {
     ensures \result == RK_OK ==> rk_p25_kmm_ok(k, len);
     ensures \result != RK_OK ==> rk_p25_kmm_zero(k);
     ensures \result == RK_OK || (-1110 <= \result <= -1100); */
-RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k);
+RK_API RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k);
 
 /*
  * rk_p25_mk_parse - parse the Modify Key Command body of a parsed frame.
@@ -236,7 +236,7 @@ RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_
         m->items_off == 0 && m->mi_off == 0 && m->has_mi == 0 && m->dif == 0 &&
         m->kek_algid == 0 && m->kek_key_id == 0 && m->keyset_id == 0 && m->keyset_algid == 0;
     ensures \result == RK_OK || (-1124 <= \result <= -1118); */
-RK_MUST_CHECK rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k,
+RK_API RK_MUST_CHECK rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k,
                                         rk_p25_mk *m);
 
 /*
@@ -250,7 +250,7 @@ RK_MUST_CHECK rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk
     assigns *it;
     ensures it->data_off == m->items_off + idx * m->item_len + 5;
     ensures it->data_off + m->key_len <= len; */
-void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t idx,
+RK_API void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t idx,
                      rk_p25_item *it);
 
 /*
@@ -262,7 +262,7 @@ void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t 
 /*@ assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> (has_last == 0 || mn > last); */
-int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last);
+RK_API int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last);
 
 /*
  * rk_p25_mk_encode - write a Modify Key Command frame (MAC octets zero).
@@ -290,7 +290,7 @@ int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last);
     ensures \result == RK_OK || \result == RK_ERR_P25_PARAM || \result == RK_ERR_BUFFER;
     ensures \result == RK_OK ==> *out_len <= cap && *out_len <= RK_P25_KMM_MAX_BYTES;
     ensures \result != RK_OK ==> *out_len == 0; */
-RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *items,
+RK_API RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *items,
                                          size_t n_items, uint8_t *out, size_t cap, size_t *out_len);
 
 /*
@@ -312,7 +312,7 @@ RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25
     assigns key[0 .. 31];
     ensures \result == RK_OK || \result == RK_ERR_P25_UKEK_LENGTH || \result == RK_ERR_LENGTH;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 32 ==> key[i] == 0; */
-RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len,
+RK_API RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len,
                                             const uint8_t *ctx, size_t ctx_len, uint8_t *key);
 
 /*
@@ -343,7 +343,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len
             \result == RK_ERR_P25_CBCMAC_KEY;
     ensures \result == RK_OK ==> k->mac_type == 2;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 8 ==> mac[i] == 0; */
-RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
+RK_API RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
                                            size_t len, const rk_p25_kmm *k, uint8_t *mac);
 
 /*
@@ -357,7 +357,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len,
     assigns \nothing;
     ensures \result == RK_OK || \result == RK_ERR_P25_MAC || \result == RK_ERR_P25_NO_MAC ||
             \result == RK_ERR_P25_UKEK_LENGTH || \result == RK_ERR_P25_CBCMAC_KEY; */
-RK_MUST_CHECK rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
+RK_API RK_MUST_CHECK rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
                                           size_t len, const rk_p25_kmm *k);
 
 /*
@@ -369,7 +369,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, 
     requires \valid_read(ukek + (0 .. ukek_len - 1));
     requires \separated(buf + (0 .. len - 1), ukek + (0 .. ukek_len - 1));
     assigns buf[0 .. len - 1]; */
-RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, uint8_t *buf, size_t len);
+RK_API RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, uint8_t *buf, size_t len);
 
 /*
  * rk_p25_tek_wrap / rk_p25_tek_unwrap - a TEK under the UKEK with AES-KW
@@ -394,7 +394,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, u
     ensures \result == RK_OK ==> *out_len == tek_len + 8;
     ensures \result != RK_OK ==> *out_len == 0 &&
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
-RK_MUST_CHECK rk_status rk_p25_tek_wrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *tek,
+RK_API RK_MUST_CHECK rk_status rk_p25_tek_wrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *tek,
                                         size_t tek_len, uint8_t *out, size_t cap, size_t *out_len);
 
 /*@ requires \valid_read(ukek + (0 .. ukek_len - 1));
@@ -410,7 +410,7 @@ RK_MUST_CHECK rk_status rk_p25_tek_wrap(const uint8_t *ukek, size_t ukek_len, co
     ensures \result == RK_OK ==> *out_len == wlen - 8;
     ensures \result != RK_OK ==> *out_len == 0 &&
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
-RK_MUST_CHECK rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *w,
+RK_API RK_MUST_CHECK rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *w,
                                           size_t wlen, uint8_t *out, size_t cap, size_t *out_len);
 
 /*
@@ -449,7 +449,7 @@ RK_MUST_CHECK rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, 
     assigns teks[0 .. cap - 1], *n_teks, *mn;
     ensures \result == RK_OK ==> 1 <= *n_teks <= cap;
     ensures \result != RK_OK ==> *n_teks == 0 && *mn == 0; */
-RK_MUST_CHECK rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, size_t len,
+RK_API RK_MUST_CHECK rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, size_t len,
                                        rk_p25_tek *teks, size_t cap, size_t *n_teks, uint16_t *mn);
 
 /*
@@ -474,7 +474,7 @@ RK_MUST_CHECK rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, 
     requires \separated(out_len, p, teks + (0 .. n - 1), ukek + (0 .. ukek_len - 1));
     assigns out[0 .. cap - 1], *out_len;
     ensures \result != RK_OK ==> *out_len == 0; */
-RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const rk_p25_mk_params *p,
+RK_API RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const rk_p25_mk_params *p,
                                      const rk_p25_tek *teks, size_t n, uint8_t *out, size_t cap,
                                      size_t *out_len);
 
@@ -498,7 +498,7 @@ RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const
     assigns out[0 .. cap - 1], *out_len;
     ensures \result != RK_OK ==> *out_len == 0 &&
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
-RK_MUST_CHECK rk_status rk_tetra_unwrap(const uint8_t *kek, size_t kek_len, int padded,
+RK_API RK_MUST_CHECK rk_status rk_tetra_unwrap(const uint8_t *kek, size_t kek_len, int padded,
                                         const uint8_t *w, size_t wlen, uint8_t *out, size_t cap,
                                         size_t *out_len);
 

@@ -113,7 +113,7 @@ typedef struct {
     ensures \result == RK_OK ==> *out_len <= cap;
     ensures \result != RK_OK ==> *out_len == 0 &&
             (\forall integer k; 0 <= k < cap ==> out[k] == 0); */
-RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size_t *out_len,
+RK_API RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size_t *out_len,
                                                   int lmr, uint32_t key_id,
                                                   const uint8_t *kms_uri, size_t kms_uri_len,
                                                   uint64_t key_period,
@@ -144,7 +144,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
     ensures \result == RK_OK ==>
         \forall integer i; 0 <= i < *count ==> rk_profile_el_in(els + i, len);
     ensures \result != RK_OK ==> *count == 0; */
-RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
+RK_API RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
                                         unsigned xml_flags, rk_profile_element *els,
                                         size_t max, size_t *count);
 
@@ -181,7 +181,7 @@ RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc,
     ensures \result == RK_OK ==> *out_len <= cap;
     ensures \result != RK_OK ==> *out_len == 0 &&
             (\forall integer k; 0 <= k < cap ==> out[k] == 0); */
-RK_MUST_CHECK rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap,
+RK_API RK_MUST_CHECK rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap,
                                           size_t *out_len, const uint8_t *doc, size_t len,
                                           unsigned xml_flags, int lmr, uint32_t key_id,
                                           const uint8_t *kms_uri, size_t kms_uri_len,

@@ -124,7 +124,7 @@ typedef struct {
     assigns msg[0 .. cap - 1], *msg_len, *key_id, *period_no;
     ensures \result == RK_OK ==> *msg_len <= cap;
     ensures \result != RK_OK ==> *msg_len == 0 && *key_id == 0 && *period_no == 0; */
-RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
+RK_API RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
                                         uint32_t *key_id, uint64_t *period_no,
                                         const rk_rootkey_wrap_in *in);
 
@@ -188,7 +188,7 @@ typedef struct {
                         in->iwf_uri_lens + (0 .. in->n_iwf - 1));
     assigns *out, *scratch;
     ensures \result != RK_OK ==> out->key_id == 0 && out->lmr.key_len == 0 && out->lmr.lmr_type == 0; */
-RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
+RK_API RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
                                           const rk_rootkey_unwrap_in *in,
                                           const uint8_t *msg, size_t len);
 
@@ -196,7 +196,7 @@ RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scr
 /*@ requires \valid(r);
     assigns *r;
     ensures r->key_id == 0 && r->lmr.key_len == 0 && r->lmr.lmr_type == 0; */
-void rk_rootkey_result_wipe(rk_rootkey_result *r);
+RK_API void rk_rootkey_result_wipe(rk_rootkey_result *r);
 
 #ifdef __cplusplus
 }

@@ -77,8 +77,8 @@ typedef struct {
     rk_pairing_table lines;            /* secret: derived from the RSK */
 } rk_sakke_receiver_ctx;
 
-size_t rk_sakke_sender_ctx_bytes(void);
-size_t rk_sakke_receiver_ctx_bytes(void);
+RK_API size_t rk_sakke_sender_ctx_bytes(void);
+RK_API size_t rk_sakke_receiver_ctx_bytes(void);
 
 /*
  * rk_sakke_kms_public - KMS: Z = [z]P (RFC 6508 2.2), z given as z_len <= 128
@@ -88,7 +88,7 @@ size_t rk_sakke_receiver_ctx_bytes(void);
 /*@ requires \valid(z_out + (0 .. 256));
     requires \valid_read(z + (0 .. z_len - 1));
     assigns z_out[0 .. 256]; */
-RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len);
+RK_API RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len);
 
 /*
  * rk_sakke_kms_rsk - KMS: K_a = [(a + z)^-1 mod q]P for identifier a (RFC
@@ -99,7 +99,7 @@ RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z
     requires \valid_read(z + (0 .. z_len - 1));
     requires \valid_read(id + (0 .. id_len - 1));
     assigns k_out[0 .. 256]; */
-RK_MUST_CHECK rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
+RK_API RK_MUST_CHECK rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
                                          const uint8_t *id, size_t id_len);
 
 /*
@@ -109,7 +109,7 @@ RK_MUST_CHECK rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, s
  */
 /*@ requires \valid(ctx) && \valid_read(z_pub + (0 .. 256));
     assigns *ctx; */
-RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257]);
+RK_API RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257]);
 
 /*
  * rk_sakke_encapsulate - RFC 6508 6.2.1 for the caller's SSV (ssv_len must
@@ -122,7 +122,7 @@ RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uin
     requires \valid_read(id + (0 .. id_len - 1));
     requires \valid_read(ssv + (0 .. ssv_len - 1));
     assigns data[0 .. 272]; */
-RK_MUST_CHECK rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx,
+RK_API RK_MUST_CHECK rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx,
                                              const uint8_t *id, size_t id_len,
                                              const uint8_t *ssv, size_t ssv_len);
 
@@ -137,7 +137,7 @@ RK_MUST_CHECK rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_s
     requires \valid_read(id + (0 .. id_len - 1));
     requires with_table == 0 || with_table == 1;
     assigns *ctx; */
-RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
+RK_API RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
                                                   const uint8_t z_pub[257],
                                                   const uint8_t *id, size_t id_len,
                                                   const uint8_t rsk[257], int with_table);
@@ -154,7 +154,7 @@ RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
     requires \valid(ssv + (0 .. ssv_len - 1));
     requires \valid_read(data + (0 .. data_len - 1));
     assigns ssv[0 .. ssv_len - 1]; */
-RK_MUST_CHECK rk_status rk_sakke_decapsulate(uint8_t *ssv, size_t ssv_len,
+RK_API RK_MUST_CHECK rk_status rk_sakke_decapsulate(uint8_t *ssv, size_t ssv_len,
                                              const rk_sakke_receiver_ctx *ctx,
                                              const uint8_t *data, size_t data_len);
 
@@ -164,7 +164,7 @@ RK_MUST_CHECK rk_status rk_sakke_decapsulate(uint8_t *ssv, size_t ssv_len,
     requires \valid(ssv + (0 .. ssv_len - 1));
     requires \valid_read(data + (0 .. data_len - 1));
     assigns ssv[0 .. ssv_len - 1], *form; */
-RK_MUST_CHECK rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
+RK_API RK_MUST_CHECK rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
                                                   const rk_sakke_receiver_ctx *ctx,
                                                   const uint8_t *data, size_t data_len,
                                                   int *form);
@@ -172,7 +172,7 @@ RK_MUST_CHECK rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
 /* Zero the receiver context (it holds the RSK). */
 /*@ requires \valid(ctx);
     assigns *ctx; */
-void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx);
+RK_API void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
  */
 #ifndef ROOTKEY_STATUS_H
 #define ROOTKEY_STATUS_H
+#include "rootkey/export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -400,7 +401,7 @@ enum {
  */
 /*@ assigns \nothing;
     ensures \result != \null; */
-const char *rk_strerror(rk_status s);
+RK_API const char *rk_strerror(rk_status s);
 
 #ifdef __cplusplus
 }
