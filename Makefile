@@ -55,7 +55,7 @@ CLI_LIBS  := -ljansson
 RK_TEST_BIN := $(if $(CLI_SRC),$(B)/rootkey-test,)
 CLI_TEST_OBJ := $(CLI_SRC:%.c=$(B)/test-hooks/%.o)
 
-.PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo mutants \
+.PHONY: all check test sanitize asan proofs proofs-record proofs-fresh fuzz fuzz-smoke fuzz-build ct bench demo mutants \
         deps deps-check install uninstall clean help alloc-check stack cross
 
 all: $(LIB_A) $(LIB_SO) $(RK_BIN)
@@ -67,6 +67,7 @@ help:
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
+	@echo "make proofs-fresh  the same with an empty WP cache (MODULES=: a subset; not in CI)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
 	@echo "make fuzz-campaign JOBS=N HOURS=H  multi-core campaign, H hours per harness (make fuzz: the same)"
 	@echo "make fuzz-replay every fuzz corpus file and crash reproducer through its harness (part of make check)"
@@ -191,6 +192,13 @@ proofs: deps-check-proofs
 
 proofs-record: deps-check-proofs
 	@RECORD=1 proofs/run.sh
+
+# The proofs from scratch, for an evaluator: every goal sent to the provers,
+# none replayed from proofs/cache (an empty temporary cache instead).  Not a
+# CI step (it takes several times as long as make proofs); MODULES= a subset.
+MODULES ?=
+proofs-fresh: deps-check-proofs
+	@d=$$(mktemp -d); WP_CACHE_DIR=$$d proofs/run.sh $(MODULES); rc=$$?; rm -rf "$$d"; exit $$rc
 
 # ---------------------------------------------------------------- fuzz
 # harnesses link libsodium (the core's hash) and libcrypto (the differential
