@@ -378,7 +378,7 @@ static void cli_client_profile(void)
     if (sh("test -f alice.xml && test -f empty.xml") != 0) { CHECK(!"cli_wrap_unwrap must run first"); return; }
     const char *kf = keyfile(KEYS[0]);
     /* the IWF's key set of the next period, an element wrapped in that period */
-    CHECK_EQ(sh("p=$(%s kms issue --dir kms --user sip:iwf@iwf.test.example --out /dev/null | sed -n 's/.*key period \\([0-9]*\\):.*/\\1/p') && "
+    CHECK_EQ(sh("p=$(%s kms issue --dir kms --user sip:iwf@iwf.test.example --out iwf-cur.xml | sed -n 's/.*key period \\([0-9]*\\):.*/\\1/p') && "
                 "%s kms issue --dir kms --user sip:iwf@iwf.test.example --period-no $((p + 1)) --out iwf-next.xml > /dev/null && "
                 "RK_NOW=$((%s + 2592000)) %s wrap --cert kms/kms-cert.xml --keyset iwf-next.xml --iwf-uri sip:iwf@iwf.test.example --line '" ALICE_P25 "%s' "
                 "--profile alice-profile.xml --out alice-next.xml", bin, bin, NOW, bin, kf), 0);

@@ -280,6 +280,26 @@ static void element_attributes(void)
     CASE_END();
 }
 
+/* Carol's key set and the IWF's KMS as the client shim describes them
+ * (shims/client/client.c). */
+static void carol_rx(rk_mikeysakke_rx *rx)
+{
+    memset(rx, 0, sizeof *rx);
+    rx->kpak = carol.iwf_kpak;
+    rx->kmsi_uri = U8(carol.iwf_kms.kms_uri);
+    rx->kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
+    rx->kmsi_period_len = carol.iwf_kms.period_len;
+    rx->kmsi_period_offset = carol.iwf_kms.period_offset;
+    rx->sakke = carol.rx;
+    rx->kmsr_uri = U8(carol.kms.kms_uri);
+    rx->kmsr_uri_len = strlen(carol.kms.kms_uri);
+    rx->period_len = carol.kms.period_len;
+    rx->period_offset = carol.kms.period_offset;
+    rx->period_no = carol.ks->period_no;
+    rx->my_uri = U8(carol.ks->user_uri);
+    rx->my_uri_len = strlen(carol.ks->user_uri);
+}
+
 /* The element the IWF shim writes (rk_iwf_element, as every CLI wrap)
  * carries the E.6 Text RK_ROOTKEY_TEXT that docs/profile-element.md §3
  * names: the Key Parameters are decrypted with Carol's key set and the
@@ -294,20 +314,7 @@ static void iwf_text(void)
     CHECK(client_setup());
     if (ready < 1) { CASE_END(); return; }
     CHECK_EQ(rk_b64_decode(msg, sizeof msg, (const char *)el + pe.text.off, pe.text.len, &ml, 0), RK_OK);
-    memset(&rx, 0, sizeof rx);
-    rx.kpak = carol.iwf_kpak;
-    rx.kmsi_uri = U8(carol.iwf_kms.kms_uri);
-    rx.kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
-    rx.kmsi_period_len = carol.iwf_kms.period_len;
-    rx.kmsi_period_offset = carol.iwf_kms.period_offset;
-    rx.sakke = carol.rx;
-    rx.kmsr_uri = U8(carol.kms.kms_uri);
-    rx.kmsr_uri_len = strlen(carol.kms.kms_uri);
-    rx.period_len = carol.kms.period_len;
-    rx.period_offset = carol.kms.period_offset;
-    rx.period_no = carol.ks->period_no;
-    rx.my_uri = U8(carol.ks->user_uri);
-    rx.my_uri_len = strlen(carol.ks->user_uri);
+    carol_rx(&rx);
     rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
     rx.ext_type = RK_ROOTKEY_GENEXT_TYPE;
     CHECK_EQ(rk_mikeysakke_receive(&res, ext, sizeof ext, &xl, &rx, msg, ml), RK_OK);
@@ -333,20 +340,7 @@ static void op_rootkey_unwrap(void)
     rk_rootkey_unwrap_in in;
     const uint8_t *iu[1] = { U8(carol.iwf_uri) };
     size_t il[1] = { strlen(carol.iwf_uri) };
-    memset(&rx, 0, sizeof rx);
-    rx.kpak = carol.iwf_kpak;
-    rx.kmsi_uri = U8(carol.iwf_kms.kms_uri);
-    rx.kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
-    rx.kmsi_period_len = carol.iwf_kms.period_len;
-    rx.kmsi_period_offset = carol.iwf_kms.period_offset;
-    rx.sakke = carol.rx;
-    rx.kmsr_uri = U8(carol.kms.kms_uri);
-    rx.kmsr_uri_len = strlen(carol.kms.kms_uri);
-    rx.period_len = carol.kms.period_len;
-    rx.period_offset = carol.kms.period_offset;
-    rx.period_no = carol.ks->period_no;
-    rx.my_uri = U8(carol.ks->user_uri);
-    rx.my_uri_len = strlen(carol.ks->user_uri);
+    carol_rx(&rx);
     memset(&in, 0, sizeof in);
     in.keysets = &rx; in.n_keysets = 1;
     in.iwf_uris = iu; in.iwf_uri_lens = il; in.n_iwf = 1;
