@@ -24,7 +24,8 @@ bad() { echo "install check: $1: FAILED${2:+ ($2)}"; fail=$((fail+1)); }
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 
 # abi
-rk_api() { grep -ho '^RK_API [^(]*(' "$@" | sed 's/($//; s/.*[ *]//' | sort -u; }
+# the names of the declarations that end in RK_API (after the parameter list)
+rk_api() { cat "$@" | tr '\n' ' ' | tr ';' '\n' | grep ' RK_API *$' | sed 's|.*\*/||; s/(.*//; s/.*[ *]//' | sort -u; }
 nm -D --defined-only "$lib/librootkey.so" | awk '$2 != "A" {print $3}' > "$tmp/nm.raw"
 sed 's/@.*//' "$tmp/nm.raw" | sort -u > "$tmp/exports"
 rk_api "$inc"/rootkey/*.h > "$tmp/declared"

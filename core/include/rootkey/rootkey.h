@@ -54,7 +54,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
 #define RK_ROOTKEY_GENEXT_TYPE 250       /* private-use General Extension */
 #define RK_ROOTKEY_DEFAULT_TAG 0xF       /* no 3GPP purpose tag exists for LMR root keys */
 #define RK_ROOTKEY_KP_MSG_TYPE 0x43      /* E.6 framing message type, as Streamwide sends */
@@ -124,9 +123,9 @@ typedef struct {
     assigns msg[0 .. cap - 1], *msg_len, *key_id, *period_no;
     ensures \result == RK_OK ==> *msg_len <= cap;
     ensures \result != RK_OK ==> *msg_len == 0 && *key_id == 0 && *period_no == 0; */
-RK_API RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
+RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
                                         uint32_t *key_id, uint64_t *period_no,
-                                        const rk_rootkey_wrap_in *in);
+                                        const rk_rootkey_wrap_in *in) RK_API;
 
 /* The client's inputs. */
 typedef struct {
@@ -188,15 +187,15 @@ typedef struct {
                         in->iwf_uri_lens + (0 .. in->n_iwf - 1));
     assigns *out, *scratch;
     ensures \result != RK_OK ==> out->key_id == 0 && out->lmr.key_len == 0 && out->lmr.lmr_type == 0; */
-RK_API RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
+RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
                                           const rk_rootkey_unwrap_in *in,
-                                          const uint8_t *msg, size_t len);
+                                          const uint8_t *msg, size_t len) RK_API;
 
 /* Zero a result (it holds the root key). */
 /*@ requires \valid(r);
     assigns *r;
     ensures r->key_id == 0 && r->lmr.key_len == 0 && r->lmr.lmr_type == 0; */
-RK_API void rk_rootkey_result_wipe(rk_rootkey_result *r);
+void rk_rootkey_result_wipe(rk_rootkey_result *r) RK_API;
 
 #ifdef __cplusplus
 }

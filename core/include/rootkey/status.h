@@ -401,7 +401,7 @@ enum {
  */
 /*@ assigns \nothing;
     ensures \result != \null; */
-RK_API const char *rk_strerror(rk_status s);
+const char *rk_strerror(rk_status s) RK_API;
 
 #ifdef __cplusplus
 }

@@ -25,7 +25,7 @@ extern "C" {
  */
 /*@ assigns \nothing;
     ensures \result != \null; */
-RK_API const char *rk_version(void);
+const char *rk_version(void) RK_API;
 
 #ifdef __cplusplus
 }
