@@ -9,12 +9,15 @@
 #   fuzz/<name>.c         -> libFuzzer and AFL++ harness <name>
 #   shims/<side>/*.c      -> the shim library; shims/cli/*.c -> the rootkey command
 
-VERSION   := 0.1.0
-SOMAJOR   := 0
+# the version is rootkey/version.h's (RK_VERSION_MAJOR/MINOR/PATCH)
+VERSION   := $(shell sed -n 's/^\#define RK_VERSION_[A-Z]* *\([0-9][0-9]*\).*/\1/p' core/include/rootkey/version.h | paste -sd.)
+SOMAJOR   := $(firstword $(subst ., ,$(VERSION)))
 CC        ?= cc
 CLANG     ?= clang
 CFLAGS    ?= -O2 -g
 PREFIX    ?= /usr/local
+# where the libraries and rootkey.pc go; Debian multiarch: LIBDIR=/usr/lib/x86_64-linux-gnu
+LIBDIR    ?= $(PREFIX)/lib
 DESTDIR   ?=
 B         := build
 
@@ -52,7 +55,7 @@ CLI_LIBS  := -ljansson
 RK_TEST_BIN := $(if $(CLI_SRC),$(B)/rootkey-test,)
 CLI_TEST_OBJ := $(CLI_SRC:%.c=$(B)/test-hooks/%.o)
 
-.PHONY: all check test sanitize asan proofs proofs-record fuzz fuzz-smoke fuzz-build ct bench demo mutants \
+.PHONY: all check test sanitize asan proofs proofs-record proofs-fresh fuzz fuzz-smoke fuzz-build ct bench demo mutants \
         deps deps-check install uninstall clean help alloc-check stack cross
 
 all: $(LIB_A) $(LIB_SO) $(RK_BIN)
@@ -64,6 +67,7 @@ help:
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
+	@echo "make proofs-fresh  the same with an empty WP cache (MODULES=: a subset; not in CI)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
 	@echo "make fuzz-campaign JOBS=N HOURS=H  multi-core campaign, H hours per harness (make fuzz: the same)"
 	@echo "make fuzz-replay every fuzz corpus file and crash reproducer through its harness (part of make check)"
@@ -91,20 +95,23 @@ deps-check-%:
 $(B)/core/%.o: core/src/%.c $(CORE_HDR) | $(B)/core
 	$(CC) $(CORE_WARN) $(CFLAGS) $(CORE_INC) -fstack-usage -c $< -o $@
 
+# The shared library exports only the RK_API functions of the installed
+# headers (rootkey/export.h), under the version node of core/rootkey.map.
 $(B)/pic/%.o: core/src/%.c $(CORE_HDR) | $(B)/pic
-	$(CC) $(CORE_WARN) $(CFLAGS) $(CORE_INC) -fPIC -c $< -o $@
+	$(CC) $(CORE_WARN) $(CFLAGS) $(CORE_INC) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(LIB_A): $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(LIB_SO): $(CORE_PIC)
-	$(CC) -shared -Wl,-soname,librootkey.so.$(SOMAJOR) -o $@ $^ -lsodium
+$(LIB_SO): $(CORE_PIC) core/rootkey.map
+	$(CC) -shared -Wl,-soname,librootkey.so.$(SOMAJOR) -Wl,--version-script=core/rootkey.map \
+	  -o $@ $(CORE_PIC) -lsodium
 	ln -sf librootkey.so.$(VERSION) $(B)/librootkey.so.$(SOMAJOR)
 	ln -sf librootkey.so.$(SOMAJOR) $(B)/librootkey.so
 
 $(B)/shims/%.o: shims/%.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(SHIM_A): $(SHIM_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -114,7 +121,7 @@ $(B)/rootkey: $(CLI_OBJ) $(SHIM_A) $(LIB_A)
 
 $(B)/test-hooks/%.o: %.c $(CORE_HDR) $(wildcard shims/*/*.h) | $(B)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS -DRK_VERSION='"$(VERSION)"' $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
+	$(CC) -std=c11 $(WARN) -D_GNU_SOURCE -DRK_TEST_HOOKS $(CFLAGS) $(CORE_INC) -Ishims -c $< -o $@
 
 $(B)/rootkey-test: $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A)
 	$(CC) $(CFLAGS) -o $@ $(CLI_TEST_OBJ) $(SHIM_A) $(LIB_A) $(SHIM_LIBS) $(CLI_LIBS)
@@ -144,7 +151,10 @@ $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_S
 check: deps-check-test
 	@$(MAKE) --no-print-directory $(B)/rk_tests $(LIB_A) $(LIB_SO) $(RK_BIN) $(RK_TEST_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory clang-core
-	@RK_REPLAY="$(B)/replay $(FUZZ_NAMES)" scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
+	@rm -rf $(B)/install-check && $(MAKE) --no-print-directory -s install DESTDIR=$(abspath $(B))/install-check \
+	  PREFIX=/usr LIBDIR=/usr/lib/x86_64-linux-gnu > /dev/null
+	@RK_REPLAY="$(B)/replay $(FUZZ_NAMES)" RK_INSTALL="$(abspath $(B))/install-check /usr /usr/lib/x86_64-linux-gnu" \
+	  scripts/check.sh $(B)/rk_tests $(CORE_OBJ)
 
 test: $(B)/rk_tests
 	$(B)/rk_tests
@@ -182,6 +192,13 @@ proofs: deps-check-proofs
 
 proofs-record: deps-check-proofs
 	@RECORD=1 proofs/run.sh
+
+# The proofs from scratch, for an evaluator: every goal sent to the provers,
+# none replayed from proofs/cache (an empty temporary cache instead).  Not a
+# CI step (it takes several times as long as make proofs); MODULES= a subset.
+MODULES ?=
+proofs-fresh: deps-check-proofs
+	@d=$$(mktemp -d); WP_CACHE_DIR=$$d proofs/run.sh $(MODULES); rc=$$?; rm -rf "$$d"; exit $$rc
 
 # ---------------------------------------------------------------- fuzz
 # harnesses link libsodium (the core's hash) and libcrypto (the differential
@@ -327,23 +344,39 @@ cross: deps-check-cross
 	  echo "make cross: not there yet (issue #9)"; exit 1; fi
 
 # ---------------------------------------------------------------- install
-INCDIR = $(DESTDIR)$(PREFIX)/include/rootkey
-LIBDIR = $(DESTDIR)$(PREFIX)/lib
+# The public headers (docs/api.md "Public headers"): the root-key message and
+# its element, the profile, the KMS documents, status codes, the ECCSI/SAKKE
+# contexts a caller allocates, P25, the UID/key-period helpers and base64,
+# and every header these include.  The others (aes, cmac, ct, gcm, hex, kw,
+# policy) are internal and not installed.
+PUB_HDR := export.h version.h status.h rootkey.h lmr.h mikeysakke.h mikey.h keyparams.h \
+           eccsi.h p256.h sakke.h sscurve.h pairing.h fp2.h fp1024.h bn.h profile.h xml.h \
+           kms.h p25.h hash.h b64.h rootkey_element.h
+PUB_DOCS := README.md LICENSE docs/api.md docs/profile-element.md docs/design.md docs/kms.md docs/p25.md
+INCDIR  = $(DESTDIR)$(PREFIX)/include/rootkey
+ILIBDIR = $(DESTDIR)$(LIBDIR)
+DOCDIR  = $(DESTDIR)$(PREFIX)/share/doc/rootkey
+# rootkey.pc: libdir relative to ${prefix} when it lies under it
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 install: all
-	install -d $(INCDIR) $(LIBDIR) $(LIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 core/include/rootkey/*.h $(INCDIR)/
-	install -m 644 $(LIB_A) $(LIBDIR)/
-	install -m 755 $(LIB_SO) $(LIBDIR)/
-	ln -sf librootkey.so.$(VERSION) $(LIBDIR)/librootkey.so.$(SOMAJOR)
-	ln -sf librootkey.so.$(SOMAJOR) $(LIBDIR)/librootkey.so
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' rootkey.pc.in > $(LIBDIR)/pkgconfig/rootkey.pc
+	install -d $(INCDIR) $(ILIBDIR) $(ILIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DOCDIR) $(DOCDIR)/examples
+	install -m 644 $(PUB_HDR:%=core/include/rootkey/%) $(INCDIR)/
+	install -m 644 $(LIB_A) $(ILIBDIR)/
+	install -m 755 $(LIB_SO) $(ILIBDIR)/
+	ln -sf librootkey.so.$(VERSION) $(ILIBDIR)/librootkey.so.$(SOMAJOR)
+	ln -sf librootkey.so.$(SOMAJOR) $(ILIBDIR)/librootkey.so
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(PC_LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	  rootkey.pc.in > $(ILIBDIR)/pkgconfig/rootkey.pc
+	install -m 644 $(PUB_DOCS) $(DOCDIR)/
+	install -m 644 examples/*.c examples/*.h examples/Makefile $(DOCDIR)/examples/
 	@if [ -n "$(RK_BIN)" ]; then install -m 755 $(RK_BIN) $(DESTDIR)$(PREFIX)/bin/; fi
 	@if [ -f docs/rootkey.1 ]; then install -m 644 docs/rootkey.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 
 uninstall:
-	rm -rf $(INCDIR)
-	rm -f $(LIBDIR)/librootkey.a $(LIBDIR)/librootkey.so $(LIBDIR)/librootkey.so.$(SOMAJOR) \
-	      $(LIBDIR)/librootkey.so.$(VERSION) $(LIBDIR)/pkgconfig/rootkey.pc \
+	rm -rf $(INCDIR) $(DOCDIR)
+	rm -f $(ILIBDIR)/librootkey.a $(ILIBDIR)/librootkey.so $(ILIBDIR)/librootkey.so.$(SOMAJOR) \
+	      $(ILIBDIR)/librootkey.so.$(VERSION) $(ILIBDIR)/pkgconfig/rootkey.pc \
 	      $(DESTDIR)$(PREFIX)/bin/rootkey $(DESTDIR)$(PREFIX)/share/man/man1/rootkey.1
 
 clean:

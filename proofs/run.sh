@@ -5,6 +5,8 @@
 #
 #   proofs/run.sh [module ...]      default: every core/src/*.c
 #   RECORD=1 proofs/run.sh          also write the goal totals to proofs/results/
+#   WP_CACHE_DIR=DIR proofs/run.sh  WP cache in DIR instead of proofs/cache
+#                                   (make proofs-fresh: an empty temporary one)
 #
 # Per-module extra options live in proofs/opts/<module> (one per line), e.g.
 # dropping -warn-unsigned-overflow in arithmetic modules where wrap-around is
@@ -29,6 +31,7 @@ trap 'rm -rf "$why3dir"' EXIT
 eval "$(scripts/setup_why3.sh "$why3dir")"
 export WHY3CONFIG
 
+CACHE=${WP_CACHE_DIR:-$top/proofs/cache}
 PROVERS=${PROVERS:-cvc4,z3}
 TIMEOUT=${WP_TIMEOUT:-20}
 PAR=${WP_PAR:-1}
@@ -57,7 +60,7 @@ prove_one() {
   frama-c -cpp-extra-args="-I$top/core/include -I$top/build/fc-include -include $top/proofs/include/sodium_acsl.h" \
       "${warn[@]}" "${extra[@]}" \
       -wp -wp-rte -wp-prover "$PROVERS" -wp-par "$PAR" -wp-timeout "$TIMEOUT" \
-      -wp-cache update -wp-cache-dir "$top/proofs/cache" \
+      -wp-cache update -wp-cache-dir "$CACHE" \
       -wp-report-json "$out/$m.json" "$src" \
       -then -report-classify -report-unclassified-unknown ERROR \
       -report-output "$out/$m.classify.json" > "$out/$m.log" 2>&1

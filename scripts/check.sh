@@ -28,5 +28,13 @@ if [ -n "${RK_REPLAY:-}" ]; then
   printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
   add "$out"; [ $rc -eq 0 ] || [ $tf -gt 0 ] || tf=$((tf+1))
 fi
+# RK_INSTALL="DESTDIR PREFIX LIBDIR": the installed library, its ABI and the
+# examples built through pkg-config (scripts/install_check.sh)
+if [ -n "${RK_INSTALL:-}" ]; then
+  # shellcheck disable=SC2086
+  out=$(scripts/install_check.sh $RK_INSTALL 2>&1); rc=$?
+  printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
+  add "$out"; [ $rc -eq 0 ] || [ $tf -gt 0 ] || tf=$((tf+1))
+fi
 echo "$tp passed, $tf failed"
 [ $tf -eq 0 ]

@@ -11,6 +11,8 @@
  *    against the user's KMS, which the unwrap matched against IDRkmsr).
  *  - element_check_core: rk_rootkey_element_check directly, every bit of
  *    key-id and every octet of kms-uri.
+ *  - iwf_text: the element the IWF writes carries the E.6 Text
+ *    RK_ROOTKEY_TEXT (docs/profile-element.md §3; shims/iwf/iwf.c).
  *  - zeroisation: a SAKKE decapsulation (RFC 6508 Appendix A) and a
  *    root-key unwrap run on a stack of their own (ucontext, a static buffer
  *    painted first), which is then scanned for the secrets they handled:
@@ -344,6 +346,50 @@ static void element_check_core(void)
         k2[i] ^= 0x20;
     }
     CHECK_EQ(rk_rootkey_element_check(&fe, doc, dl, &r, k2, kl), RK_OK);     /* restored */
+/* Carol's key set and the IWF's KMS as the client shim describes them
+ * (shims/client/client.c). */
+static void carol_rx(rk_mikeysakke_rx *rx)
+{
+    memset(rx, 0, sizeof *rx);
+    rx->kpak = carol.iwf_kpak;
+    rx->kmsi_uri = U8(carol.iwf_kms.kms_uri);
+    rx->kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
+    rx->kmsi_period_len = carol.iwf_kms.period_len;
+    rx->kmsi_period_offset = carol.iwf_kms.period_offset;
+    rx->sakke = carol.rx;
+    rx->kmsr_uri = U8(carol.kms.kms_uri);
+    rx->kmsr_uri_len = strlen(carol.kms.kms_uri);
+    rx->period_len = carol.kms.period_len;
+    rx->period_offset = carol.kms.period_offset;
+    rx->period_no = carol.ks->period_no;
+    rx->my_uri = U8(carol.ks->user_uri);
+    rx->my_uri_len = strlen(carol.ks->user_uri);
+}
+
+/* The element the IWF shim writes (rk_iwf_element, as every CLI wrap)
+ * carries the E.6 Text RK_ROOTKEY_TEXT that docs/profile-element.md §3
+ * names: the Key Parameters are decrypted with Carol's key set and the
+ * text compared octet for octet. */
+static void iwf_text(void)
+{
+    static uint8_t msg[RK_ROOTKEY_MAX_MSG + 64], ext[RK_LMR_MAX_BYTES + 64];
+    static rk_mikeysakke_result res;
+    rk_mikeysakke_rx rx;
+    size_t ml = 0, xl = 0;
+    CASE_BEGIN("IWF wrap: the E.6 Text is \"" RK_ROOTKEY_TEXT "\"");
+    CHECK(client_setup());
+    if (ready < 1) { CASE_END(); return; }
+    CHECK_EQ(rk_b64_decode(msg, sizeof msg, (const char *)el + pe.text.off, pe.text.len, &ml, 0), RK_OK);
+    carol_rx(&rx);
+    rx.kp_mode = RK_MIKEYSAKKE_KP_REQUIRED;
+    rx.ext_type = RK_ROOTKEY_GENEXT_TYPE;
+    CHECK_EQ(rk_mikeysakke_receive(&res, ext, sizeof ext, &xl, &rx, msg, ml), RK_OK);
+    CHECK_EQ(res.has_kp, 1);
+    CHECK_EQ(res.kp.text.len, strlen(RK_ROOTKEY_TEXT));
+    CHECK(res.kp.text.off + res.kp.text.len <= res.kp_pt_len &&
+          memcmp(res.kp_pt + res.kp.text.off, RK_ROOTKEY_TEXT, strlen(RK_ROOTKEY_TEXT)) == 0);
+    rk_mikeysakke_result_wipe(&res);
+    rk_wipe(ext, sizeof ext);
     CASE_END();
 }
 
@@ -360,20 +406,7 @@ static void op_rootkey_unwrap(void)
     rk_rootkey_unwrap_in in;
     const uint8_t *iu[1] = { U8(carol.iwf_uri) };
     size_t il[1] = { strlen(carol.iwf_uri) };
-    memset(&rx, 0, sizeof rx);
-    rx.kpak = carol.iwf_kpak;
-    rx.kmsi_uri = U8(carol.iwf_kms.kms_uri);
-    rx.kmsi_uri_len = strlen(carol.iwf_kms.kms_uri);
-    rx.kmsi_period_len = carol.iwf_kms.period_len;
-    rx.kmsi_period_offset = carol.iwf_kms.period_offset;
-    rx.sakke = carol.rx;
-    rx.kmsr_uri = U8(carol.kms.kms_uri);
-    rx.kmsr_uri_len = strlen(carol.kms.kms_uri);
-    rx.period_len = carol.kms.period_len;
-    rx.period_offset = carol.kms.period_offset;
-    rx.period_no = carol.ks->period_no;
-    rx.my_uri = U8(carol.ks->user_uri);
-    rx.my_uri_len = strlen(carol.ks->user_uri);
+    carol_rx(&rx);
     memset(&in, 0, sizeof in);
     in.keysets = &rx; in.n_keysets = 1;
     in.iwf_uris = iu; in.iwf_uri_lens = il; in.n_iwf = 1;
@@ -428,6 +461,7 @@ void rk_suite_mutants(void)
 {
     element_check_core();
     element_attributes();
+    iwf_text();
     zero_after_decapsulation();
     zero_after_unwrap();
     if (ready > 0) rk_client_close(&carol);

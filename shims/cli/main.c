@@ -30,6 +30,7 @@
 #include "rootkey/mikeysakke.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
+#include "rootkey/version.h"
 
 #define EX_OK 0
 #define EX_SOME 1
@@ -38,9 +39,6 @@
 #define EX_CRYPTO 4
 #define EX_INTERNAL 5
 #define MAXDOC (1u << 20)
-#ifndef RK_VERSION
-#define RK_VERSION "unknown"   /* the Makefile passes VERSION */
-#endif
 
 int64_t now_unix(void)
 {
@@ -979,7 +977,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "p25")) return rk_cli_p25(argc, argv);
     if (!strcmp(c, "client")) return rk_cli_client(argc, argv);
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) { usage(stdout); return EX_OK; }
-    if (!strcmp(c, "--version")) { printf("rootkey %s\n", RK_VERSION); return EX_OK; }
+    if (!strcmp(c, "--version")) { printf("rootkey %s\n", rk_version()); return EX_OK; }
     fprintf(stderr, "rootkey: unknown command '%s'\n", c);
     usage(stderr);
     return EX_USAGE;

@@ -107,6 +107,7 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
     in.user_kms_uri = (const uint8_t *)w->kms.kms_uri; in.user_kms_uri_len = strlen(w->kms.kms_uri);
     in.period_len = w->kms.period_len; in.period_offset = w->kms.period_offset;
     in.lmr = b; in.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
+    in.text = (const uint8_t *)RK_ROOTKEY_TEXT; in.text_len = sizeof RK_ROOTKEY_TEXT - 1;
     in.ts_sec = ts; in.rnd = rnd;
     st = rk_rootkey_wrap(msg, sizeof msg, &ml, &key_id, &period, &in);
     sodium_memzero(rnd, sizeof rnd);

@@ -40,7 +40,7 @@ extern "C" {
     ensures \result == RK_OK ==> *out_len == (len + 2) / 3 * 4;
     ensures \result != RK_OK ==> *out_len == 0; */
 RK_MUST_CHECK rk_status rk_b64_encode(char *out, size_t cap, const uint8_t *in,
-                                      size_t len, size_t *out_len);
+                                      size_t len, size_t *out_len) RK_API;
 
 /*
  * rk_b64_decode - decode into out.  flags: 0 or RK_B64_ALLOW_SPACE.
@@ -61,7 +61,7 @@ RK_MUST_CHECK rk_status rk_b64_encode(char *out, size_t cap, const uint8_t *in,
     ensures \result != RK_OK ==> *out_len == 0 &&
             (\forall integer k; 0 <= k < cap ==> out[k] == 0); */
 RK_MUST_CHECK rk_status rk_b64_decode(uint8_t *out, size_t cap, const char *in,
-                                      size_t len, size_t *out_len, unsigned flags);
+                                      size_t len, size_t *out_len, unsigned flags) RK_API;
 
 #ifdef __cplusplus
 }

@@ -44,7 +44,7 @@ extern "C" {
 #define RK_ECCSI_RAND_MIN_BYTES 32  /* caller randomness for one signature */
 #define RK_ECCSI_ID_MAX_BYTES 65535 /* largest identity accepted */
 
-size_t rk_eccsi_sig_bytes(void);
+size_t rk_eccsi_sig_bytes(void) RK_API;
 
 /* (fields ordered so that the structs have no padding: a wipe of every
  * field zeroes every octet) */
@@ -75,7 +75,7 @@ typedef struct {
     assigns *v;
     ensures \result == RK_OK || \result == RK_ERR_ECCSI_KPAK; */
 RK_MUST_CHECK rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v,
-                                               const uint8_t *kpak, size_t kpak_len);
+                                               const uint8_t *kpak, size_t kpak_len) RK_API;
 
 /*
  * rk_eccsi_verify - RFC 6507 5.2.2: accept sig on msg by identity id under
@@ -95,7 +95,7 @@ RK_MUST_CHECK rk_status rk_eccsi_verifier_init(rk_eccsi_verifier_ctx *v,
 RK_MUST_CHECK rk_status rk_eccsi_verify(const rk_eccsi_verifier_ctx *v,
                                         const uint8_t *id, size_t id_len,
                                         const uint8_t *msg, size_t msg_len,
-                                        const uint8_t *sig, size_t sig_len);
+                                        const uint8_t *sig, size_t sig_len) RK_API;
 
 /*
  * rk_eccsi_signer_init - RFC 6507 5.1.2, mandatory before use: SSK in
@@ -117,12 +117,12 @@ RK_MUST_CHECK rk_status rk_eccsi_signer_init(rk_eccsi_signer_ctx *s,
                                              const uint8_t *kpak, size_t kpak_len,
                                              const uint8_t *id, size_t id_len,
                                              const uint8_t *ssk, size_t ssk_len,
-                                             const uint8_t *pvt, size_t pvt_len);
+                                             const uint8_t *pvt, size_t pvt_len) RK_API;
 
 /* rk_eccsi_signer_wipe - zero the whole context (the SSK included). */
 /*@ requires \valid(s);
     assigns *s; */
-void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s);
+void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s) RK_API;
 
 /*
  * rk_eccsi_sign - RFC 6507 5.2.1 with a hedged nonce: j is derived by
@@ -142,7 +142,7 @@ void rk_eccsi_signer_wipe(rk_eccsi_signer_ctx *s);
 RK_MUST_CHECK rk_status rk_eccsi_sign(const rk_eccsi_signer_ctx *s,
                                       uint8_t *sig, size_t sig_cap,
                                       const uint8_t *msg, size_t msg_len,
-                                      const uint8_t *rnd, size_t rnd_len);
+                                      const uint8_t *rnd, size_t rnd_len) RK_API;
 
 /*
  * rk_eccsi_sign_verified - rk_eccsi_sign, then rk_eccsi_verify of the result
@@ -163,7 +163,7 @@ RK_MUST_CHECK rk_status rk_eccsi_sign_verified(const rk_eccsi_signer_ctx *s,
                                                const uint8_t *id, size_t id_len,
                                                uint8_t *sig, size_t sig_cap,
                                                const uint8_t *msg, size_t msg_len,
-                                               const uint8_t *rnd, size_t rnd_len);
+                                               const uint8_t *rnd, size_t rnd_len) RK_API;
 
 /*
  * TEST ONLY - rk_eccsi_sign_with_j: sign with the caller's ephemeral j
@@ -209,7 +209,7 @@ RK_MUST_CHECK rk_status rk_eccsi_verify_with_he(const rk_eccsi_verifier_ctx *v,
 /*@ requires \valid(kpak + (0 .. 64));
     requires \valid_read(ksak + (0 .. 31));
     assigns kpak[0 .. 64]; */
-RK_MUST_CHECK rk_status rk_eccsi_kms_kpak(uint8_t kpak[65], const uint8_t ksak[32]);
+RK_MUST_CHECK rk_status rk_eccsi_kms_kpak(uint8_t kpak[65], const uint8_t ksak[32]) RK_API;
 
 /*@ requires \valid(ssk + (0 .. 31)) && \valid(pvt + (0 .. 64));
     requires \valid_read(ksak + (0 .. 31)) && \valid_read(kpak + (0 .. 64));
@@ -219,7 +219,7 @@ RK_MUST_CHECK rk_status rk_eccsi_kms_kpak(uint8_t kpak[65], const uint8_t ksak[3
 RK_MUST_CHECK rk_status rk_eccsi_kms_make_ssk(uint8_t ssk[32], uint8_t pvt[65],
                                               const uint8_t ksak[32], const uint8_t kpak[65],
                                               const uint8_t *id, size_t id_len,
-                                              const uint8_t v[32]);
+                                              const uint8_t v[32]) RK_API;
 
 #ifdef __cplusplus
 }

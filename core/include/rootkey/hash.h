@@ -123,7 +123,7 @@ RK_MUST_CHECK rk_status rk_kdf(uint8_t out[32], const uint8_t *key, size_t keyle
 RK_MUST_CHECK rk_status rk_uid(uint8_t out[32], const uint8_t *uri, size_t uri_len,
                                const uint8_t *kms_uri, size_t kms_len,
                                uint64_t period_len, uint64_t period_offset,
-                               uint64_t period_no);
+                               uint64_t period_no) RK_API;
 
 /*
  * rk_dpck - the last 16 octets of rk_kdf(key, FC 0x53, P0 = dppk_id (4
@@ -174,13 +174,13 @@ void rk_h2i_mask(uint8_t out[16], const uint8_t *s, size_t slen);
     assigns *ntp_sec;
     ensures \result == RK_OK || \result == RK_ERR_NTP_RANGE;
     ensures \result != RK_OK ==> *ntp_sec == 0; */
-RK_MUST_CHECK rk_status rk_ntp_from_unix(uint32_t *ntp_sec, int64_t unix_sec);
+RK_MUST_CHECK rk_status rk_ntp_from_unix(uint32_t *ntp_sec, int64_t unix_sec) RK_API;
 
 /* rk_ntp_to_unix - inverse of rk_ntp_from_unix (total: every field maps). */
 /*@ assigns \nothing;
     ensures ntp_sec >= 0x80000000 ==> \result == (integer)ntp_sec - 2208988800;
     ensures ntp_sec < 0x80000000 ==> \result == (integer)ntp_sec + 4294967296 - 2208988800; */
-int64_t rk_ntp_to_unix(uint32_t ntp_sec);
+int64_t rk_ntp_to_unix(uint32_t ntp_sec) RK_API;
 
 /*
  * rk_key_period_no - TS 33.180 F.2.1: floor((t - offset) / period_len) where
@@ -193,14 +193,14 @@ int64_t rk_ntp_to_unix(uint32_t ntp_sec);
     ensures \result == RK_OK ==> *no == (t - offset) / period_len;
     ensures \result != RK_OK ==> *no == 0; */
 RK_MUST_CHECK rk_status rk_key_period_no(uint64_t *no, uint64_t t,
-                                         uint64_t period_len, uint64_t offset);
+                                         uint64_t period_len, uint64_t offset) RK_API;
 
 /* rk_ntp_seconds_since_1900 - era-extended seconds since 1900 for a 32-bit
  * NTP seconds field (the RFC 4330 rule above). */
 /*@ assigns \nothing;
     ensures ntp_sec >= 0x80000000 ==> \result == ntp_sec;
     ensures ntp_sec < 0x80000000 ==> \result == (integer)ntp_sec + 4294967296; */
-uint64_t rk_ntp_seconds_since_1900(uint32_t ntp_sec);
+uint64_t rk_ntp_seconds_since_1900(uint32_t ntp_sec) RK_API;
 
 #ifdef __cplusplus
 }

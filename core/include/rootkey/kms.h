@@ -142,7 +142,7 @@ typedef struct {
             RK_KMS_MSG_INIT <= out->msg <= RK_KMS_MSG_CERTCACHE;
     ensures \result != RK_OK ==> out->ncerts == 0 && out->nkeysets == 0 && out->msg == 0; */
 RK_MUST_CHECK rk_status rk_kms_read(rk_kms_ctx *ctx, const uint8_t *doc, size_t len,
-                                    int64_t now, rk_kms_doc *out);
+                                    int64_t now, rk_kms_doc *out) RK_API;
 
 /*
  * rk_kms_keyset_check - a key set (field views into kdoc) against the
@@ -160,7 +160,7 @@ RK_MUST_CHECK rk_status rk_kms_read(rk_kms_ctx *ctx, const uint8_t *doc, size_t 
     ensures \result <= 0; */
 RK_MUST_CHECK rk_status rk_kms_keyset_check(const uint8_t *kdoc, size_t klen,
                                             const rk_kms_record *ks, const uint8_t *cdoc,
-                                            size_t clen, const rk_kms_record *cert);
+                                            size_t clen, const rk_kms_record *cert) RK_API;
 
 #ifdef __cplusplus
 }

@@ -108,7 +108,7 @@ RK_MUST_CHECK rk_status rk_lmr_decode(rk_lmr_block *b, const uint8_t *in, size_t
 /*@ requires \valid(b);
     assigns *b;
     ensures b->key_len == 0 && b->lmr_type == 0 && b->sys_len == 0 && b->ref_len == 0; */
-void rk_lmr_wipe(rk_lmr_block *b);
+void rk_lmr_wipe(rk_lmr_block *b) RK_API;
 
 #ifdef __cplusplus
 }

@@ -209,7 +209,7 @@ typedef struct {
     ensures \result == RK_OK ==> rk_p25_kmm_ok(k, len);
     ensures \result != RK_OK ==> rk_p25_kmm_zero(k);
     ensures \result == RK_OK || (-1110 <= \result <= -1100); */
-RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k);
+RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_kmm *k) RK_API;
 
 /*
  * rk_p25_mk_parse - parse the Modify Key Command body of a parsed frame.
@@ -237,7 +237,7 @@ RK_MUST_CHECK rk_status rk_p25_kmm_parse(const uint8_t *buf, size_t len, rk_p25_
         m->kek_algid == 0 && m->kek_key_id == 0 && m->keyset_id == 0 && m->keyset_algid == 0;
     ensures \result == RK_OK || (-1124 <= \result <= -1118); */
 RK_MUST_CHECK rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk_p25_kmm *k,
-                                        rk_p25_mk *m);
+                                        rk_p25_mk *m) RK_API;
 
 /*
  * rk_p25_item_get - decode key item idx (< m->n_keys) of a parsed body.
@@ -251,7 +251,7 @@ RK_MUST_CHECK rk_status rk_p25_mk_parse(const uint8_t *buf, size_t len, const rk
     ensures it->data_off == m->items_off + idx * m->item_len + 5;
     ensures it->data_off + m->key_len <= len; */
 void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t idx,
-                     rk_p25_item *it);
+                     rk_p25_item *it) RK_API;
 
 /*
  * rk_p25_mn_newer - 1 if message number mn may be accepted after the stored
@@ -262,7 +262,7 @@ void rk_p25_item_get(const uint8_t *buf, size_t len, const rk_p25_mk *m, size_t 
 /*@ assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> (has_last == 0 || mn > last); */
-int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last);
+int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last) RK_API;
 
 /*
  * rk_p25_mk_encode - write a Modify Key Command frame (MAC octets zero).
@@ -291,7 +291,7 @@ int rk_p25_mn_newer(uint16_t mn, uint8_t has_last, uint16_t last);
     ensures \result == RK_OK ==> *out_len <= cap && *out_len <= RK_P25_KMM_MAX_BYTES;
     ensures \result != RK_OK ==> *out_len == 0; */
 RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25_item_in *items,
-                                         size_t n_items, uint8_t *out, size_t cap, size_t *out_len);
+                                         size_t n_items, uint8_t *out, size_t cap, size_t *out_len) RK_API;
 
 /*
  * rk_p25_mac_key_cmac - the MAC key of the CMAC form (MAC format 0x41):
@@ -313,7 +313,7 @@ RK_MUST_CHECK rk_status rk_p25_mk_encode(const rk_p25_mk_params *p, const rk_p25
     ensures \result == RK_OK || \result == RK_ERR_P25_UKEK_LENGTH || \result == RK_ERR_LENGTH;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 32 ==> key[i] == 0; */
 RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len,
-                                            const uint8_t *ctx, size_t ctx_len, uint8_t *key);
+                                            const uint8_t *ctx, size_t ctx_len, uint8_t *key) RK_API;
 
 /*
  * rk_p25_mac_compute - the 8-octet MAC of a parsed frame under the UKEK,
@@ -344,7 +344,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_key_cmac(const uint8_t *ukek, size_t ukek_len
     ensures \result == RK_OK ==> k->mac_type == 2;
     ensures \result != RK_OK ==> \forall integer i; 0 <= i < 8 ==> mac[i] == 0; */
 RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
-                                           size_t len, const rk_p25_kmm *k, uint8_t *mac);
+                                           size_t len, const rk_p25_kmm *k, uint8_t *mac) RK_API;
 
 /*
  * rk_p25_mac_verify - recompute the MAC and compare it with the received
@@ -358,7 +358,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_compute(const uint8_t *ukek, size_t ukek_len,
     ensures \result == RK_OK || \result == RK_ERR_P25_MAC || \result == RK_ERR_P25_NO_MAC ||
             \result == RK_ERR_P25_UKEK_LENGTH || \result == RK_ERR_P25_CBCMAC_KEY; */
 RK_MUST_CHECK rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, const uint8_t *buf,
-                                          size_t len, const rk_p25_kmm *k);
+                                          size_t len, const rk_p25_kmm *k) RK_API;
 
 /*
  * rk_p25_mac_apply - IWF side: parse buf as a frame and write its MAC into
@@ -369,7 +369,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_verify(const uint8_t *ukek, size_t ukek_len, 
     requires \valid_read(ukek + (0 .. ukek_len - 1));
     requires \separated(buf + (0 .. len - 1), ukek + (0 .. ukek_len - 1));
     assigns buf[0 .. len - 1]; */
-RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, uint8_t *buf, size_t len);
+RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, uint8_t *buf, size_t len) RK_API;
 
 /*
  * rk_p25_tek_wrap / rk_p25_tek_unwrap - a TEK under the UKEK with AES-KW
@@ -395,7 +395,7 @@ RK_MUST_CHECK rk_status rk_p25_mac_apply(const uint8_t *ukek, size_t ukek_len, u
     ensures \result != RK_OK ==> *out_len == 0 &&
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
 RK_MUST_CHECK rk_status rk_p25_tek_wrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *tek,
-                                        size_t tek_len, uint8_t *out, size_t cap, size_t *out_len);
+                                        size_t tek_len, uint8_t *out, size_t cap, size_t *out_len) RK_API;
 
 /*@ requires \valid_read(ukek + (0 .. ukek_len - 1));
     requires \valid_read(w + (0 .. wlen - 1));
@@ -411,7 +411,7 @@ RK_MUST_CHECK rk_status rk_p25_tek_wrap(const uint8_t *ukek, size_t ukek_len, co
     ensures \result != RK_OK ==> *out_len == 0 &&
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
 RK_MUST_CHECK rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, const uint8_t *w,
-                                          size_t wlen, uint8_t *out, size_t cap, size_t *out_len);
+                                          size_t wlen, uint8_t *out, size_t cap, size_t *out_len) RK_API;
 
 /*
  * rk_p25_receive - client side, pure: check a Modify Key Command from the
@@ -450,7 +450,7 @@ RK_MUST_CHECK rk_status rk_p25_tek_unwrap(const uint8_t *ukek, size_t ukek_len, 
     ensures \result == RK_OK ==> 1 <= *n_teks <= cap;
     ensures \result != RK_OK ==> *n_teks == 0 && *mn == 0; */
 RK_MUST_CHECK rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, size_t len,
-                                       rk_p25_tek *teks, size_t cap, size_t *n_teks, uint16_t *mn);
+                                       rk_p25_tek *teks, size_t cap, size_t *n_teks, uint16_t *mn) RK_API;
 
 /*
  * rk_p25_build - IWF side: a complete MACed Modify Key Command carrying
@@ -476,7 +476,7 @@ RK_MUST_CHECK rk_status rk_p25_receive(const rk_p25_rx *rx, const uint8_t *buf, 
     ensures \result != RK_OK ==> *out_len == 0; */
 RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const rk_p25_mk_params *p,
                                      const rk_p25_tek *teks, size_t n, uint8_t *out, size_t cap,
-                                     size_t *out_len);
+                                     size_t *out_len) RK_API;
 
 /*
  * rk_tetra_unwrap - TETRA: no public key-message format exists (TCCA SFPG
@@ -500,7 +500,7 @@ RK_MUST_CHECK rk_status rk_p25_build(const uint8_t *ukek, size_t ukek_len, const
         \forall integer i; 0 <= i < cap ==> out[i] == 0; */
 RK_MUST_CHECK rk_status rk_tetra_unwrap(const uint8_t *kek, size_t kek_len, int padded,
                                         const uint8_t *w, size_t wlen, uint8_t *out, size_t cap,
-                                        size_t *out_len);
+                                        size_t *out_len) RK_API;
 
 #ifdef __cplusplus
 }

@@ -117,7 +117,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
                                                   int lmr, uint32_t key_id,
                                                   const uint8_t *kms_uri, size_t kms_uri_len,
                                                   uint64_t key_period,
-                                                  const uint8_t *b64, size_t b64_len);
+                                                  const uint8_t *b64, size_t b64_len) RK_API;
 
 /*
  * rk_profile_find - read the whole document doc[0 .. len-1] (xml_flags as
@@ -146,7 +146,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
     ensures \result != RK_OK ==> *count == 0; */
 RK_MUST_CHECK rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
                                         unsigned xml_flags, rk_profile_element *els,
-                                        size_t max, size_t *count);
+                                        size_t max, size_t *count) RK_API;
 
 /*
  * rk_profile_upsert - write into out[0 .. cap-1] the document doc with the
@@ -186,7 +186,7 @@ RK_MUST_CHECK rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, siz
                                           unsigned xml_flags, int lmr, uint32_t key_id,
                                           const uint8_t *kms_uri, size_t kms_uri_len,
                                           uint64_t key_period, const uint8_t *b64,
-                                          size_t b64_len);
+                                          size_t b64_len) RK_API;
 
 #ifdef __cplusplus
 }

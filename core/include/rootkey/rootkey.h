@@ -54,7 +54,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
 #define RK_ROOTKEY_GENEXT_TYPE 250       /* private-use General Extension */
 #define RK_ROOTKEY_DEFAULT_TAG 0xF       /* no 3GPP purpose tag exists for LMR root keys */
 #define RK_ROOTKEY_KP_MSG_TYPE 0x43      /* E.6 framing message type, as Streamwide sends */
@@ -64,6 +63,7 @@ extern "C" {
 #define RK_ROOTKEY_WRAP_RND_BYTES 100
 #define RK_ROOTKEY_MAX_IWF 16            /* authorised IWFs per unwrap call */
 #define RK_ROOTKEY_MAX_KEYSETS 4         /* client key sets per unwrap call */
+#define RK_ROOTKEY_TEXT "LMR root key"   /* the E.6 Text (TS 33.180 E.6.5) the IWF writes */
 
 /* The IWF's inputs for one user. */
 typedef struct {
@@ -125,7 +125,7 @@ typedef struct {
     ensures \result != RK_OK ==> *msg_len == 0 && *key_id == 0 && *period_no == 0; */
 RK_MUST_CHECK rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len,
                                         uint32_t *key_id, uint64_t *period_no,
-                                        const rk_rootkey_wrap_in *in);
+                                        const rk_rootkey_wrap_in *in) RK_API;
 
 /* The client's inputs. */
 typedef struct {
@@ -189,13 +189,13 @@ typedef struct {
     ensures \result != RK_OK ==> out->key_id == 0 && out->lmr.key_len == 0 && out->lmr.lmr_type == 0; */
 RK_MUST_CHECK rk_status rk_rootkey_unwrap(rk_rootkey_result *out, rk_rootkey_scratch *scratch,
                                           const rk_rootkey_unwrap_in *in,
-                                          const uint8_t *msg, size_t len);
+                                          const uint8_t *msg, size_t len) RK_API;
 
 /* Zero a result (it holds the root key). */
 /*@ requires \valid(r);
     assigns *r;
     ensures r->key_id == 0 && r->lmr.key_len == 0 && r->lmr.lmr_type == 0; */
-void rk_rootkey_result_wipe(rk_rootkey_result *r);
+void rk_rootkey_result_wipe(rk_rootkey_result *r) RK_API;
 
 #ifdef __cplusplus
 }

@@ -44,7 +44,7 @@ extern "C" {
 RK_MUST_CHECK rk_status rk_rootkey_element_check(const rk_profile_element *el,
                                                  const uint8_t *doc, size_t doc_len,
                                                  const rk_rootkey_result *res,
-                                                 const uint8_t *kms_uri, size_t kms_uri_len);
+                                                 const uint8_t *kms_uri, size_t kms_uri_len) RK_API;
 
 #ifdef __cplusplus
 }

@@ -77,8 +77,8 @@ typedef struct {
     rk_pairing_table lines;            /* secret: derived from the RSK */
 } rk_sakke_receiver_ctx;
 
-size_t rk_sakke_sender_ctx_bytes(void);
-size_t rk_sakke_receiver_ctx_bytes(void);
+size_t rk_sakke_sender_ctx_bytes(void) RK_API;
+size_t rk_sakke_receiver_ctx_bytes(void) RK_API;
 
 /*
  * rk_sakke_kms_public - KMS: Z = [z]P (RFC 6508 2.2), z given as z_len <= 128
@@ -88,7 +88,7 @@ size_t rk_sakke_receiver_ctx_bytes(void);
 /*@ requires \valid(z_out + (0 .. 256));
     requires \valid_read(z + (0 .. z_len - 1));
     assigns z_out[0 .. 256]; */
-RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len);
+RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z, size_t z_len) RK_API;
 
 /*
  * rk_sakke_kms_rsk - KMS: K_a = [(a + z)^-1 mod q]P for identifier a (RFC
@@ -100,7 +100,7 @@ RK_MUST_CHECK rk_status rk_sakke_kms_public(uint8_t z_out[257], const uint8_t *z
     requires \valid_read(id + (0 .. id_len - 1));
     assigns k_out[0 .. 256]; */
 RK_MUST_CHECK rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, size_t z_len,
-                                         const uint8_t *id, size_t id_len);
+                                         const uint8_t *id, size_t id_len) RK_API;
 
 /*
  * rk_sakke_sender_init - validate the KMS public key Z (0x04, coordinates
@@ -109,7 +109,7 @@ RK_MUST_CHECK rk_status rk_sakke_kms_rsk(uint8_t k_out[257], const uint8_t *z, s
  */
 /*@ requires \valid(ctx) && \valid_read(z_pub + (0 .. 256));
     assigns *ctx; */
-RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257]);
+RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uint8_t z_pub[257]) RK_API;
 
 /*
  * rk_sakke_encapsulate - RFC 6508 6.2.1 for the caller's SSV (ssv_len must
@@ -124,7 +124,7 @@ RK_MUST_CHECK rk_status rk_sakke_sender_init(rk_sakke_sender_ctx *ctx, const uin
     assigns data[0 .. 272]; */
 RK_MUST_CHECK rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_sender_ctx *ctx,
                                              const uint8_t *id, size_t id_len,
-                                             const uint8_t *ssv, size_t ssv_len);
+                                             const uint8_t *ssv, size_t ssv_len) RK_API;
 
 /*
  * rk_sakke_receiver_install - validate and install an RSK (RFC 6508 6.1.2,
@@ -140,7 +140,7 @@ RK_MUST_CHECK rk_status rk_sakke_encapsulate(uint8_t data[273], const rk_sakke_s
 RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
                                                   const uint8_t z_pub[257],
                                                   const uint8_t *id, size_t id_len,
-                                                  const uint8_t rsk[257], int with_table);
+                                                  const uint8_t rsk[257], int with_table) RK_API;
 
 /*
  * rk_sakke_decapsulate - RFC 6508 6.2.2: parse data (273 octets:
@@ -156,7 +156,7 @@ RK_MUST_CHECK rk_status rk_sakke_receiver_install(rk_sakke_receiver_ctx *ctx,
     assigns ssv[0 .. ssv_len - 1]; */
 RK_MUST_CHECK rk_status rk_sakke_decapsulate(uint8_t *ssv, size_t ssv_len,
                                              const rk_sakke_receiver_ctx *ctx,
-                                             const uint8_t *data, size_t data_len);
+                                             const uint8_t *data, size_t data_len) RK_API;
 
 /* As rk_sakke_decapsulate; *form = 0 when the fixed 128-octet form of w
  * passed TEST, 1 when the minimal-length form did (-1 on error). */
@@ -167,12 +167,12 @@ RK_MUST_CHECK rk_status rk_sakke_decapsulate(uint8_t *ssv, size_t ssv_len,
 RK_MUST_CHECK rk_status rk_sakke_decapsulate_form(uint8_t *ssv, size_t ssv_len,
                                                   const rk_sakke_receiver_ctx *ctx,
                                                   const uint8_t *data, size_t data_len,
-                                                  int *form);
+                                                  int *form) RK_API;
 
 /* Zero the receiver context (it holds the RSK). */
 /*@ requires \valid(ctx);
     assigns *ctx; */
-void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx);
+void rk_sakke_receiver_wipe(rk_sakke_receiver_ctx *ctx) RK_API;
 
 #ifdef __cplusplus
 }

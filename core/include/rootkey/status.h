@@ -13,6 +13,7 @@
  */
 #ifndef ROOTKEY_STATUS_H
 #define ROOTKEY_STATUS_H
+#include "rootkey/export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -402,7 +403,7 @@ enum {
  */
 /*@ assigns \nothing;
     ensures \result != \null; */
-const char *rk_strerror(rk_status s);
+const char *rk_strerror(rk_status s) RK_API;
 
 #ifdef __cplusplus
 }
