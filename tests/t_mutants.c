@@ -346,6 +346,9 @@ static void element_check_core(void)
         k2[i] ^= 0x20;
     }
     CHECK_EQ(rk_rootkey_element_check(&fe, doc, dl, &r, k2, kl), RK_OK);     /* restored */
+    CASE_END();
+}
+
 /* Carol's key set and the IWF's KMS as the client shim describes them
  * (shims/client/client.c). */
 static void carol_rx(rk_mikeysakke_rx *rx)
