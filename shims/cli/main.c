@@ -66,9 +66,15 @@ static double mono(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int ex_of(rk_status st)
+/* docs/cli.md: 3 for input unreadable, too large or malformed (hex, base64,
+ * MIKEY, XML, profile, KMS documents, the inventory, the store format), 4 for
+ * a failed cryptographic or policy check, 5 internal. */
+int rk_cli_exit_code(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
+    if ((st <= RK_ERR_HEX_ODD && st >= RK_ERR_HEX_CHAR) || (st <= RK_ERR_B64_CHAR && st >= RK_ERR_B64_SPACE) ||
+        (st <= RK_ERR_MIKEY_TRUNCATED && st >= -649) || st == RK_ERR_IWF_TOO_LARGE)
+        return EX_INPUT;
     if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML ||
         (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) || /* malformed, unsupported */
         st == RK_ERR_STORE_INVENTORY || (st <= RK_ERR_IWF_DUPLICATE_ID && st >= RK_ERR_IWF_LOCKED) ||
@@ -90,7 +96,19 @@ void no_key_on_argv(const char *cmd, const char *opt)
 static int fail(const char *cmd, const char *what, rk_status st)
 {
     fprintf(stderr, "rootkey %s: %s: %s (%d)\n", cmd, what, rk_strerror(st), (int)st);
-    return ex_of(st);
+    return rk_cli_exit_code(st);
+}
+
+rk_status rk_cli_write_out(const char *path, const uint8_t *data, size_t len, unsigned mode)
+{
+    if (strcmp(path, "-") != 0) return rk_file_write_atomic(path, data, len, mode);
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) return RK_ERR_IO;
+    return RK_OK;
+}
+
+FILE *info_of(const char *out)
+{
+    return strcmp(out, "-") == 0 ? stderr : stdout;
 }
 
 uint8_t *slurp(const char *path, size_t *len, rk_status *st)
@@ -259,7 +277,7 @@ static int cmd_iwf(int argc, char **argv)
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
     if (dv) printf("iwf: %zu delivered, %zu not delivered\n", s.delivered, s.undelivered);
-    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return ex_of(st);
+    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return rk_cli_exit_code(st);
     return s.failed || s.undelivered ? EX_SOME : EX_OK;
 }
 
@@ -308,7 +326,7 @@ static int cmd_wrap(int argc, char **argv)
         st = strcmp(line, "-") ? rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err)
                                : rk_iwf_parse_record(ln, lnl, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
     if (ln) { sodium_memzero(ln, RK_IWF_LINE_MAX + 1); sodium_free(ln); }
-    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return ex_of(st); }
+    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return rk_cli_exit_code(st); }
     uint8_t el[4096]; size_t elen = 0; uint32_t kid = 0; uint64_t per = 0;
     if (strcmp(kms, w.kms.kms_uri) != 0) {
         rk_iwf_close(&w); sodium_free(b);
@@ -339,16 +357,16 @@ static int cmd_wrap(int argc, char **argv)
         if (st == RK_OK)
             st = rk_profile_upsert(pc, nd, n + 8192, &nl, doc, n, 0, lmr_type, kid,
                                    (const uint8_t *)kms, strlen(kms), per, gt + 1, (size_t)(lt - gt - 1));
-        if (st == RK_OK) st = rk_file_write_atomic(out, nd, nl, 0644);
+        if (st == RK_OK) st = rk_cli_write_out(out, nd, nl, 0644);
         free(pc); free(doc); free(nd);
         if (st != RK_OK) return fail("wrap", "profile document", st);
-        printf("wrapped root key %08X for %s, key period %llu, upserted: %s\n", (unsigned)kid, id,
+        fprintf(info_of(out), "wrapped root key %08X for %s, key period %llu, upserted: %s\n", (unsigned)kid, id,
                (unsigned long long)per, out);
         return EX_OK;
     }
-    st = rk_file_write_atomic(out, el, elen, 0644);
+    st = rk_cli_write_out(out, el, elen, 0644);
     if (st != RK_OK) return fail("wrap", out, st);
-    printf("wrapped root key %08X for %s, key period %llu: %s\n", (unsigned)kid, id,
+    fprintf(info_of(out), "wrapped root key %08X for %s, key period %llu: %s\n", (unsigned)kid, id,
            (unsigned long long)per, out);
     return EX_OK;
 }
@@ -401,7 +419,7 @@ static int cmd_unwrap(int argc, char **argv)
     rk_status st = load_cert(cert, &c, err, sizeof err);
     if (st == RK_OK && icert) st = load_cert(icert, &ic, err, sizeof err);
     else ic = c;
-    if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: %s\n", err); return ex_of(st); }
+    if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: %s\n", err); return rk_cli_exit_code(st); }
     uint8_t *sk = sodium_malloc(32);
     if (!sk) return fail("unwrap", "guarded memory", RK_ERR_ALLOC);
     st = read_storage_key(skf, sk);
@@ -412,7 +430,7 @@ static int cmd_unwrap(int argc, char **argv)
     rk_client cl;
     st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, 1, err, sizeof err);
     sodium_memzero(ksx, n); free(ksx);
-    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return ex_of(st); }
+    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return rk_cli_exit_code(st); }
     rk_keystore *ks = rk_keystore_new(256);
     int rc = EX_OK;
     /* load-modify-save under the store's lock: a concurrent unwrap waits */
@@ -438,7 +456,7 @@ static int cmd_unwrap(int argc, char **argv)
            cn.later, cn.superseded, store, rk_keystore_count(ks), before,
            !cn.ok && !cn.bad ? ": up to date" : "");
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: first refusal: %s (%d)\n", rk_strerror(st), (int)st);
-                       rc = cn.ok ? EX_SOME : ex_of(st); }
+                       rc = cn.ok ? EX_SOME : rk_cli_exit_code(st); }
 out:
     rk_keystore_unlock(lk);
     rk_keystore_free(ks);
