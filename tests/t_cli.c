@@ -200,6 +200,15 @@ static void exit_codes(void)
     CHECK_EQ(sh(MIKEY "--message big.bin 2>x.err", bin), 3);
     CHECK_EQ(sh("grep -q 'big.bin: input too large' x.err"), 0);
     CASE_END();
+    CASE_BEGIN("inspect under a shrinking address space: a clear error, exit 5, never a crash");
+    /* each allocation is checked (issue 18): swept across the limits where
+     * the profile parser's buffers fail, inspect ends with 3 (parsed) or 5
+     * (memory; 127: the loader itself ran out), never on a signal, and at least one run hits a failed
+     * allocation after the file was read */
+    CHECK_EQ(sh("hit=0; for v in $(seq 12000 250 48000); do (ulimit -v $v; %s inspect bad.xml >/dev/null 2>m.err); "
+                "rc=$?; case $rc in 3|127) ;; 5) grep -q 'inspect: memory: .*(-7)' m.err && hit=1 ;; *) echo \"ulimit $v: exit $rc\"; exit 1 ;; esac; "
+                "done; test $hit = 1", bin), 0);
+    CASE_END();
     CASE_BEGIN("'-' is stdin for single inputs, stdout for --out");
     CHECK_EQ(sh("%s inspect - < alice-profile.xml | grep -q '\"type\": \"profile document\"'", bin), 0);
     CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line "

@@ -533,10 +533,18 @@ static int cmd_inspect(int argc, char **argv)
         rk_profile_element *els = calloc(64, sizeof *els);
         uint8_t *doc = d; size_t dl = n, cnt = 0;
         uint8_t *wrapped = NULL;
+        if (!pc || !els) {
+            free(pc); free(els); free(d);
+            return fail("inspect", "memory", RK_ERR_ALLOC);
+        }
         if (n - a > 13 && !memcmp(d + a, "<rk:lmr-root-key", 16 <= n - a ? 16 : n - a)) {
             static const char h[] = "<mcptt-user-profile xmlns=\"" RK_PROFILE_UP_NS "\"><anyExt>";
             static const char t[] = "</anyExt></mcptt-user-profile>";
             wrapped = malloc(n + sizeof h + sizeof t);
+            if (!wrapped) {
+                free(pc); free(els); free(d);
+                return fail("inspect", "memory", RK_ERR_ALLOC);
+            }
             memcpy(wrapped, h, sizeof h - 1); memcpy(wrapped + sizeof h - 1, d + a, n - a);
             memcpy(wrapped + sizeof h - 1 + n - a, t, sizeof t - 1);
             doc = wrapped; dl = sizeof h - 1 + n - a + sizeof t - 1;
@@ -551,11 +559,11 @@ static int cmd_inspect(int argc, char **argv)
                        i ? "," : "", names[els[i].lmr & 3], (unsigned)els[i].key_id_value);
                 json_str(doc + els[i].kms_uri.off, els[i].kms_uri.len);
                 printf(",\n      \"key_period\": %llu,\n      \"message\": ", (unsigned long long)els[i].key_period_value);
-                uint8_t *m = malloc(els[i].text.len); size_t ml = 0;
-                rk_status s2 = rk_b64_decode(m, els[i].text.len, (const char *)doc + els[i].text.off,
+                uint8_t *m = malloc(els[i].text.len ? els[i].text.len : 1); size_t ml = 0;
+                rk_status s2 = !m ? RK_ERR_ALLOC : rk_b64_decode(m, els[i].text.len, (const char *)doc + els[i].text.off,
                                              els[i].text.len, &ml, RK_B64_ALLOW_SPACE);
                 if (s2 == RK_OK) s2 = inspect_mikey(m, ml, "      ");
-                if (s2 != RK_OK) { printf("{\"error\": \"%s\"}", rk_strerror(s2)); rc = EX_INPUT; }
+                if (s2 != RK_OK) { printf("{\"error\": \"%s\"}", rk_strerror(s2)); rc = rk_cli_exit_code(s2); }
                 free(m);
                 printf("\n    }");
             }
@@ -563,7 +571,8 @@ static int cmd_inspect(int argc, char **argv)
         }
         free(pc); free(els); free(wrapped);
     } else {
-        uint8_t *m = malloc(n); size_t ml = 0;
+        uint8_t *m = malloc(n ? n : 1); size_t ml = 0;
+        if (!m) { free(d); return fail("inspect", "memory", RK_ERR_ALLOC); }
         st = rk_b64_decode(m, n, (const char *)d, n, &ml, RK_B64_ALLOW_SPACE);
         if (st != RK_OK) { memcpy(m, d, n); ml = n; }
         st = inspect_mikey(m, ml, "");
