@@ -162,6 +162,80 @@ static void cli_help(void)
     CHECK_EQ(sh("%s selftest > selftest.txt && cmp selftest.txt %s/../tests/golden/selftest.txt", bin, RK_VECTOR_DIR), 0);
 }
 
+/* Issue 18, exit codes: malformed input (MIKEY, base64, XML, CSV) exits 3 as
+ * docs/cli.md says (MIKEY and base64 exited 4), and an input over its size
+ * limit says "input too large" (it said "output buffer too small", exit 4).
+ * Runs in cli_wrap_unwrap's directory (the community, alice-profile.xml). */
+static void exit_codes(void)
+{
+#define UNWRAP "%s unwrap --cert kms/kms-cert.xml --keyset alice.xml --iwf-uri sip:iwf@iwf.test.example " \
+                      "--storage-key storage.key "
+#define MIKEY "%s mikey receive --cert kms/kms-cert.xml --keyset alice.xml "
+    CASE_BEGIN("malformed MIKEY exits 3");
+    CHECK_EQ(sh("printf 'AAAA' > bad.mikey && %s inspect bad.mikey 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'inspect: bad.mikey: mikey: .*(-600)' x.err"), 0);
+    CHECK_EQ(sh(MIKEY "--message bad.mikey 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'refused: mikey: .*(-600)' x.err"), 0);
+    CASE_END();
+    CASE_BEGIN("malformed base64 in a profile element exits 3 (the profile's text check)");
+    CHECK_EQ(sh("sed 's/\\(<rk:lmr-root-key[^>]*>\\)\\(.\\)/\\1*/' alice-profile.xml > b64.xml && ! cmp -s b64.xml alice-profile.xml"), 0);
+    CHECK_EQ(sh(UNWRAP "--profile b64.xml --store b64.store 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'text is not base64 (-1008)' x.err"), 0);
+    CASE_END();
+    CASE_BEGIN("malformed XML exits 3");
+    CHECK_EQ(sh("printf '<a' > bad.xml && %s inspect bad.xml 2>x.err", bin), 3);
+    CHECK_EQ(sh(UNWRAP "--profile bad.xml --store x.store 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q '(-928)' x.err"), 0);
+    CASE_END();
+    CASE_BEGIN("malformed CSV line exits 3");
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line "
+                "'\"sip:alice@test.example,kms.test.example,P25,wacn=BEE00,%s' --profile empty.xml --out x.xml 2>x.err",
+                bin, keyfile(KEYS[0])), 3);
+    CASE_END();
+    CASE_BEGIN("an input over its size limit: 'input too large', exit 3");
+    CHECK_EQ(sh("head -c 1100000 /dev/zero > big.bin"), 0);
+    CHECK_EQ(sh("%s inspect big.bin 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'big.bin: input too large (-1325)' x.err && ! grep -q 'buffer' x.err"), 0);
+    CHECK_EQ(sh(UNWRAP "--profile big.bin --store x.store 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'big.bin: input too large' x.err && ! grep -q 'buffer' x.err"), 0);
+    CHECK_EQ(sh(MIKEY "--message big.bin 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'big.bin: input too large' x.err"), 0);
+    CASE_END();
+    CASE_BEGIN("inspect under a shrinking address space: a clear error, exit 5, never a crash");
+    /* each allocation is checked (issue 18): swept across the limits where
+     * the profile parser's buffers fail, inspect ends with 3 (parsed) or 5
+     * (memory; 127: the loader itself ran out), never on a signal, and at least one run hits a failed
+     * allocation after the file was read */
+    CHECK_EQ(sh("hit=0; for v in $(seq 12000 250 48000); do (ulimit -v $v; %s inspect bad.xml >/dev/null 2>m.err); "
+                "rc=$?; case $rc in 3|127) ;; 5) grep -q 'inspect: memory: .*(-7)' m.err && hit=1 ;; *) echo \"ulimit $v: exit $rc\"; exit 1 ;; esac; "
+                "done; test $hit = 1", bin), 0);
+    CASE_END();
+    CASE_BEGIN("'-' is stdin for single inputs, stdout for --out");
+    CHECK_EQ(sh("%s inspect - < alice-profile.xml | grep -q '\"type\": \"profile document\"'", bin), 0);
+    CHECK_EQ(sh("%s wrap --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --line "
+                "'sip:alice@test.example,kms.test.example,P25,wacn=BEE00;sys=3A1;rsi=1234567;algid=84;kid=F1A3;keyset=1,%s' "
+                "--profile - --out - < empty.xml > dash.xml 2>x.err", bin, keyfile(KEYS[0])), 0);
+    CHECK_EQ(sh("grep -q '^<mcptt-user-profile' dash.xml && grep -q 'upserted: -' x.err && ! grep -q wrapped dash.xml"), 0);
+    CHECK_EQ(sh(UNWRAP "--profile - --store dash.store < dash.xml > x.out", bin), 0);
+    CHECK_EQ(sh("grep -q '1 element(s) accepted' x.out"), 0);
+    CHECK_EQ(sh("sed -n 's/.*\">\\(.*\\)<\\/rk.*/\\1/p' dash.xml > dash.b64 && " MIKEY "--message - < dash.b64 > x.out", bin), 0);
+    CHECK_EQ(sh("grep -q '\"csb_id\"' x.out"), 0);
+    CHECK_EQ(sh("printf 'AAAA' | %s inspect - 2>x.err", bin), 3);
+    CHECK_EQ(sh("grep -q 'inspect: -: mikey' x.err"), 0);
+    CASE_END();
+    CASE_BEGIN("client sync: --interval and --count are decimal numbers");
+    static const char *bad[] = {"--interval 10x", "--interval -1", "--interval 0", "--interval ''", "--interval 1 --count 2x",
+                                "--interval 1 --count -1", "--interval 99999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK_EQ(sh("%s client sync --user sip:alice@test.example --cert kms/kms-cert.xml --keyset alice.xml "
+                    "--iwf-uri sip:iwf@iwf.test.example --store alice.store --storage-key storage.key "
+                    "--xcap-root https://127.0.0.1:9/xcap-root --token-file nosuch.token %s 2>x.err", bin, bad[i]), 2);
+    CHECK_EQ(sh("grep -q 'usage: rootkey client sync' x.err"), 0);
+    CASE_END();
+#undef UNWRAP
+#undef MIKEY
+}
+
 static void cli_wrap_unwrap(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
@@ -821,6 +895,7 @@ static void cli_no_secrets(void)
                 "! grep -l -i -F -e $(cat storage.key) $files"), 0);
     /* the inventory keys did reach the scanned outputs' inputs (the scan is not vacuous) */
     CHECK_EQ(sh("grep -q -i %s inv.csv", KEYS[1]), 0);
+    exit_codes();
     if (!getenv("RK_KEEP")) { char c[4300]; snprintf(c, sizeof c, "rm -rf '%s'", dir); CHECK_EQ(system(c), 0); }
 }
 

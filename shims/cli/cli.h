@@ -6,6 +6,7 @@
 #define RK_CLI_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "common/kms.h"
 
 /* A whole file (at most 1 MiB) in malloc'd memory, or NULL with *st set. */
@@ -20,6 +21,15 @@ rk_status load_iwf_cert(rk_kms_cert *ic, const rk_kms_cert *mine, const char *ic
                         const char *cache, const char *kms_uri, char *err, size_t errlen);
 /* A 32-octet storage key written as 64 hex digits. */
 rk_status read_storage_key(const char *path, uint8_t key[32]);
+/* The exit code of docs/cli.md for a status (0 ok, 3 input, 4 check, 5 internal). */
+int rk_cli_exit_code(rk_status st);
+/* A decimal argument: digits only, no sign, no overflow; 1 if *v was set. */
+int rk_cli_parse_u64(const char *s, uint64_t *v);
+/* Write an output: "-" is stdout (written and flushed), anything else a
+ * file replaced atomically (rk_file_write_atomic). */
+rk_status rk_cli_write_out(const char *path, const uint8_t *data, size_t len, unsigned mode);
+/* Where a command's report line goes: stderr when its output is "-". */
+FILE *info_of(const char *out);
 /* The clock: time(NULL); in the test build (RK_TEST_HOOKS) RK_NOW fixes it. */
 int64_t now_unix(void);
 #endif

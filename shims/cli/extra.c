@@ -5,6 +5,7 @@
  * Vectors embedded: RFC 6507 Appendix A (ECCSI), RFC 6508 Appendix A (SAKKE),
  * FIPS 197 C.1 (AES-128), FIPS 180-4 "abc" (SHA-256), RFC 4231 case 2 (HMAC).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "cli/cli.h"
 #include "client/client.h"
 #include "common/atomic.h"
 #include "common/kms.h"
@@ -264,6 +266,12 @@ static void usage_mikey(FILE *f)
                "with --show-secrets.\n");
 }
 
+/* Why rk_file_read failed: the system's reason, or "input too large". */
+static const char *read_why(rk_status st)
+{
+    return st == RK_ERR_IO ? strerror(errno) : rk_strerror(st);
+}
+
 static rk_status load_cert2(const char *path, rk_kms_cert *c, char *err, size_t el)
 {
     uint8_t *b = malloc(1 << 16);
@@ -315,7 +323,7 @@ int rk_cli_mikey(int argc, char **argv)
     size_t kl = 0, rl = 0, ml = 0;
     if (!ksx || !raw || !msg) return 5;
     st = rk_file_read(keyset, ksx, 1 << 16, &kl);
-    if (st != RK_OK) { fprintf(stderr, "rootkey mikey: %s: cannot read\n", keyset); return 3; }
+    if (st != RK_OK) { fprintf(stderr, "rootkey mikey: %s: %s\n", keyset, read_why(st)); return rk_cli_exit_code(st); }
     rk_client cl;
     st = rk_client_open(&cl, &c, &ic, "", ksx, kl, 0, err, sizeof err);
     sodium_free(ksx);
@@ -329,7 +337,7 @@ int rk_cli_mikey(int argc, char **argv)
                (st <= -900 && st >= -999) ? 3 : 4;
     }
     st = rk_file_read(msgf, raw, 1 << 16, &rl);
-    if (st != RK_OK) { rk_client_close(&cl); fprintf(stderr, "rootkey mikey: %s: cannot read\n", msgf); return 3; }
+    if (st != RK_OK) { rk_client_close(&cl); fprintf(stderr, "rootkey mikey: %s: %s\n", msgf, read_why(st)); return rk_cli_exit_code(st); }
     if (rk_b64_decode(msg, 1 << 16, (const char *)raw, rl, &ml, RK_B64_ALLOW_SPACE) != RK_OK) { memcpy(msg, raw, rl); ml = rl; }
     rk_mikeysakke_rx rx;
     memset(&rx, 0, sizeof rx);
@@ -349,7 +357,7 @@ int rk_cli_mikey(int argc, char **argv)
     int rc = 0;
     if (st != RK_OK) {
         fprintf(stderr, "rootkey mikey receive: refused: %s (%d)\n", rk_strerror(st), (int)st);
-        rc = 4;
+        rc = rk_cli_exit_code(st);
     } else {
         printf("{\n  \"csb_id\": \"%08X\",\n  \"t_ntp_seconds\": %u,\n  \"key_period\": %llu,\n  \"initiator_uid\": ",
                (unsigned)res->csb_id, (unsigned)res->ts_sec, (unsigned long long)res->period_no);

@@ -126,8 +126,7 @@ static int kms_fail(const char *what, rk_status st)
     return st == RK_ERR_IO ? 3 : st == RK_ERR_ALLOC ? 5 : 4;
 }
 
-/* A decimal argument: digits only, no sign, no overflow. */
-static int parse_u64(const char *s, uint64_t *v)
+int rk_cli_parse_u64(const char *s, uint64_t *v)
 {
     uint64_t acc = 0;
     if (!*s)
@@ -233,10 +232,10 @@ int rk_cli_kms(int argc, char **argv)
         switch (c) {
         case 'd': dir = optarg; break;
         case 'u': uri = optarg; break;
-        case 'p': ok = parse_u64(optarg, &period) && period > 0; break;
-        case 'o': ok = parse_u64(optarg, &offset); break;
+        case 'p': ok = rk_cli_parse_u64(optarg, &period) && period > 0; break;
+        case 'o': ok = rk_cli_parse_u64(optarg, &offset); break;
         case 'U': user = optarg; break;
-        case 'n': ok = parse_u64(optarg, &pno); have_pno = 1; break;
+        case 'n': ok = rk_cli_parse_u64(optarg, &pno); have_pno = 1; break;
         case 'O': out = optarg; break;
         case 'i': inv = optarg; break;
         case 'D': outdir = optarg; break;

@@ -64,9 +64,15 @@ static double mono(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int ex_of(rk_status st)
+/* docs/cli.md: 3 for input unreadable, too large or malformed (hex, base64,
+ * MIKEY, XML, profile, KMS documents, the inventory, the store format), 4 for
+ * a failed cryptographic or policy check, 5 internal. */
+int rk_cli_exit_code(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
+    if ((st <= RK_ERR_HEX_ODD && st >= RK_ERR_HEX_CHAR) || (st <= RK_ERR_B64_CHAR && st >= RK_ERR_B64_SPACE) ||
+        (st <= RK_ERR_MIKEY_TRUNCATED && st >= -649) || st == RK_ERR_IWF_TOO_LARGE)
+        return EX_INPUT;
     if (st == RK_ERR_IO || st == RK_ERR_STORE_KMS_XML ||
         (st <= RK_ERR_KMS_ROOT && st >= RK_ERR_KMS_PARAMETER_SET) || /* malformed, unsupported */
         st == RK_ERR_KMS_URI_MISMATCH || st == RK_ERR_KMS_USER_ID || st == RK_ERR_KMS_NO_CERT ||
@@ -89,7 +95,19 @@ void no_key_on_argv(const char *cmd, const char *opt)
 static int fail(const char *cmd, const char *what, rk_status st)
 {
     fprintf(stderr, "rootkey %s: %s: %s (%d)\n", cmd, what, rk_strerror(st), (int)st);
-    return ex_of(st);
+    return rk_cli_exit_code(st);
+}
+
+rk_status rk_cli_write_out(const char *path, const uint8_t *data, size_t len, unsigned mode)
+{
+    if (strcmp(path, "-") != 0) return rk_file_write_atomic(path, data, len, mode);
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) return RK_ERR_IO;
+    return RK_OK;
+}
+
+FILE *info_of(const char *out)
+{
+    return strcmp(out, "-") == 0 ? stderr : stdout;
 }
 
 uint8_t *slurp(const char *path, size_t *len, rk_status *st)
@@ -274,7 +292,7 @@ static int cmd_iwf(int argc, char **argv)
     printf("iwf: %zu lines, %zu wrapped, %zu already done, %zu failed, %zu in other shards (%.2f s)\n",
            s.lines, s.done, s.skipped, s.failed, s.other_shard, t1 - t0);
     if (dv) printf("iwf: %zu delivered, %zu not delivered\n", s.delivered, s.undelivered);
-    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return ex_of(st);
+    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_IWF_LOCKED) return rk_cli_exit_code(st);
     return s.failed || s.undelivered ? EX_SOME : EX_OK;
 }
 
@@ -323,7 +341,7 @@ static int cmd_wrap(int argc, char **argv)
         st = strcmp(line, "-") ? rk_iwf_parse_line(line, id, sizeof id, kms, sizeof kms, b, err, sizeof err)
                                : rk_iwf_parse_record(ln, lnl, id, sizeof id, kms, sizeof kms, b, err, sizeof err);
     if (ln) { sodium_memzero(ln, RK_IWF_LINE_MAX + 1); sodium_free(ln); }
-    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return ex_of(st); }
+    if (st != RK_OK) { rk_iwf_close(&w); sodium_free(b); fprintf(stderr, "rootkey wrap: line: %s\n", err); return rk_cli_exit_code(st); }
     uint8_t el[4096]; size_t elen = 0; uint32_t kid = 0; uint64_t per = 0;
     if (strcmp(kms, w.kms.kms_uri) != 0) {
         rk_iwf_close(&w); sodium_free(b);
@@ -354,16 +372,16 @@ static int cmd_wrap(int argc, char **argv)
         if (st == RK_OK)
             st = rk_profile_upsert(pc, nd, n + 8192, &nl, doc, n, 0, lmr_type, kid,
                                    (const uint8_t *)kms, strlen(kms), per, gt + 1, (size_t)(lt - gt - 1));
-        if (st == RK_OK) st = rk_file_write_atomic(out, nd, nl, 0644);
+        if (st == RK_OK) st = rk_cli_write_out(out, nd, nl, 0644);
         free(pc); free(doc); free(nd);
         if (st != RK_OK) return fail("wrap", "profile document", st);
-        printf("wrapped root key %08X for %s, key period %llu, upserted: %s\n", (unsigned)kid, id,
+        fprintf(info_of(out), "wrapped root key %08X for %s, key period %llu, upserted: %s\n", (unsigned)kid, id,
                (unsigned long long)per, out);
         return EX_OK;
     }
-    st = rk_file_write_atomic(out, el, elen, 0644);
+    st = rk_cli_write_out(out, el, elen, 0644);
     if (st != RK_OK) return fail("wrap", out, st);
-    printf("wrapped root key %08X for %s, key period %llu: %s\n", (unsigned)kid, id,
+    fprintf(info_of(out), "wrapped root key %08X for %s, key period %llu: %s\n", (unsigned)kid, id,
            (unsigned long long)per, out);
     return EX_OK;
 }
@@ -421,7 +439,7 @@ static int cmd_unwrap(int argc, char **argv)
     rk_kms_cert c, ic;
     rk_status st = load_cert(cert, &c, err, sizeof err);
     if (st == RK_OK) st = load_iwf_cert(&ic, &c, icert, cache, ikms, err, sizeof err);
-    if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: %s\n", err); return ex_of(st); }
+    if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: %s\n", err); return rk_cli_exit_code(st); }
     uint8_t *sk = sodium_malloc(32);
     if (!sk) return fail("unwrap", "guarded memory", RK_ERR_ALLOC);
     st = read_storage_key(skf, sk);
@@ -432,7 +450,7 @@ static int cmd_unwrap(int argc, char **argv)
     rk_client cl;
     st = rk_client_open(&cl, &c, &ic, iuri, ksx, n, 1, err, sizeof err);
     sodium_memzero(ksx, n); free(ksx);
-    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return ex_of(st); }
+    if (st != RK_OK) { sodium_free(sk); fprintf(stderr, "rootkey unwrap: key set: %s (%d)\n", err, (int)st); return rk_cli_exit_code(st); }
     rk_keystore *ks = rk_keystore_new(256);
     int rc = EX_OK;
     /* load-modify-save under the store's lock: a concurrent unwrap waits */
@@ -458,7 +476,7 @@ static int cmd_unwrap(int argc, char **argv)
            cn.later, cn.superseded, store, rk_keystore_count(ks), before,
            !cn.ok && !cn.bad ? ": up to date" : "");
     if (st != RK_OK) { fprintf(stderr, "rootkey unwrap: first refusal: %s (%d)\n", rk_strerror(st), (int)st);
-                       rc = cn.ok ? EX_SOME : ex_of(st); }
+                       rc = cn.ok ? EX_SOME : rk_cli_exit_code(st); }
 out:
     rk_keystore_unlock(lk);
     rk_keystore_free(ks);
@@ -535,10 +553,18 @@ static int cmd_inspect(int argc, char **argv)
         rk_profile_element *els = calloc(64, sizeof *els);
         uint8_t *doc = d; size_t dl = n, cnt = 0;
         uint8_t *wrapped = NULL;
+        if (!pc || !els) {
+            free(pc); free(els); free(d);
+            return fail("inspect", "memory", RK_ERR_ALLOC);
+        }
         if (n - a > 13 && !memcmp(d + a, "<rk:lmr-root-key", 16 <= n - a ? 16 : n - a)) {
             static const char h[] = "<mcptt-user-profile xmlns=\"" RK_PROFILE_UP_NS "\"><anyExt>";
             static const char t[] = "</anyExt></mcptt-user-profile>";
             wrapped = malloc(n + sizeof h + sizeof t);
+            if (!wrapped) {
+                free(pc); free(els); free(d);
+                return fail("inspect", "memory", RK_ERR_ALLOC);
+            }
             memcpy(wrapped, h, sizeof h - 1); memcpy(wrapped + sizeof h - 1, d + a, n - a);
             memcpy(wrapped + sizeof h - 1 + n - a, t, sizeof t - 1);
             doc = wrapped; dl = sizeof h - 1 + n - a + sizeof t - 1;
@@ -553,11 +579,11 @@ static int cmd_inspect(int argc, char **argv)
                        i ? "," : "", names[els[i].lmr & 3], (unsigned)els[i].key_id_value);
                 json_str(doc + els[i].kms_uri.off, els[i].kms_uri.len);
                 printf(",\n      \"key_period\": %llu,\n      \"message\": ", (unsigned long long)els[i].key_period_value);
-                uint8_t *m = malloc(els[i].text.len); size_t ml = 0;
-                rk_status s2 = rk_b64_decode(m, els[i].text.len, (const char *)doc + els[i].text.off,
+                uint8_t *m = malloc(els[i].text.len ? els[i].text.len : 1); size_t ml = 0;
+                rk_status s2 = !m ? RK_ERR_ALLOC : rk_b64_decode(m, els[i].text.len, (const char *)doc + els[i].text.off,
                                              els[i].text.len, &ml, RK_B64_ALLOW_SPACE);
                 if (s2 == RK_OK) s2 = inspect_mikey(m, ml, "      ");
-                if (s2 != RK_OK) { printf("{\"error\": \"%s\"}", rk_strerror(s2)); rc = EX_INPUT; }
+                if (s2 != RK_OK) { printf("{\"error\": \"%s\"}", rk_strerror(s2)); rc = rk_cli_exit_code(s2); }
                 free(m);
                 printf("\n    }");
             }
@@ -565,7 +591,8 @@ static int cmd_inspect(int argc, char **argv)
         }
         free(pc); free(els); free(wrapped);
     } else {
-        uint8_t *m = malloc(n); size_t ml = 0;
+        uint8_t *m = malloc(n ? n : 1); size_t ml = 0;
+        if (!m) { free(d); return fail("inspect", "memory", RK_ERR_ALLOC); }
         st = rk_b64_decode(m, n, (const char *)d, n, &ml, RK_B64_ALLOW_SPACE);
         if (st != RK_OK) { memcpy(m, d, n); ml = n; }
         st = inspect_mikey(m, ml, "");

@@ -37,7 +37,7 @@ static int ex_p25(rk_status st)
 {
     if (st == RK_OK) return EX_OK;
     if (st == RK_ERR_ALLOC || st == RK_ERR_INTERNAL) return EX_INTERNAL;
-    if (st == RK_ERR_IO || st == RK_ERR_STORE_LMR_MESSAGE || st == RK_ERR_STORE_TEK_LIST ||
+    if (st == RK_ERR_IO || st == RK_ERR_IWF_TOO_LARGE || st == RK_ERR_STORE_LMR_MESSAGE || st == RK_ERR_STORE_TEK_LIST ||
         st == RK_ERR_STORE_INVENTORY || st == RK_ERR_STORE_FORMAT || st == RK_ERR_STORE_TRUNCATED ||
         st == RK_ERR_LENGTH || (st <= RK_ERR_P25_TRUNCATED && st >= RK_ERR_P25_MAC_FORMAT) ||
         st == RK_ERR_P25_NO_MAC)
@@ -155,9 +155,9 @@ static int cmd_modify(int argc, char **argv)
         if (st != RK_OK) { fprintf(stderr, "rootkey p25: --blob: %s\n", err); rc = EX_INPUT; goto out; }
         st = rk_iwf_tetra_message(b, kwp, bl, blen, msg, sizeof msg, &ml);
         if (st != RK_OK) { rc = perr("TETRA wrap", st); goto out; }
-        st = rk_file_write_atomic(out, msg, ml, 0644);
+        st = rk_cli_write_out(out, msg, ml, 0644);
         if (st != RK_OK) { rc = perr(out, st); goto out; }
-        printf("p25 modify-key: TETRA %s: %zu-octet blob wrapped under the KEK with %s: %s (%zu octets)\n",
+        fprintf(info_of(out), "p25 modify-key: TETRA %s: %zu-octet blob wrapped under the KEK with %s: %s (%zu octets)\n",
                id, blen, kwp ? "AES-KWP" : "AES-KW", out, ml);
         goto out;
     }
@@ -173,9 +173,9 @@ static int cmd_modify(int argc, char **argv)
     if (st != RK_OK) { if (tekf) fprintf(stderr, "rootkey p25: %s\n", err); rc = EX_INPUT; goto out; }
     st = rk_iwf_p25_message(b, teks, n, (uint32_t)src, (uint16_t)mn, (uint8_t)mac, msg, sizeof msg, &ml);
     if (st != RK_OK) { rc = perr("Modify Key Command", st); goto out; }
-    st = rk_file_write_atomic(out, msg, ml, 0644);
+    st = rk_cli_write_out(out, msg, ml, 0644);
     if (st != RK_OK) { rc = perr(out, st); goto out; }
-    printf("p25 modify-key: %s: %zu TEK(s) (keyset %ld, ALGID %02X) for RSI %u under UKEK %04X, "
+    fprintf(info_of(out), "p25 modify-key: %s: %zu TEK(s) (keyset %ld, ALGID %02X) for RSI %u under UKEK %04X, "
            "message number %ld from RSI %ld, MAC %s: %s (%zu octets)\n",
            id, n, keyset, (unsigned)teks[0].algid, (unsigned)b->unit_id, (unsigned)b->key_id, mn, src,
            mac == RK_P25_MAC_FORMAT_CMAC ? "CMAC" : "CBC-MAC", out, ml);
@@ -228,7 +228,6 @@ static int cmd_receive(int argc, char **argv)
     if ((lk = rk_keystore_lock(store)) < 0) { fprintf(stderr, "rootkey p25: %s.lock: %s\n", store, strerror(errno)); rc = EX_INPUT; goto out; }
     if ((st = rk_keystore_load(ks, store, sk)) != RK_OK) { rc = perr(store, st); goto out; }
     st = rk_file_read(msgf, msg, sizeof msg, &ml);
-    if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_LMR_MESSAGE;
     if (st != RK_OK) { rc = perr(msgf, st); goto out; }
     st = rk_client_lmr_receive(ks, msg, ml, (uint32_t)rkid, now_unix(), r);
     if (st != RK_OK) {

@@ -80,6 +80,7 @@ static int cmd_sync(int argc, char **argv)
     const char *cert = NULL, *icert = NULL, *keyset = NULL, *iuri = NULL, *store = NULL, *skf = NULL,
                *user = NULL, *cache = NULL, *ikms = NULL;
     long interval = -1, count = 0;
+    uint64_t u = 0;
     rk_cli_delivery dl;
     rk_cli_delivery_init(&dl);
     static struct option o[] = {{"cert", 1, 0, 'c'}, {"iwf-cert", 1, 0, 'C'}, {"keyset", 1, 0, 'k'},
@@ -97,8 +98,8 @@ static int cmd_sync(int argc, char **argv)
         case 's': store = optarg; break;
         case 'K': skf = optarg; break;
         case 'u': user = optarg; break;
-        case 'I': interval = atol(optarg); if (interval < 1) { usage_sync(stderr); return 2; } break;
-        case 'n': count = atol(optarg); if (count < 0) { usage_sync(stderr); return 2; } break;
+        case 'I': if (!rk_cli_parse_u64(optarg, &u) || u < 1 || u > 86400) { usage_sync(stderr); return 2; } interval = (long)u; break;
+        case 'n': if (!rk_cli_parse_u64(optarg, &u) || u > 1000000) { usage_sync(stderr); return 2; } count = (long)u; break;
         case 'Y': cache = optarg; break;
         case 'y': ikms = optarg; break;
         case 'h': usage_sync(stdout); return 0;

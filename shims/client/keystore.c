@@ -249,7 +249,7 @@ rk_status rk_keystore_load(rk_keystore *ks, const char *path,
     file = malloc(cap);
     if (!file) return RK_ERR_ALLOC;
     st = rk_file_read(path, file, cap, &len);
-    if (st == RK_ERR_BUFFER) st = RK_ERR_STORE_FULL;     /* more entries than this store holds */
+    if (st == RK_ERR_IWF_TOO_LARGE) st = RK_ERR_STORE_FULL;     /* more entries than this store holds */
     if (st == RK_OK) st = rk_keystore_load_mem(ks, file, len, storage_key);
     free(file);
     return st;

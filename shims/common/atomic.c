@@ -89,7 +89,7 @@ rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len
 
 rk_status rk_file_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
 {
-    int fd = open(path, O_RDONLY);
+    int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);   /* "-": stdin */
     size_t n = 0;
     *len = 0;
     if (fd < 0) return RK_ERR_IO;
@@ -104,7 +104,7 @@ rk_status rk_file_read(const char *path, uint8_t *buf, size_t cap, size_t *len)
         if (r == 0) break;
         if (n >= cap) {
             close(fd);
-            return RK_ERR_BUFFER;
+            return RK_ERR_IWF_TOO_LARGE;
         }
         n += (size_t)r;
     }

@@ -16,8 +16,9 @@
 RK_MUST_CHECK rk_status rk_file_write_atomic(const char *path, const uint8_t *data,
                                              size_t len, unsigned mode);
 
-/* Read a whole file of at most cap octets into buf.  Errors: RK_ERR_IO,
- * RK_ERR_BUFFER (larger than cap). */
+/* Read a whole file of at most cap octets into buf ("-": standard input to
+ * its end; a file named - is ./-).  Errors: RK_ERR_IO,
+ * RK_ERR_IWF_TOO_LARGE ("input too large": larger than cap). */
 RK_MUST_CHECK rk_status rk_file_read(const char *path, uint8_t *buf, size_t cap,
                                      size_t *len);
 #endif

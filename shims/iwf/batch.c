@@ -88,7 +88,7 @@ rk_status rk_iwf_state_read(const char *path, rk_iwf_state *r)
     unsigned have = 0;
     rk_status st = rk_file_read(path, (uint8_t *)buf, sizeof buf - 1, &n);
     memset(r, 0, sizeof *r);
-    if (st == RK_ERR_BUFFER) return RK_ERR_IWF_STATE;
+    if (st == RK_ERR_IWF_TOO_LARGE) return RK_ERR_IWF_STATE;
     if (st != RK_OK) return st;
     buf[n] = 0;
     if (strncmp(buf, "rootkey-iwf-state 1\n", 20) != 0 || memchr(buf, 0, n)) return RK_ERR_IWF_STATE;
@@ -259,7 +259,7 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
         if (!o->delivery || r.delivered) return RK_OK;
         snprintf(path, sizeof path, "%s/%s", o->outdir, r.element);
         st = rk_file_read(path, el, sizeof el, &elen);
-        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "too large"); return st; }
+        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "input too large"); return st; }
         return queued(b, &r, spath, el, elen, err, errlen, fatal);
     }
     st = rk_iwf_element(w, id, lb, o->now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);

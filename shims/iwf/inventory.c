@@ -213,7 +213,7 @@ static rk_status parse_key(rk_lmr_block *b, const char *spec, char *err, size_t 
         memcpy(buf, spec + 4, n);
     } else if (!strncmp(spec, "file:", 5)) {
         st = rk_file_read(spec + 5, (uint8_t *)buf, 255, &n);
-        if (st != RK_OK) FAIL("key file %.200s: %s", spec + 5, st == RK_ERR_BUFFER ? "too large" : strerror(errno));
+        if (st != RK_OK) FAIL("key file %.200s: %s", spec + 5, st == RK_ERR_IWF_TOO_LARGE ? "input too large" : strerror(errno));
         while (n && (buf[n-1] == '\n' || buf[n-1] == '\r' || buf[n-1] == ' ')) n--;
     } else FAIL("key: neither hex:... nor file:/path");
     if (n % 2 || n / 2 < RK_LMR_KEY_MIN || n / 2 > RK_LMR_KEY_MAX ||
