@@ -719,8 +719,29 @@ static void cli_batch_names(void)
     /* progress on stderr: always (even to a file), never; an error line never glued onto the bar */
     CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg --progress=always 2> pg.err > /dev/null; "
                 "grep -q '\\[#* *\\] 4/4' pg.err && tr '\\r\\033' '@~' < pg.err | grep -q '@~\\[Knul2.csv:4: line longer'", bin), 0);
-    CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg2 --progress=never 2> pg2.err > /dev/null; ! grep -q '\\] [0-9]/' pg2.err", bin), 0);
+    /* a line as each phase ends, at a line's start or after the bar is cleared, in order */
+    CHECK_EQ(sh("tr '\\r\\033' '@~' < pg.err | grep -o '\\(^\\|@~\\[K\\)iwf: [a-z]* done: [^(]*' > pg.phases && "
+                "sed -n 1p pg.phases | grep -q 'inventory done: 4 lines, 0 on a repeated MC ID' && "
+                "sed -n 2p pg.phases | grep -q 'wrap done: [0-9]* wrapped, 0 already done, [0-9]* failed' && "
+                "test $(wc -l < pg.phases) -eq 2"), 0);
+    CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg2 --progress=never 2> pg2.err > /dev/null; ! grep -q '\\] [0-9]/' pg2.err && "
+                "! grep -q ' done: ' pg2.err", bin), 0);
     CHECK_EQ(sh(IWF "--inventory nul2.csv --out outpg2 --progress=sometimes", bin), 2);
+    /* a full disk (each file capped at 1 KiB by RLIMIT_FSIZE, SIGXFSZ ignored
+     * so that write() fails with EFBIG as on a full file system): the batch
+     * names the file and stops at the first user instead of failing the
+     * other four; nothing is recorded for a user whose files were not
+     * written, and no temporary file is left; the rerun does exactly all */
+    CHECK_EQ(sh("(trap '' XFSZ; ulimit -f 1; exec " IWF "--inventory names.csv --out outfull > full.txt 2> full.err); "
+                "test $? -eq 3", bin), 0);
+    CHECK_EQ(sh("grep -q '^names.csv:[0-9]*: .*: writing outfull/u-[0-9a-f]*\\.p[0-9]*\\.[a-z.]*: File too large$' full.err && "
+                "test $(grep -c ': writing ' full.err) -eq 1 && "
+                "grep -q '1 failed' full.txt && ! grep -q '[1-9] wrapped' full.txt"), 0);
+    CHECK_EQ(count_files("outfull", ".state"), 0);
+    CHECK_EQ(count_files("outfull", ".element.xml"), 0);
+    CHECK_EQ(sh("! ls outfull | grep -q tmp"), 0);
+    CHECK_EQ(sh(IWF "--inventory names.csv --out outfull > full2.txt", bin), 0);
+    CHECK_EQ(sh("grep -q '5 lines, 5 wrapped, 0 already done, 0 failed' full2.txt"), 0);
     /* the inventory from stdin */
     CHECK_EQ(sh(IWF "--inventory - --out outs < names.csv > stdin.txt", bin), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped' stdin.txt"), 0);

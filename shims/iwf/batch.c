@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "common/atomic.h"
 #include "rootkey/hash.h"
@@ -397,8 +398,31 @@ static void progress(batch *b, size_t k, size_t total)
     b->bar = 1;
 }
 
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* With progress on, a line as each phase ends (the bar cleared first), so
+ * that an operator watching a long batch sees where the time went. */
+static void phase_done(batch *b, double *t0, const char *what, const char *fmt, ...)
+{
+    char line[256];
+    va_list ap;
+    double t1 = seconds();
+    if (!b->o->progress) return;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    logf_(b, "iwf: %s done: %s (%.2f s)", what, line, t1 - *t0);
+    *t0 = t1;
+}
+
 rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
 {
+    double t0 = seconds();
     char err[512] = "", id[256], kms[256];
     uint8_t *in = NULL;
     size_t inlen = 0, nl = 0, ne = 0;
@@ -449,6 +473,11 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
             if (!L[E[i].idx].dup) L[E[i].idx].dup = L[E[i + 1].idx].lineno;
             L[E[i + 1].idx].dup = L[E[i].idx].lineno;
         }
+    {
+        size_t dups = 0;
+        for (size_t i = 0; i < nl; i++) dups += L[i].dup != 0;
+        phase_done(b, &t0, "inventory", "%zu lines, %zu on a repeated MC ID", nl, dups);
+    }
     /* pass 2 */
     for (size_t i = 0; i < nl && !fatal; i++) {
         s->lines++;
@@ -475,7 +504,12 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
         if (o->after_user && st == RK_OK) o->after_user(o->after_ctx, s->done);
         progress(b, i + 1, nl);
     }
-    if (!fatal && o->delivery && flush(b) != RK_OK) fatal = 1;
+    phase_done(b, &t0, "wrap", "%zu wrapped, %zu already done, %zu failed%s", s->done, s->skipped, s->failed,
+               fatal ? ", stopped" : "");
+    if (!fatal && o->delivery) {
+        if (flush(b) != RK_OK) fatal = 1;
+        phase_done(b, &t0, "delivery", "%zu delivered, %zu not delivered", s->delivered, s->undelivered);
+    }
     if (b->bar) { fputc('\n', b->log); b->bar = 0; }
     st = fatal ? RK_ERR_IO : s->failed ? RK_ERR_STORE_INVENTORY : s->undelivered ? RK_ERR_IWF_DELIVERY : RK_OK;
 out:
