@@ -242,8 +242,9 @@ static void next_key_period(void)
 
 /* A root-key message for Alice in period pno, correctly signed and
  * encrypted, whose E.6 key parameters are key_type and status as given and
- * whose IDRi names the IWF by URI (uid_i = 0) or by its UID (IDRuidi,
- * role 8): rk_rootkey_wrap always writes key type = purpose tag, status 1
+ * whose IDRi names the IWF by URI (uid_i = 0) or by a UID (IDRuidi, role
+ * 8), signed by that UID's key: 1 the IWF's UID for period pno, 2 the IWF's
+ * UID for period pno - 1, 3 the rogue IWF's UID: rk_rootkey_wrap always writes key type = purpose tag, status 1
  * and the URI, so the message is built here with rk_mikeysakke_send (the
  * same layout). */
 static rk_status wrap_kp_as(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
@@ -263,12 +264,14 @@ static rk_status wrap_kp_as(uint8_t *msg, size_t *len, const rk_lmr_block *b, ui
     kp.key_type = key_type;
     kp.status = status;
     memset(&tx, 0, sizeof tx);
-    tx.signer = &iwf_sig[1]; tx.signer_uid = iwf_uid[1]; tx.verifier = &kpak_ctx;
+    tx.signer = uid_i == 2 ? &iwf_sig[0] : uid_i == 3 ? &rogue_sig : &iwf_sig[1];
+    tx.signer_uid = uid_i == 2 ? iwf_uid[0] : uid_i == 3 ? rogue_uid : iwf_uid[1];
+    tx.verifier = &kpak_ctx;
     tx.sakke = &z_ctx; tx.receiver_uid = uid; tx.ssv = rnd;
     tx.csb_id = (uint32_t)RK_ROOTKEY_DEFAULT_TAG << 28 | 0x0ABCDEF;
     tx.ts_sec = ts_now;
     tx.rand = rnd + 20; tx.rand_len = 16;
-    tx.idr_i = uid_i ? (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRUIDI, iwf_uid[1], 32 }
+    tx.idr_i = uid_i ? (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRUIDI, tx.signer_uid, 32 }
                      : (rk_mikeysakke_id){ RK_MIKEY_ROLE_IDRI, U8(iwf), strlen(iwf) };
     tx.idr_r = (rk_mikeysakke_id){ 2, U8(alice), strlen(alice) };
     tx.kmsi_uri = U8(kms); tx.kmsi_uri_len = strlen(kms);
@@ -281,6 +284,16 @@ static rk_status wrap_kp_as(uint8_t *msg, size_t *len, const rk_lmr_block *b, ui
     tx.iv_rnd = rnd + 36; tx.iv_rnd_len = 32;
     tx.sign_rnd = rnd + 68; tx.sign_rnd_len = 32;
     return rk_mikeysakke_send(msg, RK_ROOTKEY_MAX_MSG, len, &tx);
+}
+
+/* Overwrite the role octet of msg's IDRi payload (next payload, role, ID
+ * type, ID length (2), ID: RFC 6043 6.6); 0 if msg does not parse. */
+static int set_idri_role(uint8_t *msg, size_t len, uint8_t role)
+{
+    rk_mikey_view v;
+    if (rk_mikey_parse(&v, msg, len) != RK_OK || v.idr[v.idr_i].id.off < 4) return 0;
+    msg[v.idr[v.idr_i].id.off - 4] = role;
+    return 1;
 }
 
 static rk_status wrap_kp(uint8_t *msg, size_t *len, const rk_lmr_block *b, uint8_t key_type,
@@ -356,10 +369,42 @@ static void rejections(void)
     }
     CASE_END();
 
-    CASE_BEGIN("IDRi names the IWF by its UID (IDRuidi): no URI to authorise");
+    CASE_BEGIN("IDRi role 8: the authorised IWF's UID for the period of T opens");
     CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 1), RK_OK);
     in = unwrap_in(unix_now);
-    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_INITIATOR_ROLE);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_OK);
+    CHECK_EQ(r.iwf_index, 0);
+    CHECK_MEM(r.lmr.key, b.key, 32);
+    CASE_END();
+
+    CASE_BEGIN("IDRi role 8: the IWF's UID of another key period is refused");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 2), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_IWF);
+    CHECK_EQ(r.key_id, 0);
+    CASE_END();
+
+    CASE_BEGIN("IDRi role 8: another IWF's UID is refused");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 3), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_IWF);
+    CASE_END();
+
+    CASE_BEGIN("IDRi role 8: the IWF KMS's period parameters decide the UID");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 1), RK_OK);
+    in = unwrap_in(unix_now);
+    for (int k = 0; k < 3; k++) alice_sets[k].kmsi_period_offset = poff + 1;
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_RK_IWF);
+    CASE_END();
+
+    CASE_BEGIN("IDRi role 2 (an IDRr role in the initiator's place) is refused");
+    CHECK_EQ(wrap_kp_as(kmsg, &klen, &b, RK_ROOTKEY_DEFAULT_TAG, 1, 0), RK_OK);
+    in = unwrap_in(unix_now);
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_OK);          /* the control opens */
+    CHECK(set_idri_role(kmsg, klen, 2));
+    /* the parser already refuses a second IDRr role; step 3 refuses any other */
+    CHECK_EQ(unwrap(&r, &in, kmsg, klen), RK_ERR_MIKEY_DUPLICATE);
+    CHECK_EQ(r.key_id, 0);
     CASE_END();
 
     CASE_BEGIN("other LMR type expected");

@@ -166,7 +166,7 @@ const char *rk_strerror(rk_status s)
     case RK_ERR_RK_LMR_TYPE: return "rootkey: unexpected LMR type";
     case RK_ERR_RK_ELEMENT: return "rootkey: element attributes contradict the signed message";
     case RK_ERR_RK_REVOKED: return "rootkey: key parameters mark the root key revoked";
-    case RK_ERR_RK_INITIATOR_ROLE: return "rootkey: IWF identity hidden (role 8), cannot authorise";
+    case RK_ERR_RK_INITIATOR_ROLE: return "rootkey: IDRi neither role 1 (URI) nor role 8 (UID)";
     /* rootkey: strings here */
     /* xml */
     case RK_ERR_XML_TOO_LONG: return "xml: document longer than the fixed bound";

@@ -203,7 +203,7 @@ enum {
     RK_ERR_RK_LMR_TYPE = -824,      /* LMR type is not the expected one */
     RK_ERR_RK_ELEMENT = -825,       /* profile element attributes contradict the signed message */
     RK_ERR_RK_REVOKED = -826,       /* key parameters' status does not say "not revoked" */
-    RK_ERR_RK_INITIATOR_ROLE = -827,/* IDRi hides the IWF (role 8): authorisation needs its URI */
+    RK_ERR_RK_INITIATOR_ROLE = -827,/* IDRi neither role 1 (URI) nor role 8 (UID) */
     /* rootkey: add codes here, in this block */
 
     /* --- xml (-900 .. -999) --- */
