@@ -10,8 +10,7 @@
  *   T      NTP-UTC seconds of wrapping: selects the key period of both the
  *          user's UID (SAKKE) and the IWF's UID (ECCSI)
  *   RAND   16 random octets
- *   IDRi   role 1, the IWF's URI (unwrap also takes role 8, the IWF's UID for
- *          the key period of T);   IDRr role 2, the user's MCPTT ID
+ *   IDRi   role 1, the IWF's URI (unwrap: or role 8, its UID);  IDRr role 2, the MCPTT ID
  *   IDRkmsi / IDRkmsr  the KMS URIs
  *   SAKKE  SSV = K_T, a fresh 16-octet root-key transport key, to
  *          UID(user, user KMS, key period of T)
@@ -30,9 +29,7 @@
  * its own code and every output zeroed:
  *   1. strict parse and HDR values                         (mikey codes)
  *   2. the purpose tag of the CSB-ID                       RK_ERR_RK_PURPOSE
- *   3. IDRi is one of the authorised IWFs: role 1 its URI, role 8 its UID
- *      for the key period of T under the IWF KMS of one of my key sets
- *      (TS 33.180 F.2.1; UIDs are public: a plain compare)   RK_ERR_RK_IWF
+ *   3. IDRi is an authorised IWF: its URI, or its UID for T   RK_ERR_RK_IWF
  *   4. a key set for IDRkmsr and the key period of T       RK_ERR_RK_NO_KEYSET
  *   5. that period is the current or the previous one      RK_ERR_POLICY_*_PERIOD
  *   6. IDRr is me, KMS URIs, ECCSI, SAKKE (R in the order-q subgroup before
@@ -138,8 +135,7 @@ typedef struct {
      * expected_uri/expected_uid NULL and ext_type 0: unwrap sets them. */
     const rk_mikeysakke_rx *keysets;
     size_t n_keysets;
-    /* authorised IWF URIs (a role-1 IDRi must be one of them, octet for
-     * octet; a role-8 IDRi the UID of one of them for the key period of T) */
+    /* authorised IWF URIs (IDRi: one of them, or its UID for T's period) */
     const uint8_t *const *iwf_uris;
     const size_t *iwf_uri_lens;
     size_t n_iwf;
