@@ -8,6 +8,11 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 rm -f "$out/why3.conf"     # detect keeps manual sections: a rerun would duplicate cvc5
 why3 config detect -C "$out/why3.conf" >/dev/null 2>&1
+# Z3 needs more than why3's default 1000 MB on the largest goals (profile's
+# on_start ensures, mikeysakke's check_public): at the limit it stops with an
+# error that WP reports as "Failed Unknown error", and the goal is left to
+# CVC4 alone.  Two modules at a time, each with its provers, fit in 4 GB each.
+sed -i 's/^memlimit = .*/memlimit = 4000/' "$out/why3.conf"
 if command -v cvc5 >/dev/null; then
   v=$(cvc5 --version | sed -n 's/^This is cvc5 version \([^ ]*\).*/\1/p')
   cat >> "$out/why3.conf" <<CONF
