@@ -3,7 +3,8 @@
 #
 # Modules, test suites, fuzz harnesses and constant-time checks are found by
 # file name, so adding one needs no edit here:
-#   core/src/*.c          -> librootkey (and one `make proofs` unit each)
+#   core/src/<layer>/*.c  -> librootkey (and one `make proofs` unit each; module
+#                            names are unique across the layers)
 #   tests/t_<name>.c      -> suite <name> of the test runner (build/rk_tests)
 #   tests/ct/c_<name>.c   -> constant-time checks (build/ct_*)
 #   fuzz/<name>.c         -> libFuzzer and AFL++ harness <name>
@@ -23,13 +24,17 @@ B         := build
 
 WARN      := -Wall -Wextra -Werror
 CORE_WARN := -std=c11 -pedantic $(WARN) -Wvla -Wconversion -Wshadow
-CORE_INC  := -Icore/include
+CORE_INC  := -Icore/include -Icore/src/include
 VECDIR    := $(abspath vectors)
 
-CORE_SRC  := $(sort $(wildcard core/src/*.c))
-CORE_HDR  := $(wildcard core/include/rootkey/*.h) $(wildcard core/src/*.h)
-CORE_OBJ  := $(CORE_SRC:core/src/%.c=$(B)/core/%.o)
-CORE_PIC  := $(CORE_SRC:core/src/%.c=$(B)/pic/%.o)
+# core/src/<layer>/<module>.c: the objects are named by module alone (vpath
+# finds the source), so build/core/<module>.o as before the layers
+CORE_SRC  := $(sort $(wildcard core/src/*/*.c))
+CORE_MOD  := $(basename $(notdir $(CORE_SRC)))
+CORE_HDR  := $(wildcard core/include/rootkey/*.h core/src/include/rootkey/*.h core/src/*/*.h)
+CORE_OBJ  := $(CORE_MOD:%=$(B)/core/%.o)
+CORE_PIC  := $(CORE_MOD:%=$(B)/pic/%.o)
+vpath %.c $(sort $(dir $(CORE_SRC)))
 SHIM_SRC  := $(sort $(wildcard shims/iwf/*.c shims/client/*.c shims/common/*.c shims/xcap/*.c))
 SHIM_OBJ  := $(SHIM_SRC:%.c=$(B)/%.o)
 CLI_SRC   := $(sort $(wildcard shims/cli/*.c))
@@ -92,12 +97,12 @@ deps-check-%:
 	@scripts/deps.sh $* check >/dev/null 2>&1 || scripts/deps.sh $*
 
 # ---------------------------------------------------------------- library
-$(B)/core/%.o: core/src/%.c $(CORE_HDR) | $(B)/core
+$(B)/core/%.o: %.c $(CORE_HDR) | $(B)/core
 	$(CC) $(CORE_WARN) $(CFLAGS) $(CORE_INC) -fstack-usage -c $< -o $@
 
 # The shared library exports only the RK_API functions of the installed
 # headers (rootkey/export.h), under the version node of core/rootkey.map.
-$(B)/pic/%.o: core/src/%.c $(CORE_HDR) | $(B)/pic
+$(B)/pic/%.o: %.c $(CORE_HDR) | $(B)/pic
 	$(CC) $(CORE_WARN) $(CFLAGS) $(CORE_INC) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(LIB_A): $(CORE_OBJ)

@@ -12,7 +12,7 @@
 #include "rootkey/gcm.h"
 #include "rootkey/kw.h"
 #include "rootkey/cmac.h"
-#include "../core/src/aes_internal.h"
+#include "../core/src/sym/aes_internal.h"
 
 static uint8_t key[32], iv[16], aad[32], msg[1024], out[1024 + 16], tag[16];
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Fuzz rk_kms_read (core/src/kms_doc.c, rootkey/kms.h) on any input, at two
+/* Fuzz rk_kms_read (core/src/doc/kms_doc.c, rootkey/kms.h) on any input, at two
  * times.  Properties: no crash or UB; on error the whole rk_kms_doc is
  * zero; on success the message kind and counts are in range, every view of
  * every record lies inside the input, only present fields have non-empty

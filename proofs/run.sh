@@ -3,7 +3,7 @@
 # make proofs: Frama-C WP (with RTE guards) on every core module, one run per
 # source file, gated so that any unproved goal fails.
 #
-#   proofs/run.sh [module ...]      default: every core/src/*.c
+#   proofs/run.sh [module ...]      default: every core/src/<layer>/*.c
 #   RECORD=1 proofs/run.sh          also write the goal totals to proofs/results/
 #   WP_CACHE_DIR=DIR proofs/run.sh  WP cache in DIR instead of proofs/cache
 #                                   (make proofs-fresh: an empty temporary one)
@@ -41,15 +41,19 @@ pending=()
 [ -f proofs/pending ] && while read -r m reason; do
   case "$m" in ''|'#'*) ;; *) pending+=("$m") ;; esac; done < proofs/pending
 if [ $# -gt 0 ]; then mods=("$@"); else
-  mods=(); for f in core/src/*.c; do
+  mods=(); for f in core/src/*/*.c; do
     m=$(basename "$f" .c); skip=0
     for p in "${pending[@]}"; do [ "$p" = "$m" ] && skip=1; done
     [ $skip -eq 1 ] || mods+=("$m"); done
 fi
 
+# core/src/<layer>/<module>.c: module names are unique across the layers
+modsrc() { local f; for f in core/src/*/"$1".c; do [ -f "$f" ] && echo "$f"; done; }
+
 # One module: WP with RTE, gated; writes $out/$m.result = "p t status secs".
 prove_one() {
-  local m=$1 src=core/src/$1.c extra=() warn o t0 rc line p t rec status
+  local m=$1 src extra=() warn o t0 rc line p t rec status
+  src=$(modsrc "$m"); [ -n "$src" ] || { echo "0 0 FAIL(no-source) 0" > "$out/$m.result"; return; }
   [ -f "proofs/opts/$m" ] && while read -r o; do
     case "$o" in ''|'#'*) ;; *) extra+=("$o") ;; esac; done < "proofs/opts/$m"
   warn=(-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast)
@@ -57,7 +61,7 @@ prove_one() {
     [ "$o" = "-no-warn-unsigned-overflow" ] && warn=(-warn-unsigned-downcast -warn-signed-downcast)
   done
   t0=$(date +%s)
-  frama-c -cpp-extra-args="-I$top/core/include -I$top/build/fc-include -include $top/proofs/include/sodium_acsl.h" \
+  frama-c -cpp-extra-args="-I$top/core/include -I$top/core/src/include -I$top/build/fc-include -include $top/proofs/include/sodium_acsl.h" \
       "${warn[@]}" "${extra[@]}" \
       -wp -wp-rte -wp-prover "$PROVERS" -wp-par "$PAR" -wp-timeout "$TIMEOUT" \
       -wp-cache update -wp-cache-dir "$CACHE" \
@@ -111,7 +115,7 @@ if [ $# -eq 0 ]; then
   for c in proofs/results/*.count; do
     [ -e "$c" ] || continue
     m=$(basename "$c" .count)
-    [ -f "core/src/$m.c" ] || { echo "$m: recorded in proofs/results but core/src/$m.c is gone"; bad=$((bad+1)); }
+    [ -n "$(modsrc "$m")" ] || { echo "$m: recorded in proofs/results but core/src/*/$m.c is gone"; bad=$((bad+1)); }
   done
 fi
 

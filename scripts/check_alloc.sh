@@ -12,8 +12,8 @@
 # variable-time and so acceptable only on public values (docs/portability.md).
 # __cpu_model / __cpu_features2 are libgcc's CPU-feature words, read (never
 # written) by gcc's __builtin_cpu_supports, which picks the MULX/ADX kernel
-# of fp1024 per call (core/src/fp1024_internal.h) and AES-NI / PCLMULQDQ per
-# key (core/src/aes_internal.h); libgcc (compiler-rt with clang) fills them
+# of fp1024 per call (core/src/arith/fp1024_internal.h) and AES-NI / PCLMULQDQ per
+# key (core/src/sym/aes_internal.h); libgcc (compiler-rt with clang) fills them
 # once in its own constructor: no global of ours, no I/O, no allocation.
 set -u
 NM=${NM:-nm}

@@ -13,7 +13,7 @@ cat > "$tmp/m.c" <<'C'
 #include "rootkey/ct.h"
 int main(void) { uint8_t k[64]; for (int i = 0; i < 64; i++) k[i] = (uint8_t)i; rk_wipe(k, sizeof k); return 0; }
 C
-if gcc -O3 -flto -Icore/include "$tmp/m.c" core/src/wipe.c -o "$tmp/m" 2>/dev/null &&
+if gcc -O3 -flto -Icore/include -Icore/src/include "$tmp/m.c" core/src/base/wipe.c -o "$tmp/m" 2>/dev/null &&
    objdump -d "$tmp/m" | awk '/<main>:/,/ret/' | grep -qE 'mov[bq]? +\$0x0,|movb +%[a-z0-9]+,|rep stos|call.*(memset|rk_wipe)|movb +\$0x0'; then
   pass=$((pass+1))
 else echo "wipe: stores removed at -O3 -flto"; fail=$((fail+1)); fi

@@ -21,7 +21,7 @@
 # Target-independent: a portability lint of core/ (byte-order macros,
 # pointer casts to wider integers, packed structs, headers).
 #
-# Everything is found by wildcard (core/src/*.c, tests/t_*.c, tests/*.c,
+# Everything is found by wildcard (core/src/*/*.c, tests/t_*.c, tests/*.c,
 # shims/*/*.c), so new modules need no edit here.
 #
 # Output: one line per step, a line per target, and last
@@ -50,7 +50,7 @@ VEC=$(pwd)/vectors
 
 CORE_WARN="-std=c11 -pedantic -Wall -Wextra -Werror -Wvla -Wconversion -Wshadow"
 WARN="-Wall -Wextra -Werror"
-CORE_SRC=$(ls core/src/*.c 2>/dev/null | sort)
+CORE_SRC=$(ls core/src/*/*.c 2>/dev/null | sort)
 TEST_SRC=$(ls tests/t_*.c 2>/dev/null | sort)
 TEST_AUX="tests/main.c tests/rk_test.c $(ls tests/*.c 2>/dev/null | grep -vE '^tests/(main|rk_test|t_[^/]*)\.c$' | tr '\n' ' ')"
 # shims/xcap: only its libcurl-free part (the targets have no libcurl)
@@ -101,7 +101,7 @@ own_lines() { awk '/^# [0-9]+ "/ { f = $3; next } f ~ /^"core\// { print }'; }
 # the comment `rk-portable: <reason>` (the reason is printed).
 lint() {
   local files bad=0 hits
-  files=$(ls core/src/*.c core/src/*.h core/include/rootkey/*.h 2>/dev/null)
+  files=$(ls core/src/*/*.c core/src/*/*.h core/src/include/rootkey/*.h core/include/rootkey/*.h 2>/dev/null)
   [ -n "$files" ] || return 0
   # byte order, byte swaps, packed layouts
   hits=$(grep -nE '__BYTE_ORDER|__ORDER_(LITTLE|BIG)_ENDIAN|__(LITTLE|BIG)_ENDIAN__|\b(hto[bl]e|[bl]e(16|32|64)toh|htonl|htons|ntohl|ntohs)\b|__builtin_bswap|\bbswap_|#pragma[[:space:]]+pack|__attribute__[[:space:]]*\(\([^)]*packed' $files | grep -v 'rk-portable:')
@@ -116,9 +116,9 @@ lint() {
   # proofs/TRUST.md)
   hits=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' $files \
          | grep -vE '<(stdint|stddef|stdbool|limits|stdalign|stdnoreturn|string)\.h>' \
-         | grep -vE '^core/include/rootkey/ct\.h:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<valgrind/memcheck\.h>' \
-         | grep -vE '^core/src/aes_ni\.h:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<immintrin\.h>' \
-         | grep -vE '^core/(src|include/rootkey)/hash[^:]*:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<sodium(\.h|/[a-z0-9_]+\.h)>')
+         | grep -vE '^core/src/include/rootkey/ct\.h:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<valgrind/memcheck\.h>' \
+         | grep -vE '^core/src/sym/aes_ni\.h:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<immintrin\.h>' \
+         | grep -vE '^core/(src/sym|include/rootkey)/hash[^:]*:[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*<sodium(\.h|/[a-z0-9_]+\.h)>')
   [ -n "$hits" ] && { echo "$hits" | sed 's/^/  header not allowed in core\/: /'; bad=1; }
   grep -n 'rk-portable:' $files | sed 's/^/  lint exception: /'
   return $bad
@@ -156,7 +156,7 @@ ln -sfn /usr/include/sodium.h "$FS/sodium.h"
 freestanding() {  # $1 = compiler command, $2 = its builtin include dir
   local cc=$1 inc=$2 f ok=0
   for f in $CORE_SRC; do
-    $cc $CORE_WARN -O2 -ffreestanding -nostdinc -isystem "$inc" -isystem "$FS" -Icore/include \
+    $cc $CORE_WARN -O2 -ffreestanding -nostdinc -isystem "$inc" -isystem "$FS" -Icore/include -Icore/src/include \
         -c "$f" -o /dev/null 2>"$B/fs.err" || { sed 's/^/  /' "$B/fs.err" | head -20; ok=1; }
   done
   return $ok
@@ -194,7 +194,7 @@ for t in $TARGETS; do
   objs=""; bad=0
   for f in $CORE_SRC; do
     o=$D/core/$(basename "$f" .c).o
-    if $cc $CORE_WARN -O2 $extra -Icore/include -fstack-usage -c "$f" -o "$o" 2>"$D/err"; then
+    if $cc $CORE_WARN -O2 $extra -Icore/include -Icore/src/include -fstack-usage -c "$f" -o "$o" 2>"$D/err"; then
       pass; objs="$objs $o"
     else fail "$t: $cc core build of $f"; sed 's/^/  /' "$D/err" | head -20; bad=1; fi
   done
@@ -203,9 +203,9 @@ for t in $TARGETS; do
   if [ -n "$extra" ]; then
     n128=0; still=""
     for f in $CORE_SRC; do
-      $cc -std=c11 -Icore/include -E "$f" 2>/dev/null | own_lines | grep -q __int128 || continue
+      $cc -std=c11 -Icore/include -Icore/src/include -E "$f" 2>/dev/null | own_lines | grep -q __int128 || continue
       n128=$((n128 + 1))
-      $cc -std=c11 $extra -Icore/include -E "$f" 2>/dev/null | own_lines | grep -q __int128 && still="$still $f"
+      $cc -std=c11 $extra -Icore/include -Icore/src/include -E "$f" 2>/dev/null | own_lines | grep -q __int128 && still="$still $f"
     done
     if [ -z "$still" ]; then pass; echo "  $t: $n128 core sources use __int128 by default, none with $extra"
     else fail "$t: $extra leaves __int128 in:$still"; fi
@@ -213,7 +213,7 @@ for t in $TARGETS; do
   # 2. the core, clang for the same target
   cbad=0
   for f in $CORE_SRC; do
-    clang --target="$triple" $CORE_WARN -O2 $extra -Icore/include -c "$f" \
+    clang --target="$triple" $CORE_WARN -O2 $extra -Icore/include -Icore/src/include -c "$f" \
       -o "$D/clang/$(basename "$f" .c).o" 2>"$D/err" || { sed 's/^/  /' "$D/err" | head -20; cbad=1; }
   done
   [ $cbad = 0 ] && pass || fail "$t: clang --target=$triple core build"
@@ -249,7 +249,7 @@ for t in $TARGETS; do
   [ -n "$skipped" ] && echo "  $t: suites skipped by RK_CROSS_SKIP:$skipped"
   BUILD_NOTE[$t]="$((TP - tp0)) passed, $((TF - tf0)) failed, $(( $(date +%s) - ts )) s"
   if [ $bad = 0 ] && $cc -std=c11 $WARN -D_GNU_SOURCE -O2 -DRK_NO_ORACLES $extra \
-        -Icore/include -Itests -Ishims -I"$D" -DRK_VECTOR_DIR="\"$VEC\"" \
+        -Icore/include -Icore/src/include -Itests -Ishims -I"$D" -DRK_VECTOR_DIR="\"$VEC\"" \
         -o "$D/rk_tests" $TEST_SRC $TEST_AUX $SHIM_SRC $objs -lsodium 2>"$D/err"; then
     while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
     RUN_WITH[$t]=${run:-native}

@@ -15,17 +15,17 @@ C=build/cov
 CLANG=${CLANG:-clang}
 PROFDATA=${LLVM_PROFDATA:-llvm-profdata}; COV=${LLVM_COV:-llvm-cov}
 names=("$@"); [ ${#names[@]} -gt 0 ] || for f in fuzz/*.c; do n=$(basename "$f" .c); [ "$n" = replay_main ] || names+=("$n"); done
-flags=(-std=c11 -D_GNU_SOURCE -O1 -g -fprofile-instr-generate -fcoverage-mapping -Icore/include -Ishims -Ifuzz)
+flags=(-std=c11 -D_GNU_SOURCE -O1 -g -fprofile-instr-generate -fcoverage-mapping -Icore/include -Icore/src/include -Ishims -Ifuzz)
 mkdir -p "$C/o" "$C/prof"
 # the core and shims, once (make decides what is out of date)
-srcs=(core/src/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
+srcs=(core/src/*/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
 objs=()
 for s in "${srcs[@]}"; do objs+=("$C/o/$(echo "${s%.c}" | tr / _).o"); done
 {
   echo "all: $C/libcore.a"
   echo "$C/libcore.a: ${objs[*]}"; printf '\trm -f $@ && ar rcs $@ $^\n'
   for i in "${!srcs[@]}"; do
-    echo "${objs[$i]}: ${srcs[$i]} $(ls core/include/rootkey/*.h core/src/*.h shims/*/*.h | tr '\n' ' ')"
+    echo "${objs[$i]}: ${srcs[$i]} $(ls core/include/rootkey/*.h core/src/include/rootkey/*.h core/src/*/*.h shims/*/*.h | tr '\n' ' ')"
     printf '\t%s %s -c $< -o $@\n' "$CLANG" "${flags[*]}"
   done
 } > "$C/core.mk"
@@ -59,7 +59,7 @@ for n in "${names[@]}"; do
   "$PROFDATA" merge -sparse "$prof".*.profraw -o "$prof.profdata" || { fail=$((fail+1)); continue; }
   targets=$(awk -v n="$n" '$1 == n { $1 = ""; print }' fuzz/coverage.map)
   if [ -z "$targets" ]; then
-    if [ -f "core/src/$n.c" ]; then targets=core/src/$n.c; else targets="core/src shims"; fi
+    if [ -f "$(ls core/src/*/"$n".c 2>/dev/null)" ]; then targets=$(ls core/src/*/"$n".c); else targets="core/src shims"; fi
   fi
   lt=0; lm=0; bt=0; bm=0
   : > "$C/$n.missed"

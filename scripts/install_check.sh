@@ -33,7 +33,7 @@ sed -n '/global:/,/local:/p' core/rootkey.map | grep -o '^ *[a-z_0-9]*;' | tr -d
 d1=$(comm -3 "$tmp/exports" "$tmp/declared" | tr -s ' \t\n' ' ')
 d2=$(comm -3 "$tmp/map" "$tmp/declared" | tr -s ' \t\n' ' ')
 unver=$(grep -v '@@ROOTKEY_1$' "$tmp/nm.raw" | tr '\n' ' ')
-hidden=$(for h in core/include/rootkey/*.h; do [ -f "$inc/rootkey/$(basename "$h")" ] || rk_api "$h"; done | tr '\n' ' ')
+hidden=$(for h in core/include/rootkey/*.h core/src/include/rootkey/*.h; do [ -f "$inc/rootkey/$(basename "$h")" ] || rk_api "$h"; done | tr '\n' ' ')
 if [ ! -s "$tmp/exports" ]; then bad abi "no exports read from $lib/librootkey.so"
 elif [ -n "$d1$d2$unver$hidden" ]; then
   bad abi "exports vs RK_API: ${d1:-same}; map vs RK_API: ${d2:-same}; not in ROOTKEY_1: ${unver:-none}; RK_API in uninstalled headers: ${hidden:-none}"

@@ -40,7 +40,7 @@ link() {
 libs() { make --no-print-directory build/librootkey.a build/librootkey-shim.a; }
 if ! ( cd "$work" && libs && mkdir -p build/mt && make --no-print-directory build/suites.inc &&
        for t in tests/*.c; do
-         ${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Icore/include -Itests -Ishims -Ibuild \
+         ${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Icore/include -Icore/src/include -Itests -Ishims -Ibuild \
            -DRK_VECTOR_DIR="\"$work/vectors\"" -c "$t" -o "build/mt/$(basename "$t" .c).o" || exit 1
        done && link ) > "$work/build.log" 2>&1; then
   tail -20 "$work/build.log"; echo "mutants: the unmutated tree does not build"; exit 1

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AES block cipher (core/include/rootkey/aes.h): FIPS 197 Appendix C and
+/* AES block cipher (core/src/include/rootkey/aes.h): FIPS 197 Appendix C and
  * SP 800-38A F.1 ECB vectors, key-length negatives, every S-box entry through
  * a one-block encryption of chosen plaintexts (via the decrypt inverse), the
  * multi-block paths, and a differential test against OpenSSL 3 EVP ECB.
@@ -9,7 +9,7 @@
 #include "rk_test.h"
 #include "rootkey/aes.h"
 #include "rootkey/ct.h"
-#include "../core/src/aes_internal.h"
+#include "../core/src/sym/aes_internal.h"
 
 typedef rk_status (*init_fn)(rk_aes_ctx *, const uint8_t *, size_t);
 /* path 0: rk_aes_init (AES-NI where the CPU has it), 1: the bitsliced path */

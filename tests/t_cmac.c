@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AES-CMAC (core/include/rootkey/cmac.h): RFC 4493 / SP 800-38B examples,
+/* AES-CMAC (core/src/include/rootkey/cmac.h): RFC 4493 / SP 800-38B examples,
  * Wycheproof aes_cmac (every tcId), negatives (tag bit flips, truncation
  * lengths, key lengths), and a differential test against OpenSSL 3 EVP_MAC. */
 #include "rk_test.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Constant-time helpers and the wipe (core/include/rootkey/ct.h). */
+/* Constant-time helpers and the wipe (core/src/include/rootkey/ct.h). */
 #include "rk_test.h"
 #include "rootkey/ct.h"
 #include "rootkey/status.h"

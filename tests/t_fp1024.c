@@ -8,7 +8,7 @@
 #include "rootkey/fp1024.h"
 #include "rootkey/fp2.h"
 #include "rootkey/sscurve.h"
-#include "../core/src/fp1024_internal.h"
+#include "../core/src/arith/fp1024_internal.h"
 #ifndef RK_NO_ORACLES
 #include <gmp.h>
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AES-GCM (core/include/rootkey/gcm.h): Wycheproof aes_gcm (every tcId),
+/* AES-GCM (core/src/include/rootkey/gcm.h): Wycheproof aes_gcm (every tcId),
  * negatives with zeroed outputs (tag, ciphertext and AAD bit flips, IV and
  * length limits, key lengths), the context API, in-place operation, and a
  * differential test against OpenSSL 3 EVP with random keys, IV lengths
@@ -12,7 +12,7 @@
 #include "rk_test.h"
 #include "rootkey/gcm.h"
 #include "rootkey/ct.h"
-#include "../core/src/aes_internal.h"
+#include "../core/src/sym/aes_internal.h"
 
 /* rk_gcm_init, then the AES key re-expanded on the bitsliced path: the
  * context then runs the proved fallback (GHASH follows ctx.aes.hw). */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AES key wrap (core/include/rootkey/kw.h): RFC 3394 section 4 (all six),
+/* AES key wrap (core/src/include/rootkey/kw.h): RFC 3394 section 4 (all six),
  * RFC 5649 section 6, Wycheproof aes_wrap and aes_kwp (every tcId), the
  * docs/design.md §11.1 W1/W2 negatives with zeroed outputs, and differential tests
  * against OpenSSL 3 EVP (id-aes*-wrap / -wrap-pad). */

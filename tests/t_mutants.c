@@ -7,7 +7,7 @@
  *    in an lmr-root-key element whose lmr-type, key-id, key-period or
  *    kms-uri contradicts the signed message is refused with
  *    RK_ERR_RK_ELEMENT and nothing is stored (rk_rootkey_element_check in
- *    core/src/rootkey_element.c, called by shims/client/client.c; kms-uri
+ *    core/src/msg/rootkey_element.c, called by shims/client/client.c; kms-uri
  *    against the user's KMS, which the unwrap matched against IDRkmsr).
  *  - element_check_core: rk_rootkey_element_check directly, every bit of
  *    key-id and every octet of kms-uri.
@@ -284,7 +284,7 @@ static void element_attributes(void)
     CASE_END();
 }
 
-/* rk_rootkey_element_check itself (core/src/rootkey_element.c), on an
+/* rk_rootkey_element_check itself (core/src/msg/rootkey_element.c), on an
  * element found in a profile document and a result set field by field: the
  * agreeing pair passes; every bit of key-id, the neighbouring key periods,
  * the other LMR types, and kms-uri longer, shorter, or with any one octet

@@ -13,7 +13,7 @@
 #include "rootkey/gcm.h"
 #include "rootkey/kw.h"
 #include "rootkey/cmac.h"
-#include "../../core/src/aes_internal.h"
+#include "../../core/src/sym/aes_internal.h"
 
 static void aes_blocks(void)
 {

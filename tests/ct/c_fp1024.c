@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Constant-time checks of the 16-limb Montgomery kernels: the MULX/ADX
- * assembly (core/src/fp1024_adx.h) called directly, since valgrind's CPUID
+ * assembly (core/src/arith/fp1024_adx.h) called directly, since valgrind's CPUID
  * hides ADX and rk_fp_mmul / rk_fp_msqr pick the C kernel under valgrind
  * (valgrind 3.19 does execute MULX, ADCX and ADOX); and the C kernel
  * entries.  Both moduli, operands secret, edges where the final
  * subtraction is and is not taken. */
 #include "ct_harness.h"
-#include "../../core/src/fp1024_internal.h"
+#include "../../core/src/arith/fp1024_internal.h"
 
 static void one_pair(const rk_fp_mod *md, uint32_t seed, int edge)
 {

@@ -13,8 +13,8 @@
  * signature (so the failure is reached past ECCSI and SAKKE).
  *
  * Declassified in the core, by design (grep RK_CT_PUBLIC): the TEST and GCM
- * verdicts and the key-parameter plaintext (core/src/mikeysakke.c), and the
- * LMR block's layout and identifiers (core/src/lmr.c: tags, lengths and
+ * verdicts and the key-parameter plaintext (core/src/mikey/mikeysakke.c), and the
+ * LMR block's layout and identifiers (core/src/p25/lmr.c: tags, lengths and
  * the non-key values, which rootkey/lmr.h declares public metadata).  The
  * key octets are never declassified before CT_USE_BUF below. */
 #include "ct_harness.h"

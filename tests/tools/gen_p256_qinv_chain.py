@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Print QM2_LO of core/src/p256_fe.c: the low 128 bits of q - 2 (q the P-256
+"""Print QM2_LO of core/src/ecc/p256_fe.c: the low 128 bits of q - 2 (q the P-256
 group order) as sliding windows of at most 4 bits, for rk_p256_sc_inv.
 Each {s, i}: square s times, then multiply by a^(2i + 1).  The top 128 bits
 (0xffffffff00000000ffffffffffffffff) are done with x32 = a^(2^32 - 1).

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Generate core/src/p256_table.c: the fixed-base table of the P-256 generator
+"""Generate core/src/ecc/p256_table.c: the fixed-base table of the P-256 generator
 used by rk_p256_mul_base, and the Montgomery-form constants in p256.
 
 Entry [i][k-1] = k * 64^i * G (k = 1..32, i = 0..42: signed 6-bit windows),
 affine, each coordinate in Montgomery form (x * 2^256 mod p) as four
 little-endian 64-bit limbs.
-Python 3 standard library only.  Usage: gen_p256_table.py > core/src/p256_table.c
+Python 3 standard library only.  Usage: gen_p256_table.py > core/src/ecc/p256_table.c
 """
 p = 2**256 - 2**224 + 2**192 + 2**96 - 1
 b = 0x5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Derive the bitsliced AES S-box circuit used in core/src/aes.c (stdlib only).
+"""Derive the bitsliced AES S-box circuit used in core/src/sym/aes.c (stdlib only).
 
     tests/tools/gen_sbox.py          prints the generated C block
 

@@ -240,7 +240,7 @@ void rk_fp_copy(rk_fp *r, const rk_fp *a);
 uint64_t rk_fp_is_zero(const rk_fp *a);
 
 /* 1 if a == b (all 16 limbs equal), else 0: what the SAKKE TEST and the RSK
- * validation compare (core/src/sakke.c). */
+ * validation compare (core/src/ibc/sakke.c). */
 /*@ requires \valid_read(a) && \valid_read(b);
     assigns \nothing;
     ensures \result == 0 || \result == 1;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
  * xml_internal.h - character-level checks shared by the XML reader, the
- * decoder and the writer (core/src/xml_chars.c).  Not installed.
+ * decoder and the writer (core/src/xml/xml_chars.c).  Not installed.
  */
 #ifndef ROOTKEY_XML_INTERNAL_H
 #define ROOTKEY_XML_INTERNAL_H

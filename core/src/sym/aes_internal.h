@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
  * aes_internal.h - internal to the core and its tests: the AES-NI /
- * PCLMULQDQ path of the aes and gcm modules (core/src/aes_ni.h) and the
+ * PCLMULQDQ path of the aes and gcm modules (core/src/sym/aes_ni.h) and the
  * entry the tests use to force the bitsliced path.  Not a public API.
  *
  * RK_AES_HW is defined when the AES-NI / PCLMULQDQ code is compiled in:

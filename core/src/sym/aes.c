@@ -19,7 +19,7 @@
 #include "aes_internal.h"
 
 #ifdef RK_AES_HW
-/* AES-NI and PCLMULQDQ (core/src/aes_internal.h says when they are compiled
+/* AES-NI and PCLMULQDQ (core/src/sym/aes_internal.h says when they are compiled
  * in and chosen; invisible to Frama-C like the MULX/ADX kernel). */
 #include "aes_ni.h"
 

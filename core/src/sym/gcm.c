@@ -62,7 +62,7 @@ static void gf128_mul(uint64_t *y, const uint64_t *h)
 }
 
 /* y = y * h, with PCLMULQDQ when the key was expanded for AES-NI (hw == 1,
- * core/src/aes_internal.h), else gf128_mul: the same product. */
+ * core/src/sym/aes_internal.h), else gf128_mul: the same product. */
 /*@ requires \valid(y + (0 .. 1));
     requires \valid_read(h + (0 .. 1));
     requires \separated(y + (0 .. 1), h + (0 .. 1));

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/xml.h (internal helpers: core/src/xml_internal.h) */
+/* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/xml.h (internal helpers: core/src/xml/xml_internal.h) */
 #include "xml_internal.h"
 
 /* 1 if b is a UTF-8 continuation octet (10xxxxxx). */

@@ -272,7 +272,7 @@ static void fp_redc(uint64_t *r, uint64_t *t, const rk_fp_mod *md)
 }
 
 #ifdef RK_FP_ADX
-/* The MULX/ADX kernel (core/src/fp1024_internal.h says when it is compiled
+/* The MULX/ADX kernel (core/src/arith/fp1024_internal.h says when it is compiled
  * in and chosen; docs/sakke.md "fp1024").  Invisible to Frama-C: the proved
  * C kernel below is what the proofs see and what every other build runs. */
 #include "fp1024_adx.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * aes_ni.h - AES-128/256 with AES-NI and the GHASH multiplication with
- * PCLMULQDQ, included by core/src/aes.c only when RK_AES_HW is defined
- * (core/src/aes_internal.h says when).  Not proved: compiler intrinsics,
+ * PCLMULQDQ, included by core/src/sym/aes.c only when RK_AES_HW is defined
+ * (core/src/sym/aes_internal.h says when).  Not proved: compiler intrinsics,
  * invisible to Frama-C (proofs/TRUST.md); the bitsliced AES and the portable
  * GHASH are what the proofs cover and what every other build runs.
  *
