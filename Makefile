@@ -354,9 +354,9 @@ cross: deps-check-cross
 # contexts a caller allocates, P25, the UID/key-period helpers and base64,
 # and every header these include.  The others (aes, cmac, ct, gcm, hex, kw,
 # policy) are internal and not installed.
-PUB_HDR := export.h version.h status.h rootkey.h lmr.h mikeysakke.h mikey.h keyparams.h \
+PUB_HDR := export.h version.h status.h rootkey.h keyperiod.h lmr.h mikeysakke.h mikey.h keyparams.h \
            eccsi.h p256.h sakke.h sscurve.h pairing.h fp2.h fp1024.h bn.h profile.h xml.h \
-           kms.h p25.h hash.h b64.h rootkey_element.h
+           kms.h p25.h b64.h rootkey_element.h
 PUB_DOCS := README.md LICENSE docs/api.md docs/profile-element.md docs/design.md docs/kms.md docs/p25.md
 INCDIR  = $(DESTDIR)$(PREFIX)/include/rootkey
 ILIBDIR = $(DESTDIR)$(LIBDIR)

@@ -33,6 +33,7 @@
 #include <wolfssl/wolfcrypt/sha256.h>
 #include "bench.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/mikey.h"
 #include "rootkey/rootkey.h"
 

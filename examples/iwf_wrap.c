@@ -10,7 +10,7 @@
 #include <sodium.h>
 #include <rootkey/rootkey.h>
 #include <rootkey/profile.h>
-#include <rootkey/hash.h>
+#include <rootkey/keyperiod.h>
 #include <rootkey/b64.h>
 #include "demo_keys.h"
 

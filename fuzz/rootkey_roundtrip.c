@@ -17,6 +17,7 @@
 #include <sodium.h>
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"
 

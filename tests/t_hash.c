@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include "rk_test.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 
 static size_t str_or_hex(const rk_vec *v, const char *name, uint8_t *out, size_t cap)
 {

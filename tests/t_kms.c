@@ -5,6 +5,7 @@
  * RK_ERR_KMS_* code, the XML negatives inside a KMS document, truncation. */
 #include "rk_test.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/hex.h"
 #include "rootkey/kms.h"
 #include "rootkey/status.h"

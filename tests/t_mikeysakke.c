@@ -16,6 +16,7 @@
 #include "rk_test.h"
 #include "rootkey/mikeysakke.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/gcm.h"
 #include "rootkey/status.h"
 

@@ -25,6 +25,7 @@
 #include "cli/delivery.h"
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/hex.h"
 #include "rootkey/mikey.h"
 #include "rootkey/mikeysakke.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "rootkey/eccsi.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/hex.h"
 #include "rootkey/sakke.h"
 #include "rootkey/kms.h"

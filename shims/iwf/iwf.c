@@ -11,6 +11,7 @@
 #include "common/atomic.h"
 #include "rootkey/b64.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/hex.h"
 #include "rootkey/profile.h"
 #include "rootkey/rootkey.h"

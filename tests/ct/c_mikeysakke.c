@@ -9,6 +9,7 @@
 #include "ct_harness.h"
 #include "rootkey/mikeysakke.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 
 static const char kms[] = "kms.rootkey.test";
 static const char iwf[] = "sip:iwf@rootkey.test";

@@ -19,6 +19,7 @@
  * key octets are never declassified before CT_USE_BUF below. */
 #include "ct_harness.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/mikey.h"
 #include "rootkey/rootkey.h"
 

@@ -50,6 +50,7 @@
 #include "rootkey/status.h"
 #include "rootkey/lmr.h"
 #include "rootkey/mikeysakke.h"
+#include "rootkey/keyperiod.h"
 
 #ifdef __cplusplus
 extern "C" {

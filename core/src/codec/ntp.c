@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - NTP/Unix time and the TS 33.180 key period number */
-#include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 
 #define ERA 4294967296LL            /* 2^32 seconds: one NTP era */
 

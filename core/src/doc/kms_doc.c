@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/kms.h; docs/kms.md */
 #include "rootkey/kms.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 
 /* Every name the reader compares, in one table (offsets and lengths
  * below); the first RK_KMS_NFIELDS entries are the fields, by index. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/hash.h - TS 33.220 Annex B KDF, TS 33.180 F.2.1 UID, F.1.5 DPCK */
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/ct.h"
 
 /* The 2-octet big-endian length field Li of TS 33.220 B.2.0. */

@@ -9,6 +9,7 @@
 #include "rootkey/mikeysakke.h"
 #include "rootkey/ct.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/gcm.h"
 
 /* Equal octet strings (public data; rk_ct_memeq reads them in full). */

@@ -2,6 +2,7 @@
 #include "rootkey/rootkey.h"
 #include "rootkey/ct.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 #include "rootkey/policy.h"
 
 void rk_rootkey_result_wipe(rk_rootkey_result *r)

@@ -2,6 +2,7 @@
 #include "rootkey/rootkey.h"
 #include "rootkey/ct.h"
 #include "rootkey/hash.h"
+#include "rootkey/keyperiod.h"
 
 /* The E.6 key parameters of the message: key type = purpose tag (E.6.11),
  * status 1 = not revoked (E.6.9 bit 0), the caller's times and text, no
