@@ -357,7 +357,7 @@ cross: deps-check-cross
 PUB_HDR := export.h version.h status.h rootkey.h keyperiod.h lmr.h mikeysakke.h mikey.h keyparams.h \
            eccsi.h p256.h sakke.h sscurve.h pairing.h fp2.h fp1024.h bn.h profile.h xml.h \
            kms.h p25.h b64.h rootkey_element.h
-PUB_DOCS := README.md LICENSE docs/api.md docs/profile-element.md docs/design.md docs/kms.md docs/p25.md
+PUB_DOCS := README.md LICENSE CHANGELOG.md docs/api.md docs/profile-element.md docs/design.md docs/kms.md docs/p25.md
 INCDIR  = $(DESTDIR)$(PREFIX)/include/rootkey
 ILIBDIR = $(DESTDIR)$(LIBDIR)
 DOCDIR  = $(DESTDIR)$(PREFIX)/share/doc/rootkey
