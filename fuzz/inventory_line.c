@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Fuzz harness: the IWF shim's inventory line parser (shims/iwf/iwf.c,
+/* Fuzz harness: the IWF shim's inventory line parser (shims/iwf/inventory.c,
  * rk_iwf_parse_record: mcptt_id,kms_uri,lmr_type,lmr_ids,key as RFC 4180 CSV;
  * docs/inventory.md) on any line.  The input is cut at its first newline, as
  * the batch cuts lines; a NUL stays in (the parser must refuse it).  "file:" key paths are followed by the parser; the harness
