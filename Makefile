@@ -242,11 +242,17 @@ $(B)/fuzz/lf_%: fuzz/%.c $(B)/fuzz/libcore_lf.a $(CORE_HDR) | $(B)/fuzz
 $(B)/fuzz/afl_%: fuzz/%.c $(B)/fuzz/libcore_afl.a $(CORE_HDR) | $(B)/fuzz
 	AFL_QUIET=1 afl-clang-fast -std=c11 $(WARN) $(CORE_INC) -Ishims -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(B)/fuzz/libcore_afl.a $(FUZZ_LIBS) $(FUZZ_LIBS_$*)
 
-# the headers the harnesses share, and the byte harnesses xml_tree includes
+# the headers the harnesses share, and the byte harnesses that xml_tree and
+# xml_doc include (fuzz/xml_targets.h)
 FUZZ_HDR := $(wildcard fuzz/*.h)
 $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%): $(FUZZ_HDR)
-$(B)/fuzz/lf_xml_tree $(B)/fuzz/afl_xml_tree $(B)/replay/xml_tree $(B)/replay_asan/xml_tree: fuzz/kms_doc.c fuzz/profile_find.c
-fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%)
+XML_TREE_INC := fuzz/kms_doc.c fuzz/profile_find.c
+$(B)/fuzz/lf_xml_tree $(B)/fuzz/afl_xml_tree $(B)/replay/xml_tree $(B)/replay_asan/xml_tree: $(XML_TREE_INC)
+$(B)/fuzz/lf_xml_doc $(B)/fuzz/afl_xml_doc $(B)/replay/xml_doc $(B)/replay_asan/xml_doc: $(XML_TREE_INC)
+# xml_doc's tree mutator as an AFL++ custom mutator library (the same source)
+$(B)/fuzz/afl_xml_doc_mutator.so: fuzz/xml_doc.c $(FUZZ_HDR) | $(B)/fuzz
+	$(CLANG) -std=c11 $(WARN) -O2 -fPIC -shared -DRK_AFL_CUSTOM_MUTATOR -Ifuzz -o $@ $<
+fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/lf_%) $(FUZZ_NAMES:%=$(B)/fuzz/afl_%) $(B)/fuzz/afl_xml_doc_mutator.so
 
 # Corpus replay (make check, make asan): each harness linked with
 # fuzz/replay_main.c instead of a fuzzer runtime, run over every file of

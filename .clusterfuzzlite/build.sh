@@ -19,7 +19,7 @@
 cd "${SRC}/rootkey"
 obj="${WORK}/rootkey-obj"
 rm -rf "${obj}" && mkdir -p "${obj}"
-flags=(-std=c11 -D_GNU_SOURCE -Wall -Wextra -Icore/include -Icore/src/include -Ishims -Ifuzz)
+flags=(-std=c11 -D_GNU_SOURCE -Wall -Wextra -Icore/include -Ishims -Ifuzz)
 
 # libsodium: the static archive, so the fuzzers run in the runner image, which
 # has no libsodium of its own
@@ -43,7 +43,8 @@ elif ! grep -q '^#define WOLFCRYPT_HAVE_ECCSI' /usr/include/wolfssl/options.h 2>
 fi
 
 # core and shims, in parallel; one object name per source path
-srcs=(core/src/*/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
+# the Makefile's CORE_SRC and SHIM_SRC (core/src may hold layer folders)
+mapfile -t srcs < <(find core/src -name '*.c' | sort; ls shims/iwf/*.c shims/client/*.c shims/common/*.c shims/xcap/*.c)
 printf '%s\n' "${srcs[@]}" | xargs -P "$(nproc)" -I{} sh -c \
   'o="$1/$(echo "$2" | tr / _).o"; shift 2; exec "$@" -c "$0" -o "$o"' \
   {} "${obj}" {} ${CC} ${CFLAGS} "${flags[@]}"

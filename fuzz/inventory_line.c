@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Fuzz harness: the IWF shim's inventory line parser (shims/iwf/iwf.c,
+/* Fuzz harness: the IWF shim's inventory line parser (shims/iwf/inventory.c,
  * rk_iwf_parse_record: mcptt_id,kms_uri,lmr_type,lmr_ids,key as RFC 4180 CSV;
  * docs/inventory.md) on any line.  The input is cut at its first newline, as
  * the batch cuts lines; a NUL stays in (the parser must refuse it).  "file:" key paths are followed by the parser; the harness
@@ -7,7 +7,8 @@
  * by a seed) and skips lines naming device or process files.
  * Properties: no crash or UB; on error the block is wiped (key and length
  * zero) and a reason is given; on success the identities are non-empty
- * NUL-terminated strings and the core codec accepts the block. */
+ * NUL-terminated strings and the core codec accepts the block; a line
+ * without NUL gets the same decision and block from rk_iwf_parse_line. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE   /* memmem */
 #endif
@@ -46,6 +47,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     err[0] = 0;
     memset(&b, 0x55, sizeof b);
     rk_status st = rk_iwf_parse_record(line, n, id, sizeof id, kms, sizeof kms, &b, err, sizeof err);
+    if (!memchr(line, 0, n)) {
+        /* the string form (rk_iwf_parse_line) decides as the record form does */
+        char id2[256], kms2[256], err2[256];
+        rk_lmr_block b2;
+        rk_status st2 = rk_iwf_parse_line(line, id2, sizeof id2, kms2, sizeof kms2, &b2, err2, sizeof err2);
+        if (st2 != st || (st == RK_OK && (strcmp(id, id2) || strcmp(kms, kms2)
+                                           || b.key_len != b2.key_len
+                                           || memcmp(b.key, b2.key, b.key_len))))
+            abort();
+        rk_lmr_wipe(&b2);
+    }
     if (st != RK_OK) {
         for (size_t i = 0; i < sizeof b.key; i++)
             if (b.key[i]) abort();

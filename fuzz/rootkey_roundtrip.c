@@ -7,7 +7,8 @@
  * again in a profile document (rk_profile_find), base64-decodes it and
  * unwraps it (rk_rootkey_unwrap) as the user.
  * Properties: wrap refuses only an invalid block (the lmr codec's codes) or
- * an ID outside the URI limits; whatever it accepts, the element is found
+ * an ID outside the URI limits, and a purpose tag over 15 (a first octet of
+ * 0xFC..0xFF asks for one) with RK_ERR_RK_PURPOSE and every output zero; whatever it accepts, the element is found
  * with the same attributes and the client gets back exactly the block,
  * root-key ID and period (or a policy refusal that the chosen activation /
  * expiry explain); no crash or UB. */
@@ -98,7 +99,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     in_p = data;
     in_n = size;
     memset(&b, 0, sizeof b);
-    unsigned u = (unsigned)take(1) % NUSERS;
+    unsigned first = (unsigned)take(1), u = first % NUSERS;
+    int bad_tag = first >= 0xFC;                  /* a purpose tag over 15 */
     b.lmr_type = (uint8_t)(take(1) % 4);          /* 0 is invalid on purpose */
     b.wacn = (uint32_t)take(3); b.system_id = (uint16_t)take(2); b.unit_id = (uint32_t)take(3);
     b.algid = (uint8_t)take(1); b.key_id = (uint16_t)take(2); b.keyset_id = (uint8_t)take(1);
@@ -127,11 +129,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     w.user_uri = U8(users[u]); w.user_uri_len = strlen(users[u]);
     w.user_kms_uri = U8(kms); w.user_kms_uri_len = sizeof kms - 1;
     w.period_len = plen;
-    w.lmr = &b; w.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
+    w.lmr = &b; w.purpose_tag = bad_tag ? 16 : RK_ROOTKEY_DEFAULT_TAG;
     w.activation = act; w.expiry = exp;
     w.text = text; w.text_len = tl;
     w.ts_sec = ts; w.rnd = rnd;
     rk_status st = rk_rootkey_wrap(msg, sizeof msg, &ml, &key_id, &no, &w);
+    if (bad_tag) {
+        if (st != RK_ERR_RK_PURPOSE || ml != 0 || key_id != 0 || no != 0) abort();
+        return 0;
+    }
     if (st != RK_OK) {
         /* only the block may be refused (its codes: -800 .. -819) */
         if (st > -800 || st < -819 || ml != 0 || key_id != 0) abort();

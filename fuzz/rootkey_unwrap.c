@@ -19,7 +19,18 @@
  *          parameters, the LMR block and the policy checks;
  *   bit 2  something is stored for the root-key ID: its wrap time is T - 1
  *          (bit 3 clear) or T (bit 3 set: replay);
- *   bit 4  expect a P25 block (lmr_type check).
+ *   bit 4  expect a P25 block (lmr_type check);
+ *   bit 6  the message carries its GCM layers in the clear: the harness
+ *          decapsulates the SSV with the client's RSK (when the SAKKE
+ *          payload is intact), binds each protected General Extension
+ *          (type 7, the key parameters, and type 250, the LMR block) to
+ *          the CSB-ID (its DPPK-ID := CSB-ID, unless bit 7 is set too),
+ *          seals its plaintext in place under DPCK(SSV, CSB-ID) with the
+ *          framing's IV and AAD, then re-signs (as bit 1): so a mutation of
+ *          the key type, status, activation, expiry, text, the LMR block
+ *          or the CSB-ID (the root-key ID) reaches the checks after every
+ *          signature and GCM tag;
+ *   bit 7  without bit 6: the clock is before 1970 (now_unix negated).
  * Properties: no crash or UB; after any error the result is all zero; an
  * accepted message that we did not re-sign is the example's (root key
  * 00 07 0E .., CSB-ID F0111213) - only the IWF can sign; an accepted one
@@ -29,6 +40,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "rootkey/b64.h"
+#include "rootkey/gcm.h"
 #include "rootkey/hash.h"
 #include "rootkey/keyperiod.h"
 #include "rootkey/profile.h"
@@ -91,6 +103,36 @@ static int result_zero(const rk_rootkey_result *r)
         && r->lmr.lmr_type == 0 && r->lmr.sys_len == 0 && r->lmr.ref_len == 0;
 }
 
+/* Bit 6: seal every protected extension of m in place (see the top). */
+static void seal_layers(uint8_t mode, uint8_t *m, size_t len)
+{
+    rk_mikey_view v;
+    uint8_t ssv[16], dpck[16], id[4], aad[RK_KP_AAD_BYTES];
+    if (rk_mikey_parse(&v, m, len) != RK_OK
+        || rk_sakke_decapsulate(ssv, sizeof ssv, &alice_rx, m + v.sakke_data.off,
+                                v.sakke_data.len) != RK_OK)
+        return;
+    id[0] = (uint8_t)(v.csb_id >> 24); id[1] = (uint8_t)(v.csb_id >> 16);
+    id[2] = (uint8_t)(v.csb_id >> 8); id[3] = (uint8_t)v.csb_id;
+    rk_dpck(dpck, ssv, sizeof ssv, id);
+    for (size_t i = 0; i < v.n_genext; i++) {
+        uint8_t *d = m + v.genext[i].data.off;
+        size_t dl = v.genext[i].data.len, n;
+        rk_kp_frame f;
+        if (v.genext[i].type != 7 && v.genext[i].type != RK_ROOTKEY_GENEXT_TYPE)
+            continue;
+        if (!(mode & 128) && dl >= 32)
+            memcpy(d + 28, id, 4);
+        if (rk_keyparams_frame_decode(&f, d, dl, v.csb_id) != RK_OK)
+            continue;
+        n = f.ct_len - RK_KP_TAG_BYTES;
+        rk_keyparams_aad(aad, &f.h);
+        if (rk_gcm_seal(dpck, sizeof dpck, f.h.iv, RK_KP_IV_BYTES, aad, sizeof aad, d + f.ct_off,
+                        n, d + f.ct_off, d + f.ct_off + n) != RK_OK)
+            abort();
+    }
+}
+
 static void one(uint8_t mode, uint8_t *m, size_t len)
 {
     int resigned = 0;
@@ -98,7 +140,9 @@ static void one(uint8_t mode, uint8_t *m, size_t len)
     const uint8_t *iu[1] = { U8(iwf) };
     size_t il[1] = { sizeof iwf - 1 };
     rk_rootkey_unwrap_in in;
-    if (mode & 2) {
+    if (mode & 64)
+        seal_layers(mode, m, len);
+    if (mode & (2 | 64)) {
         static const uint8_t rnd[32] = { 7 };
         rk_mikey_view v;
         if (rk_mikey_parse(&v, m, len) == RK_OK && v.signature.len == 129
@@ -120,7 +164,7 @@ static void one(uint8_t mode, uint8_t *m, size_t len)
     in.iwf_uris = iu; in.iwf_uri_lens = il; in.n_iwf = 1;
     in.purpose_tag = RK_ROOTKEY_DEFAULT_TAG;
     in.lmr_type = (mode & 16) ? RK_LMR_P25 : 0;
-    in.now_unix = now_unix;
+    in.now_unix = (mode & (64 | 128)) == 128 ? -now_unix : now_unix;
     if (mode & 4) {
         in.have_stored = 1;
         in.stored_wrap_time = rk_ntp_seconds_since_1900(ts_example) - ((mode & 8) ? 0 : 1);

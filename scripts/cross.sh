@@ -169,7 +169,10 @@ for t in $TARGETS; do
   ts=$(date +%s); tp0=$TP; tf0=$TF; bad=0
   D=$B/$t; rm -rf "$D"; mkdir -p "$D/core" "$D/clang"
   extra=""; cc="$triple-gcc"; nm="$triple-nm"; run=""
-  if [ "$t" = x86_64-portable ]; then cc=gcc; nm=nm; extra=$PORTABLE_MUL; fi
+  # x86_64-portable: the portable multiply and, with RK_NO_ASM, the bitsliced AES
+  # and portable GHASH under GCM, KW, KWP and CMAC (the x86-64 build picks
+  # AES-NI/PCLMULQDQ at run time and so never runs them here otherwise)
+  if [ "$t" = x86_64-portable ]; then cc=gcc; nm=nm; extra="$PORTABLE_MUL -DRK_NO_ASM"; fi
   if ! command -v "$cc" >/dev/null; then fail "$t: no $cc"; continue; fi
   if [ "$qname" != - ]; then
     run=$(command -v "qemu-$qname-static" || command -v "qemu-$qname") \
@@ -210,6 +213,13 @@ for t in $TARGETS; do
     if [ -z "$still" ]; then pass; echo "  $t: $n128 core sources use __int128 by default, none with $extra"
     else fail "$t: $extra leaves __int128 in:$still"; fi
   fi
+  # 1c. with RK_NO_ASM no AES-NI, PCLMULQDQ, MULX or ADX instruction is left
+  #     in the core's objects (a renamed switch would test nothing new)
+  case " $extra " in *" -DRK_NO_ASM "*)
+    hw=$(for o in $objs; do objdump -d "$o" | grep -qE '\b(aesenc|aesdec|aesimc|aeskeygenassist|pclmul[a-z]*|mulx|adcx|adox)\b' && basename "$o"; done | tr '\n' ' ')
+    if [ -z "$hw" ]; then pass; echo "  $t: no AES-NI/PCLMULQDQ/MULX/ADX instruction in the core (RK_NO_ASM)"
+    else fail "$t: RK_NO_ASM leaves hardware instructions in: $hw"; fi ;;
+  esac
   # 2. the core, clang for the same target
   cbad=0
   for f in $CORE_SRC; do

@@ -4,7 +4,8 @@
 # LLVMFuzzerTestOneInput), for a bounded time each.
 #   scripts/fuzz.sh smoke NAME...     libFuzzer FUZZ_SECONDS (default 30), AFL++ a third of it
 #   (long campaigns: scripts/fuzz_campaign.sh, make fuzz)
-# Seeds: fuzz/corpus/NAME/ (committed); dictionary: fuzz/dict/NAME.dict if any.
+# Seeds: fuzz/corpus/NAME/ (committed); dictionary: fuzz/dict/NAME.dict if any;
+# AFL++ custom mutator: build/fuzz/afl_NAME_mutator.so if any (xml_doc's).
 # The growing corpus and crashes go to build/fuzz/work/NAME/.
 # Last line: "fuzz: H harnesses, E execs, C crashes"; exit 1 if C > 0.
 set -u
@@ -17,7 +18,7 @@ export AFL_NO_AFFINITY=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MI
 # One harness: both engines in turn; writes "<line>\t<execs>\t<crashes>" to
 # $B/work/NAME/result so that harnesses can run side by side.
 fuzz_one() {
-  local n=$1 w=$B/work/$1 seeds dict xdict rc le lc ae ac
+  local n=$1 w=$B/work/$1 seeds dict xdict mut rc le lc ae ac
   w=$B/work/$n; mkdir -p "$w/corpus" "$w/artifacts" "$w/seeds"
   seeds=fuzz/corpus/$n
   if [ -d "$seeds" ] && [ -n "$(ls -A "$seeds" 2>/dev/null)" ]; then cp -f "$seeds"/* "$w/seeds/"; fi
@@ -30,8 +31,9 @@ fuzz_one() {
   le=$(grep -E 'stat::number_of_executed_units' "$w/libfuzzer.log" | awk '{print $2}' | tail -1)
   le=${le:-0}
   lc=0; [ $rc -ne 0 ] && lc=1
+  mut=(); [ -f "$B/afl_${n}_mutator.so" ] && mut=(env AFL_CUSTOM_MUTATOR_LIBRARY="$PWD/$B/afl_${n}_mutator.so")
   rm -rf "$w/afl_out"
-  timeout $((A + 120)) afl-fuzz -i "$w/seeds" -o "$w/afl_out" -V "$A" -t 10000 "${xdict[@]}" -- "$B/afl_$n" > "$w/afl.log" 2>&1
+  timeout $((A + 120)) "${mut[@]}" afl-fuzz -i "$w/seeds" -o "$w/afl_out" -V "$A" -t 10000 "${xdict[@]}" -- "$B/afl_$n" > "$w/afl.log" 2>&1
   ae=$(awk -F: '/^execs_done/ {gsub(/ /,"",$2); print $2}' "$w/afl_out/default/fuzzer_stats" 2>/dev/null)
   ac=$(find "$w/afl_out/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
   ae=${ae:-0}

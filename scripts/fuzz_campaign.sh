@@ -36,10 +36,12 @@ for n in "${names[@]}"; do
   # -fork prints a running "#N ... exec/s" line per worker round; the last one has the total
   le=$(grep -oE '^#[0-9]+' "$w/libfuzzer.log" | tail -1 | tr -d '#')
   lc=$(find "$w/artifacts" -name 'crash-*' -type f 2>/dev/null | wc -l)
+  # an AFL++ custom mutator built from the harness (xml_doc's), if any
+  mut=(); [ -f "build/fuzz/afl_${n}_mutator.so" ] && mut=(env AFL_CUSTOM_MUTATOR_LIBRARY="$PWD/build/fuzz/afl_${n}_mutator.so")
   rm -rf "$w/afl"; pids=()
-  timeout $((S + 300)) afl-fuzz -i "$w/corpus" -o "$w/afl" -M main -V "$S" -t 25000 "${xd[@]}" -- build/fuzz/afl_"$n" >/dev/null 2>&1 & pids+=($!)
+  timeout $((S + 300)) "${mut[@]}" afl-fuzz -i "$w/corpus" -o "$w/afl" -M main -V "$S" -t 25000 "${xd[@]}" -- build/fuzz/afl_"$n" >/dev/null 2>&1 & pids+=($!)
   for i in $(seq 1 $((JOBS - 1))); do
-    timeout $((S + 300)) afl-fuzz -i "$w/corpus" -o "$w/afl" -S "s$i" -V "$S" -t 25000 "${xd[@]}" -- build/fuzz/afl_"$n" >/dev/null 2>&1 & pids+=($!)
+    timeout $((S + 300)) "${mut[@]}" afl-fuzz -i "$w/corpus" -o "$w/afl" -S "s$i" -V "$S" -t 25000 "${xd[@]}" -- build/fuzz/afl_"$n" >/dev/null 2>&1 & pids+=($!)
   done
   wait "${pids[@]}"
   ae=$(awk -F: '/^execs_done/ {gsub(/ /,"",$2); s+=$2} END {print s+0}' "$w"/afl/*/fuzzer_stats 2>/dev/null)

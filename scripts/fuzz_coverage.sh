@@ -15,17 +15,18 @@ C=build/cov
 CLANG=${CLANG:-clang}
 PROFDATA=${LLVM_PROFDATA:-llvm-profdata}; COV=${LLVM_COV:-llvm-cov}
 names=("$@"); [ ${#names[@]} -gt 0 ] || for f in fuzz/*.c; do n=$(basename "$f" .c); [ "$n" = replay_main ] || names+=("$n"); done
-flags=(-std=c11 -D_GNU_SOURCE -O1 -g -fprofile-instr-generate -fcoverage-mapping -Icore/include -Icore/src/include -Ishims -Ifuzz)
+flags=(-std=c11 -D_GNU_SOURCE -O1 -g -fprofile-instr-generate -fcoverage-mapping -Icore/include -Ishims -Ifuzz)
 mkdir -p "$C/o" "$C/prof"
 # the core and shims, once (make decides what is out of date)
-srcs=(core/src/*/*.c shims/iwf/*.c shims/client/*.c shims/common/*.c)
+# (the Makefile's CORE_SRC and SHIM_SRC; core/src may hold layer folders)
+mapfile -t srcs < <(find core/src -name '*.c' | sort; ls shims/iwf/*.c shims/client/*.c shims/common/*.c shims/xcap/*.c)
 objs=()
 for s in "${srcs[@]}"; do objs+=("$C/o/$(echo "${s%.c}" | tr / _).o"); done
 {
   echo "all: $C/libcore.a"
   echo "$C/libcore.a: ${objs[*]}"; printf '\trm -f $@ && ar rcs $@ $^\n'
   for i in "${!srcs[@]}"; do
-    echo "${objs[$i]}: ${srcs[$i]} $(ls core/include/rootkey/*.h core/src/include/rootkey/*.h core/src/*/*.h shims/*/*.h | tr '\n' ' ')"
+    echo "${objs[$i]}: ${srcs[$i]} $(find core/include core/src shims -name '*.h' | tr '\n' ' ')"
     printf '\t%s %s -c $< -o $@\n' "$CLANG" "${flags[*]}"
   done
 } > "$C/core.mk"
