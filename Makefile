@@ -45,9 +45,9 @@ BENCH_SRC := $(sort $(wildcard bench/b_*.c))
 LIB_A     := $(B)/librootkey.a
 LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
-TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl
+TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl -pthread
 # the shims' XCAP client (shims/xcap) is on libcurl
-SHIM_LIBS := -lcurl -lsodium
+SHIM_LIBS := -lcurl -lsodium -pthread
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 CLI_LIBS  := -ljansson
 # the same command with the test hooks (RK_NOW, RK_TEST_CRASH_AFTER) compiled

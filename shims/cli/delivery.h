@@ -31,6 +31,7 @@ typedef struct {
     const char *token_file;
     char root_buf[512], ca_buf[4200], token_buf[4200], script_buf[4200], cms_dir[64];
     int files_only;
+    int jobs_given;    /* --jobs was given (the batch's wrap threads follow it) */
     rk_xcap *x;
     rk_delivery d;
 } rk_cli_delivery;
