@@ -52,6 +52,12 @@ void rk_bench_report(const char *op, double rootkey_us, double other_us)
     fflush(stdout);
 }
 
+void rk_bench_report_vs(const char *op, double rootkey_us, const char *other, double other_us, double ratio)
+{
+    printf("bench %s rootkey %.1f us %s %.1f us ratio %.2f\n", op, rootkey_us, other, other_us, ratio);
+    fflush(stdout);
+}
+
 /* 1 when the bench `name` runs: all with no arguments, else the named ones
  * (build/rk_bench aes sakke). */
 static int wanted(const char *name, int argc, char **argv)

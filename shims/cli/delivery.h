@@ -23,7 +23,8 @@ enum {
 
 #define RK_CLI_DELIVERY_USAGE                                                                  \
     "Delivery: --xcap-root URL (https://; required unless --files-only) --token-file FILE\n"   \
-    "  [--cacert CA.pem] [--jobs N (2)] [--connect-timeout S (5)] [--timeout S (30)]\n"       \
+    "  [--cacert CA.pem] [--jobs N (2; iwf: also the wrap threads, one a core)]\n"           \
+    "  [--connect-timeout S (5)] [--timeout S (30)]\n"       \
     "  [--retries N (4)] [--max-response BYTES (1048576)] [--doc-name NAME (" RK_XCAP_DOC_DEFAULT ")]\n"
 
 typedef struct {

@@ -2,6 +2,7 @@
 /* see iwf.h: the batch, its state records and the hand-over to a delivery
  * back end (docs/inventory.md) */
 #include "iwf.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -232,14 +233,18 @@ static rk_status queued(batch *b, const rk_iwf_state *r, const char *spath, cons
 }
 
 /* One inventory line between the pre-pass (parse, checks, the state record
- * read: no output), the wrap (any thread) and the post-pass (files, record,
- * delivery, log: the calling thread, in inventory order). */
+ * read: no output), the work (any thread: the wrap, the element and XCAP
+ * request written to temporary files and synced) and the post-pass (the
+ * calling thread, in inventory order: the files renamed into place, the
+ * record, delivery, log). */
 enum { K_LINE, K_DUP, K_SHARD, K_KMS, K_USER };
 typedef struct {
-    int kind, skip, busy;          /* busy: queued for or under a wrap */
-    rk_status st;                  /* of the parse, the record read or the wrap */
+    int kind, skip, busy;          /* busy: queued for or under the work */
+    rk_status st;                  /* of the parse, the record read or the work */
+    int fatal, werr;               /* a file not written (the batch stops), its errno */
     rk_lmr_block *lb;              /* guarded memory, wiped once wrapped */
     char id[256], kms[256], err[512], stem[RK_IWF_STEM_MAX], spath[4096];
+    char path[2][4096], tmp[2][4096];   /* element, XCAP request: final and temporary names */
     uint8_t dg[32], el[4096];
     size_t elen;
     uint32_t key_id;
@@ -247,7 +252,7 @@ typedef struct {
     rk_iwf_state r;                /* the record read (skip) */
 } slot;
 
-/* Before the wrap: the user's record decides skip (same digest for this
+/* Before the work: the user's record decides skip (same digest for this
  * period) or wrap; reads only. */
 static void user_prepare(batch *b, slot *u)
 {
@@ -267,51 +272,41 @@ static void user_prepare(batch *b, slot *u)
     }
 }
 
-/* The wrap (any thread: w and b's options are only read). */
-static void user_wrap(const batch *b, const rk_iwf *w, slot *u)
+/* The temporary files of a user not finished (or failed) removed. */
+static void user_drop(slot *u)
 {
+    for (int k = 0; k < 2; k++)
+        if (u->tmp[k][0]) { unlink(u->tmp[k]); u->tmp[k][0] = 0; }
+}
+
+/* The work (any thread: w and b's options and period are only read): the
+ * wrap, then the element and the element-level request file (only with an
+ * XCAP root: the CLI gives one with --files-only) written and synced under
+ * temporary names. */
+static void user_work(const batch *b, const rk_iwf *w, slot *u)
+{
+    const rk_iwf_batch_opts *o = b->o;
     uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES];
-    if (b->o->rnd) b->o->rnd(b->o->rnd_ctx, u->id, rnd, sizeof rnd);
+    char host[512] = "", *req = NULL;
+    int n = 0;
+    if (o->rnd) o->rnd(o->rnd_ctx, u->id, rnd, sizeof rnd);
     else randombytes_buf(rnd, sizeof rnd);
-    u->st = rk_iwf_element_rnd(w, u->id, u->lb, b->o->now_unix, rnd, u->el, sizeof u->el, &u->elen,
+    u->st = rk_iwf_element_rnd(w, u->id, u->lb, o->now_unix, rnd, u->el, sizeof u->el, &u->elen,
                                &u->key_id, &u->period, u->err, sizeof u->err);
     sodium_memzero(rnd, sizeof rnd);
     rk_lmr_wipe(u->lb);
-}
-
-/* After the wrap, one user: queue a skipped one for delivery if not
- * delivered, or write element, XCAP request and record (the record last)
- * and queue.  *fatal: a file could not be written (the batch stops). */
-static rk_status user_finish(batch *b, slot *u, char *err, size_t errlen, int *fatal)
-{
-    const rk_iwf_batch_opts *o = b->o;
-    char path[4096], host[512] = "";
-    uint8_t el[4096];
-    size_t elen = 0;
-    rk_iwf_state r;
-    rk_status st;
-    if (u->st != RK_OK) { sayf(err, errlen, "%s", u->err); return u->st; }
-    if (u->skip) {
-        b->s->skipped++;
-        if (!o->delivery || u->r.delivered) return RK_OK;
-        snprintf(path, sizeof path, "%s/%s", o->outdir, u->r.element);
-        st = rk_file_read(path, el, sizeof el, &elen);
-        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "input too large"); return st; }
-        return queued(b, &u->r, u->spath, el, elen, err, errlen, fatal);
-    }
+    if (u->st != RK_OK) return;
     if (u->period != b->period) {
-        sayf(err, errlen, "wrapped for key period %llu, not %llu", (unsigned long long)u->period,
-                 (unsigned long long)b->period);
-        return RK_ERR_INTERNAL;
+        sayf(u->err, sizeof u->err, "wrapped for key period %llu, not %llu", (unsigned long long)u->period,
+             (unsigned long long)b->period);
+        u->st = RK_ERR_INTERNAL;
+        return;
     }
-    /* the element-level request file (only with an XCAP root: the CLI gives
-     * one with --files-only): one attribute test per step, RFC 4825 6 */
-    char *req = NULL;
-    int n = 0;
+    /* one attribute test per step, RFC 4825 6 */
     if (o->xcap_root) {
         char url[RK_XCAP_URL_MAX];
-        st = rk_xcap_url(url, sizeof url, o->xcap_root, u->id, o->doc_name);
-        if (st != RK_OK) { sayf(err, errlen, "XCAP URL: %s", rk_strerror(st)); return st; }
+        u->st = rk_xcap_url(url, sizeof url, o->xcap_root, u->id, o->doc_name);
+        if (u->st != RK_OK) { sayf(u->err, sizeof u->err, "XCAP URL: %s", rk_strerror(u->st)); return; }
         /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
          * absolute XCAP root (scheme://authority/path); none for a bare path */
         const char *a = strstr(o->xcap_root, "://");
@@ -321,14 +316,63 @@ static rk_status user_finish(batch *b, slot *u, char *err, size_t errlen, int *f
             if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
         }
         req = malloc(16384);
-        if (!req) return RK_ERR_ALLOC;
+        if (!req) { u->st = RK_ERR_ALLOC; sayf(u->err, sizeof u->err, "%s", rk_strerror(u->st)); return; }
         n = snprintf(req, 16384,
             "PUT %s/~~/mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d"
             "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
             "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
             url, (unsigned)u->key_id, host, u->elen);
-        if (n < 0 || (size_t)n + u->elen >= 16384) { free(req); sayf(err, errlen, "XCAP request too long"); return RK_ERR_BUFFER; }
+        if (n < 0 || (size_t)n + u->elen >= 16384) {
+            free(req);
+            u->st = RK_ERR_BUFFER;
+            sayf(u->err, sizeof u->err, "XCAP request too long");
+            return;
+        }
         memcpy(req + n, u->el, u->elen);
+    }
+    int k = 0;
+    path_of(u->path[0], sizeof u->path[0], b, u->stem, "element.xml");
+    u->st = rk_file_write_tmp(u->path[0], u->el, u->elen, 0644, u->tmp[0], sizeof u->tmp[0]);
+    if (u->st == RK_OK && req) {
+        k = 1;
+        path_of(u->path[1], sizeof u->path[1], b, u->stem, "xcap");
+        u->st = rk_file_write_tmp(u->path[1], (const uint8_t *)req, (size_t)n + u->elen, 0644, u->tmp[1],
+                                  sizeof u->tmp[1]);
+    }
+    u->werr = errno;
+    free(req);
+    if (u->st != RK_OK) {
+        u->tmp[k][0] = 0;   /* removed by rk_file_write_tmp */
+        u->fatal = 1;
+        sayf(u->err, sizeof u->err, "writing %s", u->path[k]);
+        user_drop(u);
+    }
+}
+
+/* After the work, one user in inventory order: queue a skipped one for
+ * delivery if not delivered, or rename its files into place, write its
+ * record (whose directory sync makes the renames durable too) and queue.
+ * *fatal: a file could not be written (the batch stops). */
+static rk_status user_finish(batch *b, slot *u, char *err, size_t errlen, int *fatal)
+{
+    const rk_iwf_batch_opts *o = b->o;
+    char path[4096];
+    uint8_t el[4096];
+    size_t elen = 0;
+    rk_iwf_state r;
+    rk_status st = u->st;
+    if (st != RK_OK) {
+        if (u->fatal) { *fatal = 1; sayf(err, errlen, "%s: %s", u->err, strerror(u->werr)); }
+        else sayf(err, errlen, "%s", u->err);
+        return st;
+    }
+    if (u->skip) {
+        b->s->skipped++;
+        if (!o->delivery || u->r.delivered) return RK_OK;
+        snprintf(path, sizeof path, "%s/%s", o->outdir, u->r.element);
+        st = rk_file_read(path, el, sizeof el, &elen);
+        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "input too large"); return st; }
+        return queued(b, &u->r, u->spath, el, elen, err, errlen, fatal);
     }
     memset(&r, 0, sizeof r);
     memcpy(r.mc_id, u->id, strlen(u->id) + 1);
@@ -337,16 +381,16 @@ static rk_status user_finish(batch *b, slot *u, char *err, size_t errlen, int *f
     r.key_id = u->key_id;
     r.wrapped_at = o->now_unix;
     snprintf(r.element, sizeof r.element, "%s.p%llu.element.xml", u->stem, (unsigned long long)u->period);
-    path_of(path, sizeof path, b, u->stem, "element.xml");
-    st = rk_file_write_atomic(path, u->el, u->elen, 0644);
-    if (st == RK_OK && req) {
-        path_of(path, sizeof path, b, u->stem, "xcap");
-        st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + u->elen, 0644);
+    for (int k = 0; k < 2 && st == RK_OK; k++) {
+        if (!u->tmp[k][0]) continue;
+        snprintf(path, sizeof path, "%s", u->path[k]);
+        st = rk_file_commit(u->tmp[k], path, 0);
+        u->tmp[k][0] = 0;
     }
-    free(req);
     if (st == RK_OK) st = rk_iwf_state_write(memcpy(path, u->spath, sizeof path), &r);
     if (st != RK_OK) {
         sayf(err, errlen, "writing %s: %s", path, strerror(errno));
+        user_drop(u);
         *fatal = 1;
         return st;
     }
@@ -374,7 +418,7 @@ static void *worker(void *arg)
         if (p->stop) break;
         slot *u = p->q[p->head++ % p->nslots];
         pthread_mutex_unlock(&p->mu);
-        user_wrap(p->b, p->w, u);
+        user_work(p->b, p->w, u);
         pthread_mutex_lock(&p->mu);
         u->busy = 0;
         pthread_cond_broadcast(&p->done);
@@ -401,6 +445,24 @@ static rk_status state_key(const rk_iwf_batch_opts *o, uint8_t key[32], char *er
     sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "not 32 octets");
     sodium_memzero(key, 32);
     return st == RK_OK ? RK_ERR_IWF_STATE : st;
+}
+
+/* Under the lock: the temporary files a killed batch left (a user's files
+ * are written under "<name>.tmpXXXXXX" names, ahead when the work runs on
+ * threads) are removed; none is ever read. */
+static void drop_stale(const char *dir)
+{
+    char path[4096];
+    DIR *d = opendir(dir);
+    if (!d) return;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n > 12 && !strncmp(e->d_name, "u-", 2) && !memcmp(e->d_name + n - 10, ".tmp", 4)) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    }
+    closedir(d);
 }
 
 /* One batch per state directory: an exclusive lock on DIR/.lock, held until
@@ -508,6 +570,7 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
     if (st == RK_OK) st = make_dir(o->outdir, err, sizeof err);
     if (st == RK_OK && (lockfd = lock_dir(o->outdir, err, sizeof err, &st)) >= 0)
         st = state_key(o, b->key, err, sizeof err);
+    if (st == RK_OK) drop_stale(o->outdir);
     if (st != RK_OK) { logf_(b, "rootkey iwf: %s", err); goto out; }
     /* the lines that hold users (a UTF-8 byte-order mark at the start is not data) */
     size_t start = inlen >= 3 && !memcmp(in, "\xEF\xBB\xBF", 3) ? 3 : 0, cnt = 1;
@@ -576,14 +639,14 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
                 u->kind = K_USER;
                 user_prepare(b, u);
                 if (u->st == RK_OK && !u->skip) {
-                    if (!nthr) user_wrap(b, w, u);
+                    if (!nthr) user_work(b, w, u);
                     else {
                         pthread_mutex_lock(&P.mu);
                         u->busy = 1;
                         P.q[P.tail++ % nslots] = u;
                         pthread_cond_signal(&P.work);
                         pthread_mutex_unlock(&P.mu);
-                        continue;   /* the wrap wipes the block */
+                        continue;   /* the work wipes the block */
                     }
                 }
             }
@@ -624,6 +687,7 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
         pthread_mutex_unlock(&P.mu);
         while (nthr) pthread_join(thr[--nthr], NULL);
     }
+    for (size_t k = 0; k < nslots; k++) user_drop(&S[k]);   /* the users after a stop */
     phase_done(b, &t0, "wrap", "%zu wrapped, %zu already done, %zu failed%s", s->done, s->skipped, s->failed,
                fatal ? ", stopped" : "");
     if (!fatal && o->delivery) {
