@@ -768,7 +768,7 @@ static void cli_batch_names(void)
                 "cmp -s j1.$r.rc j4.$r.rc || exit 1; done; diff -r outj1 outj4 && test $(cat j1.0.rc) = 1 && test $(cat j1.1.rc) = 1 && "
                 "grep -q '^iwf: 17 lines, 8 wrapped, 0 already done, 9 failed' j1.0.txt && "
                 "grep -q '^iwf: 17 lines, 0 wrapped, 8 already done, 9 failed' j1.1.txt && "
-                "grep -q '^mix.csv:12: sip:d1@test.example: the same MC ID is on line 14' j4.0.err"), 0);
+                "grep -q 'Kmix.csv:12: sip:d1@test.example: the same MC ID is on line 14: neither' j4.0.err"), 0);
     /* without the fixed randomness the wraps differ (the test can tell) */
     CHECK_EQ(sh(IWF "--jobs 4 --inventory mix.csv --out outj5 2> /dev/null; ! diff -r outj1 outj5 > /dev/null", bin), 0);
     /* the inventory from stdin */
@@ -906,6 +906,11 @@ static void cli_no_test_hooks(void)
     CHECK_EQ(sh("RK_TEST_CRASH_AFTER=1 %s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example --inventory lock.csv "
                 "--out outh > hooks.txt", prod), 0);
     CHECK_EQ(sh("grep -q '30 lines, 30 wrapped' hooks.txt"), 0);
+    /* RK_TEST_SEED: the installed command's wraps stay random */
+    CHECK_EQ(sh("RK_TEST_SEED=s8 %s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--inventory lock.csv --out outh2 > /dev/null && RK_TEST_SEED=s8 %s iwf " FILES " --cert kms/kms-cert.xml "
+                "--keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example --inventory lock.csv --out outh3 > /dev/null && "
+                "! cmp -s outh2/state.key outh3/state.key", prod, prod), 0);
     /* RK_NOW: the key period is today's, not the one of the clock asked for
      * (1973-03-03: period 890 of this KMS) */
     CHECK_EQ(sh("RK_NOW=100000000 %s kms issue --dir kms --user sip:h@test.example --out h.xml | grep -q 'key period 890:'", bin), 0);
@@ -915,7 +920,7 @@ static void cli_no_test_hooks(void)
 static void cli_demo_small(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
-    CHECK_EQ(sh("%s demo --users 3 --dir demo > demo.txt", bin), 0);
+    CHECK_EQ(sh("%s demo --users 3 --jobs 3 --dir demo > demo.txt", bin), 0);   /* three wrap threads */
     CHECK_EQ(sh("grep -q 'demo PASSED: 3/3' demo.txt"), 0);
     /* through the test CMS, which is stopped and removed afterwards */
     CHECK_EQ(sh("grep -q '^  CMS: Apache httpd' demo.txt && grep -q 'elements put into the users. profiles over HTTPS' demo.txt"), 0);
