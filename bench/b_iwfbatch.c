@@ -27,12 +27,6 @@ static double wall_us(void)
     return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
 }
 
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* One batch of jobs threads into dir/r<round>-<jobs>: wall us per user, or -1. */
 static double one(rk_iwf *w, const char *dir, unsigned jobs, int round)
 {
@@ -87,10 +81,9 @@ void rk_bench_iwfbatch(void)
 out:
     if (ok) {
         char op[64];
-        qsort(t1, ROUNDS, sizeof *t1, cmp_d);
-        qsort(tn, ROUNDS, sizeof *tn, cmp_d);
+        double m1 = rk_bench_median(t1, ROUNDS), mn = rk_bench_median(tn, ROUNDS);
         snprintf(op, sizeof op, "iwf_batch_%ujobs", n);
-        rk_bench_report_vs(op, tn[ROUNDS / 2], "1job", t1[ROUNDS / 2], t1[ROUNDS / 2] / tn[ROUNDS / 2]);
+        rk_bench_report_vs(op, mn, "1job", m1, m1 / mn);
     } else {
         printf("bench iwf_batch failed (%s)\n", err[0] ? err : "setup or batch");
     }

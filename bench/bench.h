@@ -15,6 +15,8 @@
 /* Microseconds per call of fn(arg): the median of `rounds` timed batches of
  * `iters` calls each (after one warm-up batch). */
 double rk_bench_us(void (*fn)(void *), void *arg, unsigned iters, unsigned rounds);
+/* The median of t[0..n-1] (sorted in place). */
+double rk_bench_median(double *t, unsigned n);
 void rk_bench_report(const char *op, double rootkey_us, double other_us);
 void rk_bench_report_vs(const char *op, double rootkey_us, const char *other, double other_us, double ratio);
 #endif

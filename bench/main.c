@@ -38,8 +38,13 @@ double rk_bench_us(void (*fn)(void *), void *arg, unsigned iters, unsigned round
         for (unsigned i = 0; i < iters; i++) fn(arg);
         t[r] = (now_us() - t0) / iters;
     }
-    qsort(t, rounds, sizeof t[0], cmp_d);
-    return t[rounds / 2];
+    return rk_bench_median(t, rounds);
+}
+
+double rk_bench_median(double *t, unsigned n)
+{
+    qsort(t, n, sizeof t[0], cmp_d);
+    return t[n / 2];
 }
 
 void rk_bench_report(const char *op, double rootkey_us, double other_us)
