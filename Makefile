@@ -50,9 +50,9 @@ BENCH_SRC := $(sort $(wildcard bench/b_*.c))
 LIB_A     := $(B)/librootkey.a
 LIB_SO    := $(B)/librootkey.so.$(VERSION)
 SHIM_A    := $(B)/librootkey-shim.a
-TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl
+TEST_LIBS := -lsodium -lgmp -lcrypto -lwolfssl -lcurl -pthread
 # the shims' XCAP client (shims/xcap) is on libcurl
-SHIM_LIBS := -lcurl -lsodium
+SHIM_LIBS := -lcurl -lsodium -pthread
 RK_BIN    := $(if $(CLI_SRC),$(B)/rootkey,)
 CLI_LIBS  := -ljansson
 # the same command with the test hooks (RK_NOW, RK_TEST_CRASH_AFTER) compiled
@@ -60,7 +60,7 @@ CLI_LIBS  := -ljansson
 RK_TEST_BIN := $(if $(CLI_SRC),$(B)/rootkey-test,)
 CLI_TEST_OBJ := $(CLI_SRC:%.c=$(B)/test-hooks/%.o)
 
-.PHONY: all check test sanitize asan proofs proofs-record proofs-fresh fuzz fuzz-smoke fuzz-build ct bench demo mutants \
+.PHONY: all check test sanitize asan tsan proofs proofs-record proofs-fresh fuzz fuzz-smoke fuzz-build ct bench demo mutants \
         deps deps-check install uninstall clean help alloc-check stack cross
 
 all: $(LIB_A) $(LIB_SO) $(RK_BIN)
@@ -71,6 +71,7 @@ help:
 	@echo "make check      unit, known-answer, negative and interop tests; allocation check"
 	@echo "make sanitize   the same tests under ASan+UBSan (clang) and valgrind"
 	@echo "make asan       the tests under ASan+UBSan only, quick sizes (a CI step)"
+	@echo "make tsan       the IWF batch suite (wrap threads) under ThreadSanitizer (clang)"
 	@echo "make proofs     Frama-C WP on every core module (proofs: P/T goals proved)"
 	@echo "make proofs-fresh  the same with an empty WP cache (MODULES=: a subset; not in CI)"
 	@echo "make fuzz-smoke every fuzz harness for FUZZ_SECONDS (default 30) under libFuzzer and AFL++"
@@ -149,6 +150,16 @@ $(B)/rk_tests: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(LIB_A) $(SHIM_A) tests/
 SAN_FLAGS = -O1 -g -gdwarf-4 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 $(B)/rk_tests_asan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_SRC) $(CORE_HDR) tests/rk_test.h
 	$(CLANG) $(TEST_CFLAGS) $(SAN_FLAGS) -o $@ $(TEST_SRC) $(TEST_AUX) $(CORE_SRC) $(SHIM_SRC) $(TEST_LIBS)
+
+# ThreadSanitizer (clang) over the batch's wrap threads: the same binary
+# built with -fsanitize=thread, running the iwfbatch suite (jobs 1, 2, 4).
+TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+$(B)/rk_tests_tsan: $(TEST_SRC) $(TEST_AUX) $(B)/suites.inc $(CORE_SRC) $(SHIM_SRC) $(CORE_HDR) tests/rk_test.h
+	$(CLANG) $(TEST_CFLAGS) $(TSAN_FLAGS) -o $@ $(TEST_SRC) $(TEST_AUX) $(CORE_SRC) $(SHIM_SRC) $(TEST_LIBS)
+
+tsan: deps-check-test
+	@$(MAKE) --no-print-directory $(B)/rk_tests_tsan
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(B)/rk_tests_tsan iwfbatch
 
 # check: deps if missing, the clang warning build of the core, the allocation
 # and wipe checks, the stack report, then the runner.  scripts/check.sh sums

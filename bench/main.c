@@ -38,8 +38,13 @@ double rk_bench_us(void (*fn)(void *), void *arg, unsigned iters, unsigned round
         for (unsigned i = 0; i < iters; i++) fn(arg);
         t[r] = (now_us() - t0) / iters;
     }
-    qsort(t, rounds, sizeof t[0], cmp_d);
-    return t[rounds / 2];
+    return rk_bench_median(t, rounds);
+}
+
+double rk_bench_median(double *t, unsigned n)
+{
+    qsort(t, n, sizeof t[0], cmp_d);
+    return t[n / 2];
 }
 
 void rk_bench_report(const char *op, double rootkey_us, double other_us)
@@ -49,6 +54,12 @@ void rk_bench_report(const char *op, double rootkey_us, double other_us)
                other_us, other_us / rootkey_us);
     else
         printf("bench %s rootkey %.1f us\n", op, rootkey_us);
+    fflush(stdout);
+}
+
+void rk_bench_report_vs(const char *op, double rootkey_us, const char *other, double other_us, double ratio)
+{
+    printf("bench %s rootkey %.1f us %s %.1f us ratio %.2f\n", op, rootkey_us, other, other_us, ratio);
     fflush(stdout);
 }
 

@@ -582,13 +582,20 @@ static void cli_crash_resume(void)
     CHECK_EQ(sh("for i in $(seq 1 12); do printf 'sip:c%%02d@test.example,kms.test.example,P25,wacn=BEE00;sys=3A1;rsi=%%d;algid=84;kid=1;keyset=1,hex:%s\\n' $i $i; done > crash.csv", KEYS[0]), 0);
     CHECK_EQ(sh("RK_TEST_CRASH_AFTER=5 %s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc", bin), 99);
     CHECK_EQ(count_files("outc", ".state"), 5);
-    CHECK_EQ(count_tmp("outc"), 0);
+    CHECK_EQ(count_files("outc", ".element.xml"), 5);
+    /* with one job nothing is in flight after a user; with more, the
+     * temporary files of the users being wrapped are left, and the next
+     * run removes them (below) */
+    CHECK_EQ(sh("RK_TEST_CRASH_AFTER=5 %s iwf " FILES " --jobs 1 --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc1", bin), 99);
+    CHECK_EQ(count_tmp("outc1"), 0);
+    CHECK_EQ(sh("touch outc/u-00.p1.element.xml.tmpAbC123 outc/u-00.p1.state.tmpXyZ789 outc/keep.tmpAbC123"), 0);
     CHECK_EQ(sh("%s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf.xml --iwf-uri sip:iwf@iwf.test.example --inventory crash.csv --out outc > resume.txt", bin), 0);
     CHECK_EQ(sh("grep -q '12 lines, 7 wrapped, 5 already done, 0 failed' resume.txt"), 0);
     CHECK_EQ(count_files("outc", ".state"), 12);
     CHECK_EQ(count_files("outc", ".element.xml"), 12);
     CHECK_EQ(count_files("outc", ".xcap"), 12);
-    CHECK_EQ(count_tmp("outc"), 0);
+    CHECK_EQ(count_tmp("outc"), 1);   /* not one of the batch's names: left */
+    CHECK_EQ(sh("rm outc/keep.tmpAbC123"), 0);
     /* every element file is whole: the profile reader accepts each */
     CHECK_EQ(sh("for f in outc/*.element.xml; do %s inspect $f > /dev/null || exit 1; done", bin), 0);
     /* a real SIGKILL at an arbitrary point: the rerun completes every user
@@ -732,8 +739,12 @@ static void cli_batch_names(void)
      * names the file and stops at the first user instead of failing the
      * other four; nothing is recorded for a user whose files were not
      * written, and no temporary file is left; the rerun does exactly all */
-    CHECK_EQ(sh("(trap '' XFSZ; ulimit -f 1; exec " IWF "--inventory names.csv --out outfull > full.txt 2> full.err); "
+    CHECK_EQ(sh("(trap '' XFSZ; ulimit -f 1; exec " IWF "--jobs 2 --inventory names.csv --out outfull > full.txt 2> full.err); "
                 "test $? -eq 3", bin), 0);
+    /* ... the same with one wrap at a time (but for the directory and the time) */
+    CHECK_EQ(sh("(trap '' XFSZ; ulimit -f 1; exec " IWF "--jobs 1 --inventory names.csv --out outfull1 > full1.txt 2> full1.err); "
+                "test $? -eq 3 && sed 's/outfull1/outfull/' full1.err | cmp -s - full.err && "
+                "sed 's/([0-9.]* s)$//' full1.txt > full1.x && sed 's/([0-9.]* s)$//' full.txt | cmp -s - full1.x", bin), 0);
     CHECK_EQ(sh("grep -q '^names.csv:[0-9]*: .*: writing outfull/u-[0-9a-f]*\\.p[0-9]*\\.[a-z.]*: File too large$' full.err && "
                 "test $(grep -c ': writing ' full.err) -eq 1 && "
                 "grep -q '1 failed' full.txt && ! grep -q '[1-9] wrapped' full.txt"), 0);
@@ -742,6 +753,24 @@ static void cli_batch_names(void)
     CHECK_EQ(sh("! ls outfull | grep -q tmp"), 0);
     CHECK_EQ(sh(IWF "--inventory names.csv --out outfull > full2.txt", bin), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped, 0 already done, 0 failed' full2.txt"), 0);
+    /* --jobs 1 and --jobs 4, the randomness fixed per user (test build):
+     * the same exit code, the same lines on stdout and stderr (progress and
+     * phase lines too) and the same octets in every file, with bad lines, a
+     * repeated MC ID and good users mixed; and so for the rerun */
+    CHECK_EQ(sh("{ cat names.csv; tail -n +2 bom.csv; cat dup.csv nul.csv; } > mix.csv"), 0);
+    for (int r = 0; r < 2; r++)
+        for (int j = 1; j <= 4; j += 3)
+            CHECK_EQ(sh("RK_TEST_SEED=s8 " IWF "--jobs %d --progress=always --inventory mix.csv --out outj%d "
+                        "> j%d.%d.txt 2> j%d.%d.err; echo $? > j%d.%d.rc", bin, j, j, j, r, j, r, j, r), 0);
+    CHECK_EQ(sh("for r in 0 1; do for f in txt err; do "
+                "sed 's/([0-9.]* s)$//; s/outj1/outj/g' j1.$r.$f > j1.$r.$f.x && "
+                "sed 's/([0-9.]* s)$//; s/outj4/outj/g' j4.$r.$f | cmp -s - j1.$r.$f.x || exit 1; done; "
+                "cmp -s j1.$r.rc j4.$r.rc || exit 1; done; diff -r outj1 outj4 && test $(cat j1.0.rc) = 1 && test $(cat j1.1.rc) = 1 && "
+                "grep -q '^iwf: 17 lines, 8 wrapped, 0 already done, 9 failed' j1.0.txt && "
+                "grep -q '^iwf: 17 lines, 0 wrapped, 8 already done, 9 failed' j1.1.txt && "
+                "grep -q 'Kmix.csv:12: sip:d1@test.example: the same MC ID is on line 14: neither' j4.0.err"), 0);
+    /* without the fixed randomness the wraps differ (the test can tell) */
+    CHECK_EQ(sh(IWF "--jobs 4 --inventory mix.csv --out outj5 2> /dev/null; ! diff -r outj1 outj5 > /dev/null", bin), 0);
     /* the inventory from stdin */
     CHECK_EQ(sh(IWF "--inventory - --out outs < names.csv > stdin.txt", bin), 0);
     CHECK_EQ(sh("grep -q '5 lines, 5 wrapped' stdin.txt"), 0);
@@ -877,6 +906,11 @@ static void cli_no_test_hooks(void)
     CHECK_EQ(sh("RK_TEST_CRASH_AFTER=1 %s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example --inventory lock.csv "
                 "--out outh > hooks.txt", prod), 0);
     CHECK_EQ(sh("grep -q '30 lines, 30 wrapped' hooks.txt"), 0);
+    /* RK_TEST_SEED: the installed command's wraps stay random */
+    CHECK_EQ(sh("RK_TEST_SEED=s8 %s iwf " FILES " --cert kms/kms-cert.xml --keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example "
+                "--inventory lock.csv --out outh2 > /dev/null && RK_TEST_SEED=s8 %s iwf " FILES " --cert kms/kms-cert.xml "
+                "--keyset iwf-now.xml --iwf-uri sip:iwf@iwf.test.example --inventory lock.csv --out outh3 > /dev/null && "
+                "! cmp -s outh2/state.key outh3/state.key", prod, prod), 0);
     /* RK_NOW: the key period is today's, not the one of the clock asked for
      * (1973-03-03: period 890 of this KMS) */
     CHECK_EQ(sh("RK_NOW=100000000 %s kms issue --dir kms --user sip:h@test.example --out h.xml | grep -q 'key period 890:'", bin), 0);
@@ -886,7 +920,7 @@ static void cli_no_test_hooks(void)
 static void cli_demo_small(void)
 {
     if (!setup()) { CHECK(!"build/rootkey missing"); return; }
-    CHECK_EQ(sh("%s demo --users 3 --dir demo > demo.txt", bin), 0);
+    CHECK_EQ(sh("%s demo --users 3 --jobs 3 --dir demo > demo.txt", bin), 0);   /* three wrap threads */
     CHECK_EQ(sh("grep -q 'demo PASSED: 3/3' demo.txt"), 0);
     /* through the test CMS, which is stopped and removed afterwards */
     CHECK_EQ(sh("grep -q '^  CMS: Apache httpd' demo.txt && grep -q 'elements put into the users. profiles over HTTPS' demo.txt"), 0);

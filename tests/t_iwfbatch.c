@@ -3,7 +3,10 @@
  * (it accepts or refuses items, as the XCAP back end does with the CMS):
  * runs of at most RK_IWF_RUN, "wrapped" and "delivered" kept apart in the
  * state records, a refused delivery reported and retried by the next run
- * without a new wrap, users wrapped by a files-only run delivered later. */
+ * without a new wrap, users wrapped by a files-only run delivered later;
+ * the wrap threads (jobs 1, 2, 4) change no octet of any output. */
+#include <dirent.h>
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 #include "rk_test.h"
 #include "common/atomic.h"
 #include "iwf/iwf.h"
+#include "rootkey/hash.h"
 
 #define NOW 1764300000
 #define USERS 20
@@ -22,6 +26,7 @@ typedef struct {
     const char *refuse;            /* refuse the MC IDs containing this, or NULL */
     char dir[256];                 /* check each item's element against its file */
     int element_mismatch;
+    FILE *trace;                   /* every item handed over, in order, or NULL */
 } backend;
 
 static void deliver(void *ctx, rk_delivery_item *it, size_t n)
@@ -33,6 +38,10 @@ static void deliver(void *ctx, rk_delivery_item *it, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (!it[i].element || it[i].elen == 0 || memcmp(it[i].element, "<rk:lmr-root-key", 16) != 0)
             b->element_mismatch = 1;
+        if (b->trace) {
+            fprintf(b->trace, "item %zu of %zu: %s %zu\n", i, n, it[i].mc_id, it[i].elen);
+            fwrite(it[i].element, 1, it[i].elen, b->trace);
+        }
         it[i].when = NOW + 1;
         if (b->refuse && strstr(it[i].mc_id, b->refuse)) {
             it[i].st = RK_ERR_IWF_DELIVERY;
@@ -186,6 +195,112 @@ static void files_first_delivered_later(void)
     CHECK_EQ(r.delivered, 1);
 }
 
+/* A fixed randomness for the parallel test: a function of the user only. */
+static void fixed_rnd(void *ctx, const char *id, uint8_t *out, size_t n)
+{
+    uint8_t d[32];
+    (void)ctx;
+    rk_sha256(d, (const uint8_t *)id, strlen(id));
+    for (size_t i = 0; i < n; i++) out[i] = (uint8_t)(d[i % 32] + i / 32);
+}
+
+/* 1 when the two directories hold the same names with the same octets. */
+static int same_dirs(const char *a, const char *b)
+{
+    char c[2400];
+    snprintf(c, sizeof c, "diff -r '%s' '%s' > /dev/null && test \"$(ls '%s' | wc -l)\" -gt 20", a, b, a);
+    return system(c) == 0;
+}
+
+/* A batch of jobs threads into out (log and delivery trace next to it):
+ * an inventory with a bad line, a repeated MC ID, another KMS and a user
+ * whose state record holds another MC ID among the good users. */
+static rk_status run_jobs(const char *out, unsigned jobs, int deliver_too, rk_iwf_stats *s)
+{
+    char inv[512], od[512], lp[512], tp[512], stem[RK_IWF_STEM_MAX], sp[1024];
+    uint64_t pno = 0;
+    backend bk = {.refuse = "u13"};
+    rk_delivery d = {deliver, &bk};
+    snprintf(inv, sizeof inv, "%s/invp.csv", dir);
+    snprintf(od, sizeof od, "%s/%s", dir, out);
+    snprintf(lp, sizeof lp, "%s/%s.log", dir, out);
+    snprintf(tp, sizeof tp, "%s/%s.trace", dir, out);
+    FILE *f = fopen(inv, "w");
+    if (!f) return RK_ERR_IO;
+    for (int i = 0; i < 3 * USERS; i++) {
+        if (i == 7) fputs("sip:bad@test.example,kms.test.example,TETRA,mcc=901;mnc=x,hex:00\n", f);
+        if (i == 11 || i == 40) fputs("sip:twice@test.example,kms.test.example,TETRA,mcc=901;mnc=1;issi=7,"
+                                      "hex:00112233445566778899AABBCCDDEEFF\n", f);
+        if (i == 23) fputs("sip:other@test.example,kms.other.example,TETRA,mcc=901;mnc=1;issi=8,"
+                           "hex:00112233445566778899AABBCCDDEEFF\n", f);
+        fprintf(f, "sip:u%02d@test.example,kms.test.example,TETRA,mcc=901;mnc=1;issi=%d,"
+                   "hex:00112233445566778899AABBCCDDEE%02X\n", i, 100 + i, i);
+    }
+    if (fclose(f) != 0 || (mkdir(od, 0755) != 0 && errno != EEXIST)) return RK_ERR_IO;
+    rk_iwf_stem(stem, sizeof stem, "sip:u30@test.example");
+    if (rk_kms_period_now(&pno, &m->cert, NOW) != RK_OK) return RK_ERR_INTERNAL;
+    snprintf(sp, sizeof sp, "%s/%s.p%llu.state", od, stem, (unsigned long long)pno);
+    rk_iwf_state r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.mc_id, "sip:someone-else@test.example");
+    strcpy(r.element, "x.element.xml");
+    if (rk_iwf_state_write(sp, &r) != RK_OK) return RK_ERR_IO;
+    FILE *log = fopen(lp, "w");
+    bk.trace = fopen(tp, "w");
+    rk_iwf_batch_opts o = {.inventory = inv, .outdir = od, .xcap_root = "https://xcap.test.example/root",
+                           .shard_n = 1, .now_unix = NOW, .log = log, .progress = 1,
+                           .delivery = deliver_too ? &d : NULL, .jobs = jobs, .rnd = fixed_rnd};
+    rk_status st = log && bk.trace ? rk_iwf_batch(&w, &o, s) : RK_ERR_IO;
+    if (log) fclose(log);
+    if (bk.trace) fclose(bk.trace);
+    return st;
+}
+
+/* 1 when the logs (ext "log") or delivery traces ("trace") of the runs
+ * into a and b hold the same octets, but for the "(N.NN s)" of the phase
+ * lines (timings) and the directory's name in the paths. */
+static int same_logs(const char *a, const char *b, const char *ext)
+{
+    char c[4096];
+    snprintf(c, sizeof c, "cd '%s' && sed 's/([0-9.]* s)$//; s#/%s/#/OUT/#g' %s.%s > %s.x && "
+             "sed 's/([0-9.]* s)$//; s#/%s/#/OUT/#g' %s.%s > %s.x && cmp -s %s.x %s.x && test -s %s.x",
+             dir, a, a, ext, a, b, b, ext, b, a, b, a);
+    return system(c) == 0;
+}
+
+static void parallel_same_outputs(void)
+{
+    rk_iwf_stats s1, s;
+    static const unsigned jobs[] = {2, 4};
+    for (int dv = 0; dv < 2; dv++) {
+        const char *one = dv ? "pd1" : "pf1";
+        CHECK_EQ(run_jobs(one, 1, dv, &s1), RK_ERR_STORE_INVENTORY);
+        CHECK_EQ(s1.lines, 3 * USERS + 4);
+        CHECK_EQ(s1.done, 3 * USERS - 1);
+        CHECK_EQ(s1.failed, 5);
+        CHECK_EQ(s1.delivered, dv ? 3 * USERS - 2 : 0);
+        CHECK_EQ(s1.undelivered, dv ? 1 : 0);
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+            char many[8], a[320], b[320];
+            CASE_BEGIN("delivery %d, %u jobs", dv, jobs[j]);
+            snprintf(many, sizeof many, "%s%u", dv ? "pd" : "pf", jobs[j]);
+            CHECK_EQ(run_jobs(many, jobs[j], dv, &s), RK_ERR_STORE_INVENTORY);
+            CHECK(memcmp(&s, &s1, sizeof s) == 0);
+            snprintf(a, sizeof a, "%s/%s", dir, one);
+            snprintf(b, sizeof b, "%s/%s", dir, many);
+            CHECK(same_dirs(a, b));
+            CHECK(same_logs(one, many, "log"));
+            CHECK(dv == 0 || same_logs(one, many, "trace"));
+            /* the rerun: every good user already done, the same way */
+            CHECK_EQ(run_jobs(many, jobs[j], dv, &s), RK_ERR_STORE_INVENTORY);
+            CHECK_EQ(s.done, 0);
+            CHECK_EQ(s.skipped, 3 * USERS - 1);
+            CHECK_EQ(s.undelivered, dv ? 1 : 0);
+            CASE_END();
+        }
+    }
+}
+
 /* The record format: written and read back; every malformed one refused. */
 static void state_records(void)
 {
@@ -227,6 +342,7 @@ void rk_suite_iwfbatch(void)
     RUN(delivered_all);
     RUN(refused_then_retried);
     RUN(files_first_delivered_later);
+    RUN(parallel_same_outputs);
     RUN(state_records);
     rk_iwf_close(&w);
     sodium_free(m);

@@ -38,7 +38,7 @@ int rk_cli_delivery_opt(rk_cli_delivery *d, const char *cmd, int c, const char *
     case RK_OPT_FILES_ONLY: d->files_only = 1; break;
     case RK_OPT_DOC_NAME: d->o.doc_name = arg; break;
     case RK_OPT_JOBS:
-        if ((r = num(cmd, "jobs", arg, 1, RK_XCAP_JOBS_MAX, &v)) == 1) d->o.jobs = (unsigned)v;
+        if ((r = num(cmd, "jobs", arg, 1, RK_XCAP_JOBS_MAX, &v)) == 1) { d->o.jobs = (unsigned)v; d->jobs_given = 1; }
         break;
     case RK_OPT_CONNECT_TIMEOUT:
         if ((r = num(cmd, "connect-timeout", arg, 1, 600, &v)) == 1) d->o.connect_timeout_ms = v * 1000;

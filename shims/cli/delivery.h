@@ -23,7 +23,8 @@ enum {
 
 #define RK_CLI_DELIVERY_USAGE                                                                  \
     "Delivery: --xcap-root URL (https://; required unless --files-only) --token-file FILE\n"   \
-    "  [--cacert CA.pem] [--jobs N (2)] [--connect-timeout S (5)] [--timeout S (30)]\n"       \
+    "  [--cacert CA.pem] [--jobs N (2; iwf: also the wrap threads, one a core)]\n"           \
+    "  [--connect-timeout S (5)] [--timeout S (30)]\n"       \
     "  [--retries N (4)] [--max-response BYTES (1048576)] [--doc-name NAME (" RK_XCAP_DOC_DEFAULT ")]\n"
 
 typedef struct {
@@ -31,6 +32,7 @@ typedef struct {
     const char *token_file;
     char root_buf[512], ca_buf[4200], token_buf[4200], script_buf[4200], cms_dir[64];
     int files_only;
+    int jobs_given;    /* --jobs was given (the batch's wrap threads follow it) */
     rk_xcap *x;
     rk_delivery d;
 } rk_cli_delivery;

@@ -56,7 +56,44 @@ static void crash_after(void *ctx, size_t wrapped)
 {
     if ((long)wrapped >= *(long *)ctx) _exit(99);
 }
+
+/* the test build only (RK_TEST_SEED): the batch's randomness a function of
+ * the seed and the user, HMAC-SHA-256(seed, id || 0 || counter), so that
+ * two runs of one inventory write the same octets whatever --jobs is */
+static void seeded_rnd(void *ctx, const char *id, uint8_t *out, size_t n)
+{
+    const char *seed = ctx;
+    for (uint8_t ctr = 0, blk[32]; n; ctr++) {
+        rk_hmac_ctx h;
+        size_t k = n < 32 ? n : 32;
+        rk_hmac_init(&h, (const uint8_t *)seed, strlen(seed));
+        rk_hmac_update(&h, (const uint8_t *)id, strlen(id) + 1);
+        rk_hmac_update(&h, &ctr, 1);
+        rk_hmac_final(&h, blk);
+        memcpy(out, blk, k);
+        out += k;
+        n -= k;
+    }
+}
+
+/* the batch's test hooks from the environment */
+static void batch_hooks(rk_iwf_batch_opts *bo, long *crash_n)
+{
+    const char *ca = getenv("RK_TEST_CRASH_AFTER"), *seed = getenv("RK_TEST_SEED");
+    *crash_n = ca ? atol(ca) : 0;
+    if (ca) { bo->after_user = crash_after; bo->after_ctx = crash_n; }
+    if (seed) { bo->rnd = seeded_rnd; bo->rnd_ctx = (void *)(uintptr_t)seed; }
+}
 #endif
+
+/* The batch's wrap threads: --jobs N when given (it also sets the XCAP
+ * requests in flight), else one a core (docs/cli.md). */
+static unsigned wrap_jobs(const rk_cli_delivery *d)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (d->jobs_given) return d->o.jobs;
+    return n < 1 ? 1 : n > RK_IWF_JOBS_MAX ? RK_IWF_JOBS_MAX : (unsigned)n;
+}
 
 static double mono(void)
 {
@@ -279,11 +316,10 @@ static int cmd_iwf(int argc, char **argv)
     rk_iwf_batch_opts bo = {.inventory = inv, .outdir = out, .xcap_root = dv ? NULL : dl.o.root,
                             .doc_name = dl.o.doc_name,
                             .shard_i = si, .shard_n = sn, .now_unix = t, .log = stderr, .progress = prog,
-                            .delivery = dv};
+                            .delivery = dv, .jobs = wrap_jobs(&dl)};
 #ifdef RK_TEST_HOOKS
-    const char *ca = getenv("RK_TEST_CRASH_AFTER");
-    long crash_n = ca ? atol(ca) : 0;
-    if (ca) { bo.after_user = crash_after; bo.after_ctx = &crash_n; }
+    long crash_n;
+    batch_hooks(&bo, &crash_n);
 #endif
     double t0 = mono();
     st = rk_iwf_batch(&w, &bo, &s);
@@ -643,7 +679,7 @@ static int cmd_demo(int argc, char **argv)
         case 'k': keep = 1; break;
         case 'f': files_only = 1; break;
         case 'S': script = optarg; break;
-        case 'j': cmsd.o.jobs = (unsigned)atoi(optarg); break;
+        case 'j': cmsd.o.jobs = (unsigned)atoi(optarg); cmsd.jobs_given = 1; break;
         case 'h': usage_demo(stdout); return EX_OK;
         default: usage_demo(stderr); return EX_USAGE;
         }
@@ -746,7 +782,7 @@ static int cmd_demo(int argc, char **argv)
         rk_iwf_batch_opts bo = {.inventory = inv, .outdir = outd,
                                 .xcap_root = files_only ? "https://xcap.example.org/xcap-root" : NULL,
                                 .shard_n = 1, .now_unix = now, .log = stderr, .progress = isatty(2),
-                                .delivery = files_only ? NULL : &cmsd.d};
+                                .delivery = files_only ? NULL : &cmsd.d, .jobs = wrap_jobs(&cmsd)};
         st = rk_iwf_batch(&w, &bo, &s);
         rk_iwf_close(&w);
         iwf_fail = s.failed;

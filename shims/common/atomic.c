@@ -26,9 +26,8 @@ static int write_all(int fd, const uint8_t *p, size_t n)
 rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len,
                                unsigned mode)
 {
-    char tmp[4096], dir[4096];
-    const char *slash = strrchr(path, '/');
-    int fd, dfd, saved;
+    char tmp[4096];
+    int fd, saved;
     struct stat st;
     /* a device or a pipe (/dev/stdout, /dev/null, a FIFO) is written in
      * place: renaming a temporary file over it would replace the node
@@ -44,11 +43,19 @@ rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len
         }
         return close(fd) == 0 ? RK_OK : RK_ERR_IO;
     }
-    if (strlen(path) + 16 > sizeof tmp) {
+    if (rk_file_write_tmp(path, data, len, mode, tmp, sizeof tmp) != RK_OK) return RK_ERR_IO;
+    return rk_file_commit(tmp, path, 1);
+}
+
+rk_status rk_file_write_tmp(const char *path, const uint8_t *data, size_t len, unsigned mode,
+                            char *tmp, size_t tmpcap)
+{
+    int fd, saved;
+    if (strlen(path) + 16 > tmpcap) {
         errno = ENAMETOOLONG;
         return RK_ERR_IO;
     }
-    snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", path);
+    snprintf(tmp, tmpcap, "%s.tmpXXXXXX", path);
     fd = mkstemp(tmp);
     if (fd < 0) return RK_ERR_IO;
     if (fchmod(fd, (mode_t)mode) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
@@ -58,16 +65,32 @@ rk_status rk_file_write_atomic(const char *path, const uint8_t *data, size_t len
         errno = saved;
         return RK_ERR_IO;
     }
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
+    if (close(fd) != 0) {
         saved = errno;
         unlink(tmp);
         errno = saved;
         return RK_ERR_IO;
     }
+    return RK_OK;
+}
+
+rk_status rk_file_commit(const char *tmp, const char *path, int sync_dir)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    int dfd, saved;
+    if (rename(tmp, path) != 0) {
+        saved = errno;
+        unlink(tmp);
+        errno = saved;
+        return RK_ERR_IO;
+    }
+    if (!sync_dir) return RK_OK;
     /* make the rename itself durable */
     if (slash) {
         size_t dl = (size_t)(slash - path);
         if (dl == 0) dl = 1;
+        if (dl >= sizeof dir) { errno = ENAMETOOLONG; return RK_ERR_IO; }
         memcpy(dir, path, dl);
         dir[dl] = 0;
     } else {

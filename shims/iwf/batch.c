@@ -2,8 +2,10 @@
 /* see iwf.h: the batch, its state records and the hand-over to a delivery
  * back end (docs/inventory.md) */
 #include "iwf.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
 #include "rootkey/profile.h"
+#include "rootkey/rootkey.h"
 #include "xcap/xcap.h"
 
 /* snprintf through a va_list: the messages and paths are cut at the
@@ -229,55 +232,81 @@ static rk_status queued(batch *b, const rk_iwf_state *r, const char *spath, cons
     return st;
 }
 
-/* One user: skip (same digest for this period), or wrap and write element,
- * XCAP request and record (the record last); then queue for delivery if
- * not delivered.  *fatal: a file could not be written (the batch stops). */
-static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_block *lb,
-                         char *err, size_t errlen, int *fatal)
+/* One inventory line between the pre-pass (parse, checks, the state record
+ * read: no output), the work (any thread: the wrap, the element and XCAP
+ * request written to temporary files and synced) and the post-pass (the
+ * calling thread, in inventory order: the files renamed into place, the
+ * record, delivery, log). */
+enum { K_LINE, K_DUP, K_SHARD, K_KMS, K_USER };
+typedef struct {
+    int kind, skip, busy;          /* busy: queued for or under the work */
+    rk_status st;                  /* of the parse, the record read or the work */
+    int fatal, werr;               /* a file not written (the batch stops), its errno */
+    rk_lmr_block *lb;              /* guarded memory, wiped once wrapped */
+    char id[256], kms[256], err[512], stem[RK_IWF_STEM_MAX], spath[4096];
+    char path[2][4096], tmp[2][4096];   /* element, XCAP request: final and temporary names */
+    uint8_t dg[32], el[4096];
+    size_t elen;
+    uint32_t key_id;
+    uint64_t period;
+    rk_iwf_state r;                /* the record read (skip) */
+} slot;
+
+/* Before the work: the user's record decides skip (same digest for this
+ * period) or wrap; reads only. */
+static void user_prepare(batch *b, slot *u)
+{
+    rk_iwf_stem(u->stem, sizeof u->stem, u->id);
+    path_of(u->spath, sizeof u->spath, b, u->stem, "state");
+    digest_of(u->dg, b->key, u->id, u->lb);
+    u->st = rk_iwf_state_read(u->spath, &u->r);
+    if (u->st == RK_OK && strcmp(u->r.mc_id, u->id) != 0) {
+        sayf(u->err, sizeof u->err, "state record %s holds another MC ID", u->spath);
+        u->st = RK_ERR_IWF_STATE;
+    } else if (u->st != RK_OK && !(u->st == RK_ERR_IO && errno == ENOENT)) {
+        sayf(u->err, sizeof u->err, "state record %s: %s", u->spath,
+             u->st == RK_ERR_IO ? strerror(errno) : rk_strerror(u->st));
+    } else {
+        u->skip = u->st == RK_OK && u->r.period == b->period && sodium_memcmp(u->r.digest, u->dg, 32) == 0;
+        u->st = RK_OK;
+    }
+}
+
+/* The temporary files of a user not finished (or failed) removed. */
+static void user_drop(slot *u)
+{
+    for (int k = 0; k < 2; k++)
+        if (u->tmp[k][0]) { unlink(u->tmp[k]); u->tmp[k][0] = 0; }
+}
+
+/* The work (any thread: w and b's options and period are only read): the
+ * wrap, then the element and the element-level request file (only with an
+ * XCAP root: the CLI gives one with --files-only) written and synced under
+ * temporary names. */
+static void user_work(const batch *b, const rk_iwf *w, slot *u)
 {
     const rk_iwf_batch_opts *o = b->o;
-    char stem[RK_IWF_STEM_MAX], spath[4096], path[4096], host[512] = "";
-    uint8_t el[4096], dg[32];
-    size_t elen = 0;
-    uint32_t key_id = 0;
-    uint64_t period = 0;
-    rk_iwf_state r;
-    rk_status st;
-    rk_iwf_stem(stem, sizeof stem, id);
-    path_of(spath, sizeof spath, b, stem, "state");
-    digest_of(dg, b->key, id, lb);
-    st = rk_iwf_state_read(spath, &r);
-    if (st == RK_OK && strcmp(r.mc_id, id) != 0) {
-        sayf(err, errlen, "state record %s holds another MC ID", spath);
-        return RK_ERR_IWF_STATE;
-    }
-    if (st != RK_OK && !(st == RK_ERR_IO && errno == ENOENT)) {
-        sayf(err, errlen, "state record %s: %s", spath, st == RK_ERR_IO ? strerror(errno) : rk_strerror(st));
-        return st;
-    }
-    if (st == RK_OK && r.period == b->period && sodium_memcmp(r.digest, dg, 32) == 0) {
-        b->s->skipped++;
-        if (!o->delivery || r.delivered) return RK_OK;
-        snprintf(path, sizeof path, "%s/%s", o->outdir, r.element);
-        st = rk_file_read(path, el, sizeof el, &elen);
-        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "input too large"); return st; }
-        return queued(b, &r, spath, el, elen, err, errlen, fatal);
-    }
-    st = rk_iwf_element(w, id, lb, o->now_unix, el, sizeof el, &elen, &key_id, &period, err, errlen);
-    if (st != RK_OK) return st;
-    if (period != b->period) {
-        sayf(err, errlen, "wrapped for key period %llu, not %llu", (unsigned long long)period,
-                 (unsigned long long)b->period);
-        return RK_ERR_INTERNAL;
-    }
-    /* the element-level request file (only with an XCAP root: the CLI gives
-     * one with --files-only): one attribute test per step, RFC 4825 6 */
-    char *req = NULL;
+    uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES];
+    char host[512] = "", *req = NULL;
     int n = 0;
+    if (o->rnd) o->rnd(o->rnd_ctx, u->id, rnd, sizeof rnd);
+    else randombytes_buf(rnd, sizeof rnd);
+    u->st = rk_iwf_element_rnd(w, u->id, u->lb, o->now_unix, rnd, u->el, sizeof u->el, &u->elen,
+                               &u->key_id, &u->period, u->err, sizeof u->err);
+    sodium_memzero(rnd, sizeof rnd);
+    rk_lmr_wipe(u->lb);
+    if (u->st != RK_OK) return;
+    if (u->period != b->period) {
+        sayf(u->err, sizeof u->err, "wrapped for key period %llu, not %llu", (unsigned long long)u->period,
+             (unsigned long long)b->period);
+        u->st = RK_ERR_INTERNAL;
+        return;
+    }
+    /* one attribute test per step, RFC 4825 6 */
     if (o->xcap_root) {
         char url[RK_XCAP_URL_MAX];
-        st = rk_xcap_url(url, sizeof url, o->xcap_root, id, o->doc_name);
-        if (st != RK_OK) { sayf(err, errlen, "XCAP URL: %s", rk_strerror(st)); return st; }
+        u->st = rk_xcap_url(url, sizeof url, o->xcap_root, u->id, o->doc_name);
+        if (u->st != RK_OK) { sayf(u->err, sizeof u->err, "XCAP URL: %s", rk_strerror(u->st)); return; }
         /* HTTP/1.1 needs a Host header (RFC 9112 3.2): the authority of an
          * absolute XCAP root (scheme://authority/path); none for a bare path */
         const char *a = strstr(o->xcap_root, "://");
@@ -287,56 +316,153 @@ static rk_status one_user(batch *b, rk_iwf *w, const char *id, const rk_lmr_bloc
             if (hl > 0 && hl < sizeof host - 10) snprintf(host, sizeof host, "Host: %.*s\r\n", (int)hl, a);
         }
         req = malloc(16384);
-        if (!req) return RK_ERR_ALLOC;
+        if (!req) { u->st = RK_ERR_ALLOC; sayf(u->err, sizeof u->err, "%s", rk_strerror(u->st)); return; }
         n = snprintf(req, 16384,
             "PUT %s/~~/mcptt-user-profile/anyExt/rk:lmr-root-key%%5b@key-id=%%22%08X%%22%%5d"
             "?xmlns(rk=" RK_PROFILE_NS ") HTTP/1.1\r\n"
             "%sContent-Type: application/xcap-el+xml\r\nContent-Length: %zu\r\n\r\n",
-            url, (unsigned)key_id, host, elen);
-        if (n < 0 || (size_t)n + elen >= 16384) { free(req); sayf(err, errlen, "XCAP request too long"); return RK_ERR_BUFFER; }
-        memcpy(req + n, el, elen);
+            url, (unsigned)u->key_id, host, u->elen);
+        if (n < 0 || (size_t)n + u->elen >= 16384) {
+            free(req);
+            u->st = RK_ERR_BUFFER;
+            sayf(u->err, sizeof u->err, "XCAP request too long");
+            return;
+        }
+        memcpy(req + n, u->el, u->elen);
+    }
+    int k = 0;
+    path_of(u->path[0], sizeof u->path[0], b, u->stem, "element.xml");
+    u->st = rk_file_write_tmp(u->path[0], u->el, u->elen, 0644, u->tmp[0], sizeof u->tmp[0]);
+    if (u->st == RK_OK && req) {
+        k = 1;
+        path_of(u->path[1], sizeof u->path[1], b, u->stem, "xcap");
+        u->st = rk_file_write_tmp(u->path[1], (const uint8_t *)req, (size_t)n + u->elen, 0644, u->tmp[1],
+                                  sizeof u->tmp[1]);
+    }
+    u->werr = errno;
+    free(req);
+    if (u->st != RK_OK) {
+        u->tmp[k][0] = 0;   /* removed by rk_file_write_tmp */
+        u->fatal = 1;
+        sayf(u->err, sizeof u->err, "writing %s", u->path[k]);
+        user_drop(u);
+    }
+}
+
+/* After the work, one user in inventory order: queue a skipped one for
+ * delivery if not delivered, or rename its files into place, write its
+ * record (whose directory sync makes the renames durable too) and queue.
+ * *fatal: a file could not be written (the batch stops). */
+static rk_status user_finish(batch *b, slot *u, char *err, size_t errlen, int *fatal)
+{
+    const rk_iwf_batch_opts *o = b->o;
+    char path[4096];
+    uint8_t el[4096];
+    size_t elen = 0;
+    rk_iwf_state r;
+    rk_status st = u->st;
+    if (st != RK_OK) {
+        if (u->fatal) { *fatal = 1; sayf(err, errlen, "%s: %s", u->err, strerror(u->werr)); }
+        else sayf(err, errlen, "%s", u->err);
+        return st;
+    }
+    if (u->skip) {
+        b->s->skipped++;
+        if (!o->delivery || u->r.delivered) return RK_OK;
+        snprintf(path, sizeof path, "%s/%s", o->outdir, u->r.element);
+        st = rk_file_read(path, el, sizeof el, &elen);
+        if (st != RK_OK) { sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "input too large"); return st; }
+        return queued(b, &u->r, u->spath, el, elen, err, errlen, fatal);
     }
     memset(&r, 0, sizeof r);
-    memcpy(r.mc_id, id, strlen(id) + 1);
-    memcpy(r.digest, dg, 32);
-    r.period = period;
-    r.key_id = key_id;
+    memcpy(r.mc_id, u->id, strlen(u->id) + 1);
+    memcpy(r.digest, u->dg, 32);
+    r.period = u->period;
+    r.key_id = u->key_id;
     r.wrapped_at = o->now_unix;
-    snprintf(r.element, sizeof r.element, "%s.p%llu.element.xml", stem, (unsigned long long)period);
-    path_of(path, sizeof path, b, stem, "element.xml");
-    st = rk_file_write_atomic(path, el, elen, 0644);
-    if (st == RK_OK && req) {
-        path_of(path, sizeof path, b, stem, "xcap");
-        st = rk_file_write_atomic(path, (const uint8_t *)req, (size_t)n + elen, 0644);
+    snprintf(r.element, sizeof r.element, "%s.p%llu.element.xml", u->stem, (unsigned long long)u->period);
+    for (int k = 0; k < 2 && st == RK_OK; k++) {
+        if (!u->tmp[k][0]) continue;
+        snprintf(path, sizeof path, "%s", u->path[k]);
+        st = rk_file_commit(u->tmp[k], path, 0);
+        u->tmp[k][0] = 0;
     }
-    free(req);
-    if (st == RK_OK) st = rk_iwf_state_write(memcpy(path, spath, sizeof path), &r);
+    if (st == RK_OK) st = rk_iwf_state_write(memcpy(path, u->spath, sizeof path), &r);
     if (st != RK_OK) {
         sayf(err, errlen, "writing %s: %s", path, strerror(errno));
+        user_drop(u);
         *fatal = 1;
         return st;
     }
     b->s->done++;
-    return o->delivery ? queued(b, &r, spath, el, elen, err, errlen, fatal) : RK_OK;
+    return o->delivery ? queued(b, &r, u->spath, u->el, u->elen, err, errlen, fatal) : RK_OK;
+}
+
+/* The wrap threads: take the queued users in order, wrap, mark done. */
+typedef struct {
+    batch *b;
+    const rk_iwf *w;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;     /* a user queued (or stop); a wrap done */
+    slot **q;                      /* the queue, ring of nslots */
+    size_t nslots, head, tail;
+    int stop;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->stop && p->head == p->tail) pthread_cond_wait(&p->work, &p->mu);
+        if (p->stop) break;
+        slot *u = p->q[p->head++ % p->nslots];
+        pthread_mutex_unlock(&p->mu);
+        user_work(p->b, p->w, u);
+        pthread_mutex_lock(&p->mu);
+        u->busy = 0;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
 }
 
 /* The directory's random state key (the HMAC key of the records), made on
  * first use; read under the batch lock. */
-static rk_status state_key(const char *dir, uint8_t key[32], char *err, size_t errlen)
+static rk_status state_key(const rk_iwf_batch_opts *o, uint8_t key[32], char *err, size_t errlen)
 {
     char path[4096];
     size_t n = 0;
-    snprintf(path, sizeof path, "%s/state.key", dir);
+    snprintf(path, sizeof path, "%s/state.key", o->outdir);
     rk_status st = rk_file_read(path, key, 32, &n);
     if (st == RK_OK && n == 32) return RK_OK;
     if (st == RK_ERR_IO && errno == ENOENT) {
-        randombytes_buf(key, 32);
+        if (o->rnd) o->rnd(o->rnd_ctx, "", key, 32);
+        else randombytes_buf(key, 32);
         st = rk_file_write_atomic(path, key, 32, 0600);
         if (st == RK_OK) return RK_OK;
     }
     sayf(err, errlen, "%s: %s", path, st == RK_ERR_IO ? strerror(errno) : "not 32 octets");
     sodium_memzero(key, 32);
     return st == RK_OK ? RK_ERR_IWF_STATE : st;
+}
+
+/* Under the lock: the temporary files a killed batch left (a user's files
+ * are written under "<name>.tmpXXXXXX" names, ahead when the work runs on
+ * threads) are removed; none is ever read. */
+static void drop_stale(const char *dir)
+{
+    char path[4096];
+    DIR *d = opendir(dir);
+    if (!d) return;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n > 12 && !strncmp(e->d_name, "u-", 2) && !memcmp(e->d_name + n - 10, ".tmp", 4)) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    }
+    closedir(d);
 }
 
 /* One batch per state directory: an exclusive lock on DIR/.lock, held until
@@ -428,7 +554,8 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
     size_t inlen = 0, nl = 0, ne = 0;
     line_ent *L = NULL;
     id_ent *E = NULL;
-    rk_lmr_block *lb = NULL;
+    rk_lmr_block *lb = NULL, *lbs = NULL;
+    slot *S = NULL, **Q = NULL;
     int lockfd = -1, fatal = 0;
     rk_status st;
     batch *b = calloc(1, sizeof *b);
@@ -442,7 +569,8 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
     st = rk_iwf_input_read(o->inventory, RK_IWF_INVENTORY_MAX, &in, &inlen, err, sizeof err);
     if (st == RK_OK) st = make_dir(o->outdir, err, sizeof err);
     if (st == RK_OK && (lockfd = lock_dir(o->outdir, err, sizeof err, &st)) >= 0)
-        st = state_key(o->outdir, b->key, err, sizeof err);
+        st = state_key(o, b->key, err, sizeof err);
+    if (st == RK_OK) drop_stale(o->outdir);
     if (st != RK_OK) { logf_(b, "rootkey iwf: %s", err); goto out; }
     /* the lines that hold users (a UTF-8 byte-order mark at the start is not data) */
     size_t start = inlen >= 3 && !memcmp(in, "\xEF\xBB\xBF", 3) ? 3 : 0, cnt = 1;
@@ -478,32 +606,88 @@ rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
         for (size_t i = 0; i < nl; i++) dups += L[i].dup != 0;
         phase_done(b, &t0, "inventory", "%zu lines, %zu on a repeated MC ID", nl, dups);
     }
-    /* pass 2 */
+    /* pass 2: each line prepared (ahead, up to nslots), wrapped (by the
+     * pool when there is one) and finished in inventory order */
+    size_t nslots = 1, nthr = 0, next = 0;
+    unsigned jobs = o->jobs > RK_IWF_JOBS_MAX ? RK_IWF_JOBS_MAX : o->jobs;
+    pool P = {.b = b, .w = w, .mu = PTHREAD_MUTEX_INITIALIZER, .work = PTHREAD_COND_INITIALIZER,
+              .done = PTHREAD_COND_INITIALIZER};
+    pthread_t thr[RK_IWF_JOBS_MAX];
+    if (jobs > 1) nslots = 4 * (size_t)jobs;
+    S = calloc(nslots, sizeof *S);
+    lbs = sodium_allocarray(nslots, sizeof *lbs);
+    P.q = Q = calloc(nslots, sizeof *Q);
+    if (!S || !lbs || !Q) { st = RK_ERR_ALLOC; goto out; }
+    P.nslots = nslots;
+    for (size_t k = 0; k < nslots; k++) S[k].lb = &lbs[k];
+    while (nthr < jobs && jobs > 1 && pthread_create(&thr[nthr], NULL, worker, &P) == 0) nthr++;
     for (size_t i = 0; i < nl && !fatal; i++) {
+        for (; next < nl && next < i + nslots; next++) {
+            slot *u = &S[next % nslots];
+            const line_ent *le = &L[next];
+            rk_lmr_block *keep = u->lb;
+            memset(u, 0, sizeof *u);
+            u->lb = keep;
+            u->st = rk_iwf_parse_record((const char *)in + le->off, le->len, u->id, sizeof u->id, u->kms,
+                                        sizeof u->kms, u->lb, u->err, sizeof u->err);
+            sodium_memzero(in + le->off, le->len);
+            if (u->st != RK_OK) u->kind = K_LINE;   /* 0: the memset's */
+            else if (le->dup) u->kind = K_DUP;
+            else if (o->shard_n > 1 && fnv1a(u->id) % o->shard_n != o->shard_i) u->kind = K_SHARD;
+            else if (strcmp(u->kms, w->kms.kms_uri) != 0) u->kind = K_KMS;
+            else {
+                u->kind = K_USER;
+                user_prepare(b, u);
+                if (u->st == RK_OK && !u->skip) {
+                    if (!nthr) user_work(b, w, u);
+                    else {
+                        pthread_mutex_lock(&P.mu);
+                        u->busy = 1;
+                        P.q[P.tail++ % nslots] = u;
+                        pthread_cond_signal(&P.work);
+                        pthread_mutex_unlock(&P.mu);
+                        continue;   /* the work wipes the block */
+                    }
+                }
+            }
+            rk_lmr_wipe(u->lb);
+        }
+        slot *u = &S[i % nslots];
+        if (nthr) {
+            pthread_mutex_lock(&P.mu);
+            while (u->busy) pthread_cond_wait(&P.done, &P.mu);
+            pthread_mutex_unlock(&P.mu);
+        }
         s->lines++;
         err[0] = 0;
-        st = rk_iwf_parse_record((const char *)in + L[i].off, L[i].len, id, sizeof id, kms, sizeof kms, lb,
-                                 err, sizeof err);
-        sodium_memzero(in + L[i].off, L[i].len);
-        if (st != RK_OK) logf_(b, "%s:%zu: %s", o->inventory, L[i].lineno, err);
-        else if (L[i].dup) {
+        st = u->st;
+        if (u->kind == K_LINE) logf_(b, "%s:%zu: %s", o->inventory, L[i].lineno, u->err);
+        else if (u->kind == K_DUP) {
             logf_(b, "%s:%zu: %s: the same MC ID is on line %zu: neither line is wrapped", o->inventory,
-                  L[i].lineno, id, L[i].dup);
+                  L[i].lineno, u->id, L[i].dup);
             st = RK_ERR_IWF_DUPLICATE_ID;
-        } else if (o->shard_n > 1 && fnv1a(id) % o->shard_n != o->shard_i) {
+        } else if (u->kind == K_SHARD) {
             s->other_shard++;
-        } else if (strcmp(kms, w->kms.kms_uri) != 0) {
-            logf_(b, "%s:%zu: %s: kms_uri %.100s is not this batch's KMS", o->inventory, L[i].lineno, id, kms);
+        } else if (u->kind == K_KMS) {
+            logf_(b, "%s:%zu: %s: kms_uri %.100s is not this batch's KMS", o->inventory, L[i].lineno, u->id,
+                  u->kms);
             st = RK_ERR_STORE_INVENTORY;
         } else {
-            st = one_user(b, w, id, lb, err, sizeof err, &fatal);
-            if (st != RK_OK) logf_(b, "%s:%zu: %s: %s", o->inventory, L[i].lineno, id, err);
+            st = user_finish(b, u, err, sizeof err, &fatal);
+            if (st != RK_OK) logf_(b, "%s:%zu: %s: %s", o->inventory, L[i].lineno, u->id, err);
         }
-        rk_lmr_wipe(lb);
         if (st != RK_OK) s->failed++;
         if (o->after_user && st == RK_OK) o->after_user(o->after_ctx, s->done);
         progress(b, i + 1, nl);
     }
+    if (nthr) {
+        pthread_mutex_lock(&P.mu);
+        P.stop = 1;
+        pthread_cond_broadcast(&P.work);
+        pthread_mutex_unlock(&P.mu);
+        while (nthr) pthread_join(thr[--nthr], NULL);
+    }
+    for (size_t k = 0; k < nslots; k++) user_drop(&S[k]);   /* the users after a stop */
     phase_done(b, &t0, "wrap", "%zu wrapped, %zu already done, %zu failed%s", s->done, s->skipped, s->failed,
                fatal ? ", stopped" : "");
     if (!fatal && o->delivery) {
@@ -516,6 +700,9 @@ out:
     if (lockfd >= 0) close(lockfd);
     rk_iwf_input_free(in, inlen);
     if (lb) sodium_free(lb);
+    if (lbs) sodium_free(lbs);   /* wiped by sodium_free */
+    free(S);
+    free(Q);
     free(L);
     free(E);
     sodium_memzero(b->key, sizeof b->key);

@@ -87,8 +87,19 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
                          uint8_t *el, size_t cap, size_t *elen, uint32_t *key_id_out,
                          uint64_t *period_out, char *err, size_t errlen)
 {
-    rk_status st;
     uint8_t rnd[RK_ROOTKEY_WRAP_RND_BYTES];
+    randombytes_buf(rnd, sizeof rnd);
+    rk_status st = rk_iwf_element_rnd(w, id, b, now_unix, rnd, el, cap, elen, key_id_out, period_out, err, errlen);
+    sodium_memzero(rnd, sizeof rnd);
+    return st;
+}
+
+rk_status rk_iwf_element_rnd(const rk_iwf *w, const char *id, const rk_lmr_block *b, int64_t now_unix,
+                             const uint8_t *rnd, uint8_t *el, size_t cap,
+                             size_t *elen, uint32_t *key_id_out, uint64_t *period_out, char *err,
+                             size_t errlen)
+{
+    rk_status st;
     uint8_t msg[RK_ROOTKEY_MAX_MSG];
     char b64[RK_B64_ENCODED_LEN(RK_ROOTKEY_MAX_MSG) + 1];
     size_t ml = 0, bl = 0;
@@ -97,7 +108,6 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
     *elen = 0;
     st = rk_ntp_from_unix(&ts, now_unix);
     if (st != RK_OK) return st;
-    randombytes_buf(rnd, sizeof rnd);
     rk_rootkey_wrap_in in;
     memset(&in, 0, sizeof in);
     in.signer = w->signer; in.iwf_uid = w->iwf_uid; in.verifier = w->verifier;
@@ -111,7 +121,6 @@ rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b, int64
     in.text = (const uint8_t *)RK_ROOTKEY_TEXT; in.text_len = sizeof RK_ROOTKEY_TEXT - 1;
     in.ts_sec = ts; in.rnd = rnd;
     st = rk_rootkey_wrap(msg, sizeof msg, &ml, &key_id, &period, &in);
-    sodium_memzero(rnd, sizeof rnd);
     if (st != RK_OK) { snprintf(err, errlen, "wrap: %s", rk_strerror(st)); return st; }
     st = rk_b64_encode(b64, sizeof b64, msg, ml, &bl);
     if (st == RK_OK)

@@ -23,6 +23,7 @@
 #define RK_IWF_INVENTORY_MAX (256u << 20) /* octets in one inventory */
 #define RK_IWF_STEM_MAX 68                /* "u-" + 64 hex digits + NUL */
 #define RK_IWF_RUN 16                     /* users handed to deliver() at a time */
+#define RK_IWF_JOBS_MAX 64                /* wrap threads of one batch */
 
 typedef struct {
     rk_kms_cert kms;                 /* the users' KMS (one KMS per batch) */
@@ -52,6 +53,16 @@ typedef struct {
      * so far (NULL: none; the test build of the command kills itself here) */
     void (*after_user)(void *ctx, size_t wrapped);
     void *after_ctx;
+    /* users wrapped at a time: 0 or 1 on the calling thread, 2 ..
+     * RK_IWF_JOBS_MAX on as many threads sharing w read-only (everything
+     * else, the files, records, log lines and delivery, stays on the calling
+     * thread, in inventory order: the outputs do not depend on jobs) */
+    unsigned jobs;
+    /* tests only: n octets of randomness for the user id (the wraps) or
+     * for "" (the directory's state key), in place of libsodium's; called
+     * from the worker threads at the same time (NULL: randombytes_buf) */
+    void (*rnd)(void *ctx, const char *id, uint8_t *out, size_t n);
+    void *rnd_ctx;
 } rk_iwf_batch_opts;
 
 /* One user's state record, <stem>.p<period>.state (text, one "name value"
@@ -137,6 +148,13 @@ RK_MUST_CHECK rk_status rk_iwf_state_write(const char *path, const rk_iwf_state 
 RK_MUST_CHECK rk_status rk_iwf_element(rk_iwf *w, const char *id, const rk_lmr_block *b,
                                        int64_t now_unix, uint8_t *el, size_t cap, size_t *elen,
                                        uint32_t *key_id, uint64_t *period, char *err, size_t errlen);
+/* The same with the wrap's randomness given (RK_ROOTKEY_WRAP_RND_BYTES
+ * octets).  w is only read: threads may share one rk_iwf (its signer,
+ * verifier and SAKKE tables) and call this at the same time. */
+RK_MUST_CHECK rk_status rk_iwf_element_rnd(const rk_iwf *w, const char *id, const rk_lmr_block *b,
+                                           int64_t now_unix, const uint8_t *rnd, uint8_t *el, size_t cap,
+                                           size_t *elen, uint32_t *key_id, uint64_t *period, char *err,
+                                           size_t errlen);
 
 /*
  * LMR key messages after the root key (shims/iwf/lmrkey.c, docs/p25.md).
