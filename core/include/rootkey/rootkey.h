@@ -64,7 +64,8 @@ extern "C" {
 #define RK_ROOTKEY_RND_KT 0              /* K_T (the SSV), RK_MIKEYSAKKE_SSV_BYTES */
 #define RK_ROOTKEY_RND_CSB 16            /* 4 octets, the low 28 bits of the CSB-ID */
 #define RK_ROOTKEY_RND_RAND 20           /* the MIKEY RAND, RK_ROOTKEY_RAND_BYTES */
-#define RK_ROOTKEY_RND_IV 36             /* the two GCM IVs, 2 * RK_MIKEYSAKKE_IV_BYTES */
+#define RK_ROOTKEY_RND_IV 36             /* the two GCM IVs, RK_ROOTKEY_RND_IV_BYTES */
+#define RK_ROOTKEY_RND_IV_BYTES 32       /* 2 * RK_MIKEYSAKKE_IV_BYTES */
 #define RK_ROOTKEY_RND_SIGN 68           /* the ECCSI nonce, RK_MIKEYSAKKE_SIGN_RND_BYTES */
 #define RK_ROOTKEY_RAND_BYTES 16         /* RAND length written (MIKEY allows 16..32) */
 #define RK_ROOTKEY_TAG_MAX 15            /* the purpose tag: the top 4 bits of the CSB-ID */

@@ -88,10 +88,11 @@ static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk
                     const uint8_t *uid, const uint8_t *blk, size_t blen)
 {
     const uint8_t *r = in->rnd;
-    /* 28 bits of the CSB-ID (proof idiom "arithmetic, not bits") */
-    uint32_t rnd28 = (uint32_t)r[RK_ROOTKEY_RND_CSB] % 16u * 16777216u +
-                     (uint32_t)r[RK_ROOTKEY_RND_CSB + 1] * 65536u +
-                     (uint32_t)r[RK_ROOTKEY_RND_CSB + 2] * 256u + r[RK_ROOTKEY_RND_CSB + 3];
+    /* 28 bits of the CSB-ID from r[RK_ROOTKEY_RND_CSB ..] (proof idiom
+     * "arithmetic, not bits"); the indices are written out as literals: the
+     * goal of the ensures is then the one the cache holds */
+    uint32_t rnd28 = (uint32_t)r[16] % 16u * 16777216u + (uint32_t)r[17] * 65536u +
+                     (uint32_t)r[18] * 256u + r[19];
     uint32_t csb = (uint32_t)in->purpose_tag * 268435456u + rnd28;
     uint32_t ts = in->ts_sec;
     int64_t unix_t = rk_ntp_to_unix(ts);
@@ -109,7 +110,7 @@ static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk
     tx->verifier = verifier;
     tx->sakke = sakke;
     tx->receiver_uid = uid;
-    tx->ssv = r + RK_ROOTKEY_RND_KT;         /* K_T */
+    tx->ssv = r;                             /* K_T: RK_ROOTKEY_RND_KT is 0 */
     tx->csb_id = csb;
     tx->ts_sec = ts;
     tx->ts_frac = 0;
@@ -142,7 +143,7 @@ static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk
     tx->ext[1].pt_len = 0;
     tx->ext_before_sakke = 0;
     tx->iv_rnd = r + RK_ROOTKEY_RND_IV;      /* two IVs */
-    tx->iv_rnd_len = 2 * RK_MIKEYSAKKE_IV_BYTES;
+    tx->iv_rnd_len = RK_ROOTKEY_RND_IV_BYTES;
     tx->sign_rnd = r + RK_ROOTKEY_RND_SIGN;
     tx->sign_rnd_len = RK_MIKEYSAKKE_SIGN_RND_BYTES;
 }
