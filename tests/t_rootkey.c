@@ -591,8 +591,23 @@ static void known_answer(void)
     CHECK_MEM(r.lmr.key, b.key, 32);
 }
 
+/* The RK_ROOTKEY_RND_* offsets tile the caller's randomness exactly, each
+ * part as long as what it feeds (rootkey/rootkey.h). */
+static void randomness_layout(void)
+{
+    CHECK_EQ(RK_ROOTKEY_RND_KT, 0);
+    CHECK_EQ(RK_ROOTKEY_RND_KT + RK_MIKEYSAKKE_SSV_BYTES, RK_ROOTKEY_RND_CSB);
+    CHECK_EQ(RK_ROOTKEY_RND_CSB + 4, RK_ROOTKEY_RND_RAND);
+    CHECK_EQ(RK_ROOTKEY_RND_RAND + RK_ROOTKEY_RAND_BYTES, RK_ROOTKEY_RND_IV);
+    CHECK_EQ(RK_ROOTKEY_RND_IV_BYTES, 2 * RK_MIKEYSAKKE_IV_BYTES);
+    CHECK_EQ(RK_ROOTKEY_RND_IV + RK_ROOTKEY_RND_IV_BYTES, RK_ROOTKEY_RND_SIGN);
+    CHECK_EQ(RK_ROOTKEY_RND_SIGN + RK_MIKEYSAKKE_SIGN_RND_BYTES, RK_ROOTKEY_WRAP_RND_BYTES);
+    CHECK(RK_ROOTKEY_RAND_BYTES >= 16 && RK_ROOTKEY_RAND_BYTES <= 32);   /* RK_ERR_MIKEY_RAND_LENGTH */
+}
+
 void rk_suite_rootkey(void)
 {
+    RUN(randomness_layout);
     RUN(known_answer);
     round_trips();
     RUN(next_key_period);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
  * shims/cli/cli.h - helpers of shims/cli/main.c that the other command
- * files share (the files a command reads).
+ * files share (exit codes, errors, the files a command reads).
  */
 #ifndef RK_CLI_H
 #define RK_CLI_H
@@ -8,6 +8,19 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "common/kms.h"
+
+/* The exit codes of docs/cli.md. */
+#define EX_OK 0
+#define EX_SOME 1
+#define EX_USAGE 2
+#define EX_INPUT 3
+#define EX_CRYPTO 4
+#define EX_INTERNAL 5
+
+/* "rootkey CMD: WHAT: message (code)" on stderr; the exit code of st. */
+int fail(const char *cmd, const char *what, rk_status st);
+/* rootkey demo (shims/cli/demo.c). */
+int rk_cli_demo(int argc, char **argv);
 
 /* A whole file (at most 1 MiB) in malloc'd memory, or NULL with *st set. */
 uint8_t *slurp(const char *path, size_t *len, rk_status *st);

@@ -38,6 +38,9 @@ typedef struct {
 } rk_cli_delivery;
 
 void rk_cli_delivery_init(rk_cli_delivery *d);
+/* The batch's wrap threads: --jobs N when given (it also sets the XCAP
+ * requests in flight), else one a core (docs/cli.md). */
+unsigned rk_cli_wrap_jobs(const rk_cli_delivery *d);
 /* 1: c was a delivery option (taken); 0: not one; -1: a bad value (said on stderr) */
 int rk_cli_delivery_opt(rk_cli_delivery *d, const char *cmd, int c, const char *arg);
 /* After the options: no XCAP root is a usage error, unless --files-only

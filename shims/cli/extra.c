@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "client/client.h"
 #include "common/atomic.h"
+#include "common/clock.h"
 #include "common/kms.h"
 #include "rootkey/aes.h"
 #include "rootkey/b64.h"
@@ -207,13 +208,6 @@ int rk_cli_selftest(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------ bench */
-static double mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int rk_cli_bench(int argc, char **argv)
 {
     int iters = 5;
@@ -236,8 +230,8 @@ int rk_cli_bench(int argc, char **argv)
     if (ok) ok = rk_kms_master_create(m, "kms.bench.example", 2592000, 0) == RK_OK;
     if (ok) ok = rk_sakke_sender_init(sx, m->cert.z_pub) == RK_OK && rk_eccsi_verifier_init(vf, m->cert.kpak, 65) == RK_OK;
     if (!ok) { fprintf(stderr, "rootkey bench: setup failed\n"); return 5; }
-#define TIME(label, expr) do { t0 = mono(); for (int i_ = 0; i_ < iters; i_++) { if ((expr) != RK_OK) ok = 0; } \
-        t = (mono() - t0) * 1000.0 / iters; printf("  %-40s %9.2f ms\n", label, t); } while (0)
+#define TIME(label, expr) do { t0 = rk_clock_mono(); for (int i_ = 0; i_ < iters; i_++) { if ((expr) != RK_OK) ok = 0; } \
+        t = (rk_clock_mono() - t0) * 1000.0 / iters; printf("  %-40s %9.2f ms\n", label, t); } while (0)
     printf("rootkey bench (%d iterations each)\n", iters);
     TIME("KMS: issue a key set (RSK, SSK)", rk_kms_issue(k, m, "sip:bench@example.org", 7));
     TIME("client: RSK validation (pairing)", rk_sakke_receiver_install(rx, m->cert.z_pub, k->uid, 32, k->rsk, 0));

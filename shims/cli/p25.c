@@ -22,12 +22,6 @@
 #include "rootkey/hex.h"
 #include "cli/cli.h"
 
-#define EX_OK 0
-#define EX_USAGE 2
-#define EX_INPUT 3
-#define EX_CRYPTO 4
-#define EX_INTERNAL 5
-
 void no_key_on_argv(const char *cmd, const char *opt);   /* main.c */
 
 /* Malformed input (3): unreadable files, malformed lists, transport and

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "common/atomic.h"
+#include "common/clock.h"
 #include "rootkey/hash.h"
 #include "rootkey/hex.h"
 #include "rootkey/profile.h"
@@ -524,20 +525,13 @@ static void progress(batch *b, size_t k, size_t total)
     b->bar = 1;
 }
 
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* With progress on, a line as each phase ends (the bar cleared first), so
  * that an operator watching a long batch sees where the time went. */
 static void phase_done(batch *b, double *t0, const char *what, const char *fmt, ...)
 {
     char line[256];
     va_list ap;
-    double t1 = seconds();
+    double t1 = rk_clock_mono();
     if (!b->o->progress) return;
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
@@ -548,7 +542,7 @@ static void phase_done(batch *b, double *t0, const char *what, const char *fmt, 
 
 rk_status rk_iwf_batch(rk_iwf *w, const rk_iwf_batch_opts *o, rk_iwf_stats *s)
 {
-    double t0 = seconds();
+    double t0 = rk_clock_mono();
     char err[512] = "", id[256], kms[256];
     uint8_t *in = NULL;
     size_t inlen = 0, nl = 0, ne = 0;

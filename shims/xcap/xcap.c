@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 #include "common/atomic.h"
+#include "common/clock.h"
 
 enum { OP_GET = 1, OP_PUT, OP_FETCH };
 
@@ -58,13 +59,6 @@ void rk_xcap_opts_default(rk_xcap_opts *o)
     o->backoff_ms = 200;
     o->max_backoff_ms = 10000;
     o->weak_delay_ms = 1100;
-}
-
-static double mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
@@ -329,7 +323,7 @@ static int retry(rk_xcap *x, slot *s, rk_status st, const char *what)
     if (x->o.log)
         fprintf(x->o.log, "xcap: %s %s: %s; try %u of %u in %.0f ms\n", op, s->it->mc_id, what,
                 s->attempts + 1, x->o.max_attempts, d);
-    s->not_before = mono() + d / 1000.0;
+    s->not_before = rk_clock_mono() + d / 1000.0;
     return 0;
 }
 
@@ -360,7 +354,7 @@ static int after_get(rk_xcap *x, slot *s, long code)
         if (++s->conflicts > x->o.max_conflicts)
             return finish(s, RK_ERR_XCAP_CONFLICT, "GET %s: ETag still weak after %u reads",
                           it->mc_id, s->conflicts);
-        s->not_before = mono() + (double)x->o.weak_delay_ms / 1000.0;
+        s->not_before = rk_clock_mono() + (double)x->o.weak_delay_ms / 1000.0;
         return 0;
     }
     free(s->put);
@@ -440,7 +434,7 @@ static int step(rk_xcap *x, slot *s, CURLcode rc)
                               s->conflicts);
             if (x->o.log) fprintf(x->o.log, "xcap: PUT %s: 412 (changed meanwhile): read again\n", it->mc_id);
             s->op = OP_GET; s->attempts = 0;
-            s->not_before = mono() + (double)randombytes_uniform(50) / 1000.0;
+            s->not_before = rk_clock_mono() + (double)randombytes_uniform(50) / 1000.0;
             return 0;
         }
         return finish(s, RK_ERR_XCAP_HTTP, "PUT %s: the CMS answered %ld", it->mc_id, code);
@@ -453,7 +447,7 @@ static void run(rk_xcap *x, rk_delivery_item *items, size_t n, unsigned nslots, 
 {
     size_t next = 0, left = n;
     while (left > 0) {
-        double now = mono(), wake = now + 1.0;
+        double now = rk_clock_mono(), wake = now + 1.0;
         int any = 0;
         for (unsigned i = 0; i < nslots; i++) {
             slot *s = &x->slots[i];

@@ -55,8 +55,8 @@ extern "C" {
 
 /*
  * rk_bn_mul64_portable - (*hi, *lo) = a * b without a 128-bit type: 32-bit
- * halves, written with / and % by 2^32 so that WP proves the equation (the
- * compilers emit shifts and masks for it).
+ * halves, written with / and % by 2^32 (proof idiom "arithmetic, not bits",
+ * docs/proof-idioms.md: WP proves the equation; compilers emit shifts).
  */
 /*@ requires \valid(hi) && \valid(lo) && \separated(hi, lo);
     assigns *hi, *lo;

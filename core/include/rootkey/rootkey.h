@@ -60,8 +60,16 @@ extern "C" {
 #define RK_ROOTKEY_KP_MSG_TYPE 0x43      /* E.6 framing message type, as Streamwide sends */
 #define RK_ROOTKEY_MAX_MSG 1400          /* longest root-key message written */
 /* caller randomness for one wrap: K_T 16 | CSB-ID 4 (28 bits used) | RAND 16 |
- * two GCM IVs 32 | ECCSI hedged nonce 32 */
+ * two GCM IVs 32 | ECCSI hedged nonce 32, at these offsets */
 #define RK_ROOTKEY_WRAP_RND_BYTES 100
+#define RK_ROOTKEY_RND_KT 0              /* K_T (the SSV), RK_MIKEYSAKKE_SSV_BYTES */
+#define RK_ROOTKEY_RND_CSB 16            /* 4 octets, the low 28 bits of the CSB-ID */
+#define RK_ROOTKEY_RND_RAND 20           /* the MIKEY RAND, RK_ROOTKEY_RAND_BYTES */
+#define RK_ROOTKEY_RND_IV 36             /* the two GCM IVs, RK_ROOTKEY_RND_IV_BYTES */
+#define RK_ROOTKEY_RND_IV_BYTES 32       /* 2 * RK_MIKEYSAKKE_IV_BYTES */
+#define RK_ROOTKEY_RND_SIGN 68           /* the ECCSI nonce, RK_MIKEYSAKKE_SIGN_RND_BYTES */
+#define RK_ROOTKEY_RAND_BYTES 16         /* RAND length written (MIKEY allows 16..32) */
+#define RK_ROOTKEY_TAG_MAX 15            /* the purpose tag: the top 4 bits of the CSB-ID */
 #define RK_ROOTKEY_MAX_IWF 16            /* authorised IWFs per unwrap call */
 #define RK_ROOTKEY_MAX_KEYSETS 4         /* client key sets per unwrap call */
 #define RK_ROOTKEY_TEXT "LMR root key"   /* the E.6 Text (TS 33.180 E.6.5) the IWF writes */
@@ -88,7 +96,7 @@ typedef struct {
     uint64_t period_len, period_offset;
     /* the root key and its metadata */
     const rk_lmr_block *lmr;
-    uint8_t purpose_tag;                    /* 0..15; RK_ROOTKEY_DEFAULT_TAG */
+    uint8_t purpose_tag;                    /* 0..RK_ROOTKEY_TAG_MAX; RK_ROOTKEY_DEFAULT_TAG */
     uint64_t activation, expiry;            /* Unix seconds; 0 = at once / never */
     const uint8_t *text;                    /* optional E.6 text, may be NULL */
     size_t text_len;
@@ -98,22 +106,22 @@ typedef struct {
 } rk_rootkey_wrap_in;
 
 /*@ predicate rk_rootkey_wrap_in_ok(rk_rootkey_wrap_in *in) =
-        \valid_read(in->signer) && \valid_read(in->iwf_uid + (0 .. 31)) &&
+        \valid_read(in->signer) && \valid_read(in->iwf_uid + (0 .. RK_MIKEYSAKKE_UID_BYTES - 1)) &&
         (in->verifier == \null || \valid_read(in->verifier)) &&
-        in->iwf_uri_len <= 1024 && \valid_read(in->iwf_uri + (0 .. in->iwf_uri_len - 1)) &&
-        in->iwf_kms_uri_len <= 1024 && \valid_read(in->iwf_kms_uri + (0 .. in->iwf_kms_uri_len - 1)) &&
+        in->iwf_uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(in->iwf_uri + (0 .. in->iwf_uri_len - 1)) &&
+        in->iwf_kms_uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(in->iwf_kms_uri + (0 .. in->iwf_kms_uri_len - 1)) &&
         \valid_read(in->sakke) &&
-        in->user_uri_len <= 1024 && \valid_read(in->user_uri + (0 .. in->user_uri_len - 1)) &&
-        in->user_kms_uri_len <= 1024 && \valid_read(in->user_kms_uri + (0 .. in->user_kms_uri_len - 1)) &&
+        in->user_uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(in->user_uri + (0 .. in->user_uri_len - 1)) &&
+        in->user_kms_uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(in->user_kms_uri + (0 .. in->user_kms_uri_len - 1)) &&
         \valid_read(in->lmr) &&
-        (in->text == \null || (in->text_len <= 1024 && \valid_read(in->text + (0 .. in->text_len - 1)))) &&
-        \valid_read(in->rnd + (0 .. 99)); */
+        (in->text == \null || (in->text_len <= RK_MIKEYSAKKE_KP_MAX_BYTES && \valid_read(in->text + (0 .. in->text_len - 1)))) &&
+        \valid_read(in->rnd + (0 .. RK_ROOTKEY_WRAP_RND_BYTES - 1)); */
 
 /*
  * rk_rootkey_wrap - the signed root-key message into msg[0..cap-1]
  * (RK_ROOTKEY_MAX_MSG is always enough), its root-key ID in *key_id and the
  * key period it is encrypted for in *period_no.
- * Errors: RK_ERR_RK_PURPOSE (tag > 15), lmr encode codes, RK_ERR_KEYPERIOD,
+ * Errors: RK_ERR_RK_PURPOSE (tag > RK_ROOTKEY_TAG_MAX), lmr encode codes, RK_ERR_KEYPERIOD,
  * mikeysakke send codes, RK_ERR_BUFFER, RK_ERR_NULL.  On error msg is zeroed
  * and *msg_len, *key_id, *period_no are 0.
  */
@@ -173,11 +181,11 @@ typedef struct {
 } rk_rootkey_scratch;
 
 /*@ predicate rk_rootkey_unwrap_in_ok(rk_rootkey_unwrap_in *in) =
-        1 <= in->n_keysets <= 4 && \valid_read(in->keysets + (0 .. in->n_keysets - 1)) &&
+        1 <= in->n_keysets <= RK_ROOTKEY_MAX_KEYSETS && \valid_read(in->keysets + (0 .. in->n_keysets - 1)) &&
         (\forall integer k; 0 <= k < in->n_keysets ==> rk_msak_rx_ok(in->keysets + k)) &&
-        1 <= in->n_iwf <= 16 && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
+        1 <= in->n_iwf <= RK_ROOTKEY_MAX_IWF && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
         \valid_read(in->iwf_uri_lens + (0 .. in->n_iwf - 1)) &&
-        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= 1024 &&
+        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= RK_MIKEYSAKKE_URI_MAX_BYTES &&
             \valid_read(in->iwf_uris[k] + (0 .. in->iwf_uri_lens[k] - 1))); */
 
 /*@ requires \valid(out) && \valid(scratch) && \valid_read(in) && rk_rootkey_unwrap_in_ok(in);

@@ -8,8 +8,8 @@
     ensures \result < 16; */
 static size_t nibble(const uint64_t k[4], size_t i)
 {
-    /* through a uint64_t, so that WP knows the shifted value is
-     * non-negative before the remainder */
+    /* through a uint64_t: non-negative before the remainder (proof idiom
+     * "bound by type", docs/proof-idioms.md) */
     uint64_t v = k[i / 16] >> (4 * (i % 16));
     return (size_t)(v % 16u);
 }

@@ -364,7 +364,7 @@ void rk_gt_pow_raw(rk_fp2 *v, const rk_gt_table *t, const rk_fp *k)
             size_t pos = s * 128 + col;
             idx |= (size_t)((k->v[pos / 64] >> (pos % 64)) & 1u) << s;
         }
-        idx &= 0xFFu;   /* eight bits already; states the table bound for WP */
+        idx &= 0xFFu;   /* eight bits already (proof idiom "bound by type") */
         rk_fp2_sqr(&acc, &acc);
         rk_fp_pair_lookup(ew, t->w, 256, idx);
         gt_get(&e, ew);

@@ -13,8 +13,8 @@
 #include "rootkey/mikey.h"
 #include "rootkey/ct.h"
 
-/* The cursor is passed and returned by value: only buf[] is memory, so the
- * prover never has to show that writing an octet leaves pos or cap alone. */
+/* The cursor is passed and returned by value (proof idiom "record by
+ * value", docs/proof-idioms.md): only buf[] is memory. */
 typedef struct {
     uint8_t *buf;
     size_t cap;

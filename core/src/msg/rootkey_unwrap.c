@@ -36,14 +36,13 @@ static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 /* The parts of rk_rootkey_unwrap_in_ok that steps 3..5 read, each much
  * smaller than the whole predicate (whose rk_msak_rx_ok per key set is
  * large): unwrap_checks states them before the parse, from its own
- * precondition, so that after the parse each is carried over on its own
- * instead of re-derived from the whole predicate.
+ * precondition (proof idiom "split predicate", docs/proof-idioms.md).
  *   keysets_in      the key-set array (period_ok)
  *   keysets_kmsi_ok its IWF KMS URIs (the role-8 UID, names_iwf)
  *   keysets_kmsr_ok its own KMS URIs (find_keyset)
  *   iwfs_ok         the authorised IWF URIs (find_iwf) */
 /*@ predicate keysets_in(rk_rootkey_unwrap_in *in) =
-        1 <= in->n_keysets <= 4 && \valid_read(in->keysets + (0 .. in->n_keysets - 1));
+        1 <= in->n_keysets <= RK_ROOTKEY_MAX_KEYSETS && \valid_read(in->keysets + (0 .. in->n_keysets - 1));
     predicate keysets_kmsi_ok(rk_rootkey_unwrap_in *in) =
         keysets_in(in) &&
         (\forall integer k; 0 <= k < in->n_keysets ==>
@@ -53,9 +52,9 @@ static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
         (\forall integer k; 0 <= k < in->n_keysets ==>
             \valid_read(in->keysets[k].kmsr_uri + (0 .. in->keysets[k].kmsr_uri_len - 1)));
     predicate iwfs_ok(rk_rootkey_unwrap_in *in) =
-        1 <= in->n_iwf <= 16 && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
+        1 <= in->n_iwf <= RK_ROOTKEY_MAX_IWF && \valid_read(in->iwf_uris + (0 .. in->n_iwf - 1)) &&
         \valid_read(in->iwf_uri_lens + (0 .. in->n_iwf - 1)) &&
-        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= 1024 &&
+        (\forall integer k; 0 <= k < in->n_iwf ==> in->iwf_uri_lens[k] <= RK_MIKEYSAKKE_URI_MAX_BYTES &&
             \valid_read(in->iwf_uris[k] + (0 .. in->iwf_uri_lens[k] - 1))); */
 
 /* Whether id[0..id_len-1] is the UID (TS 33.180 F.2.1) of uri[0..uri_len-1]
@@ -64,7 +63,7 @@ static int same(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
  * computed.  UIDs are public values, so the plain comparison of same() is
  * enough: no constant-time compare is needed. */
 /*@ requires \valid_read(x) && \valid_read(x->kmsi_uri + (0 .. x->kmsi_uri_len - 1));
-    requires uri_len <= 1024 && \valid_read(uri + (0 .. uri_len - 1));
+    requires uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(uri + (0 .. uri_len - 1));
     requires \valid_read(id + (0 .. id_len - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1; */
@@ -87,7 +86,7 @@ static int is_uid_of(const rk_mikeysakke_rx *x, const uint8_t *uri, size_t uri_l
  * IWF KMS of one of my key sets (step 6 checks it again, under the key set
  * that opens the message, through rx.expected_uri). */
 /*@ requires \valid_read(in) && keysets_kmsi_ok(in);
-    requires uri_len <= 1024 && \valid_read(uri + (0 .. uri_len - 1));
+    requires uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(uri + (0 .. uri_len - 1));
     requires \valid_read(id + (0 .. id_len - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1; */
@@ -193,8 +192,8 @@ static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_
     const uint8_t *uri = in->iwf_uris[iwf];
     size_t uri_len = in->iwf_uri_lens[iwf];
     /*@ assert rk_msak_rx_ok(x); */
-    /*@ assert uri_len <= 1024 && \valid_read(uri + (0 .. uri_len - 1)); */
-    rk_mikeysakke_rx t = *x;                /* a local: pure record updates for the prover */
+    /*@ assert uri_len <= RK_MIKEYSAKKE_URI_MAX_BYTES && \valid_read(uri + (0 .. uri_len - 1)); */
+    rk_mikeysakke_rx t = *x;                /* proof idiom "record by value" */
     t.expected_uri = uri;
     t.expected_uri_len = uri_len;
     t.expected_uid = 0;
@@ -220,7 +219,7 @@ static void setup_rx(rk_mikeysakke_rx *rx, const rk_rootkey_unwrap_in *in, size_
     ensures keysets_kmsr_ok(in);
     ensures iwfs_ok(in);
     ensures rk_rootkey_unwrap_in_ok(in);
-    ensures \result == RK_OK ==> rk_mikey_view_ok(&sc->view, len) && len <= 4096; */
+    ensures \result == RK_OK ==> rk_mikey_view_ok(&sc->view, len) && len <= RK_MIKEY_MAX_BYTES; */
 static rk_status parse_msg(rk_rootkey_scratch *sc, const rk_rootkey_unwrap_in *in,
                            const uint8_t *msg, size_t len)
 {

@@ -56,39 +56,42 @@ static void no_cs(rk_mikeysakke_tx *tx)
 
 /* rk_msak_tx_ok without its kp part: what fill_tx establishes. */
 /*@ predicate tx_fields_ok(rk_mikeysakke_tx *tx) =
-        \valid_read(tx->signer) && \valid_read(tx->signer_uid + (0 .. 31)) &&
+        \valid_read(tx->signer) && \valid_read(tx->signer_uid + (0 .. RK_MIKEYSAKKE_UID_BYTES - 1)) &&
         (tx->verifier == \null || \valid_read(tx->verifier)) &&
-        \valid_read(tx->sakke) && \valid_read(tx->receiver_uid + (0 .. 31)) &&
-        \valid_read(tx->ssv + (0 .. 15)) &&
+        \valid_read(tx->sakke) && \valid_read(tx->receiver_uid + (0 .. RK_MIKEYSAKKE_UID_BYTES - 1)) &&
+        \valid_read(tx->ssv + (0 .. RK_MIKEYSAKKE_SSV_BYTES - 1)) &&
         tx->n_cs == 0 &&
-        tx->rand_len <= 4096 && \valid_read(tx->rand + (0 .. tx->rand_len - 1)) &&
-        tx->idr_i.id_len <= 4096 && \valid_read(tx->idr_i.id + (0 .. tx->idr_i.id_len - 1)) &&
-        tx->idr_r.id_len <= 4096 && \valid_read(tx->idr_r.id + (0 .. tx->idr_r.id_len - 1)) &&
-        tx->kmsi_uri_len <= 4096 && \valid_read(tx->kmsi_uri + (0 .. tx->kmsi_uri_len - 1)) &&
-        tx->kmsr_uri_len <= 4096 && \valid_read(tx->kmsr_uri + (0 .. tx->kmsr_uri_len - 1)) &&
-        tx->sp_params_len <= 4096 && tx->has_sp == 0 &&
-        tx->n_ext == 1 && tx->ext[0].pt_len <= 4096 &&
+        tx->rand_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->rand + (0 .. tx->rand_len - 1)) &&
+        tx->idr_i.id_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->idr_i.id + (0 .. tx->idr_i.id_len - 1)) &&
+        tx->idr_r.id_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->idr_r.id + (0 .. tx->idr_r.id_len - 1)) &&
+        tx->kmsi_uri_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->kmsi_uri + (0 .. tx->kmsi_uri_len - 1)) &&
+        tx->kmsr_uri_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->kmsr_uri + (0 .. tx->kmsr_uri_len - 1)) &&
+        tx->sp_params_len <= RK_MIKEY_MAX_BYTES && tx->has_sp == 0 &&
+        tx->n_ext == 1 && tx->ext[0].pt_len <= RK_MIKEY_MAX_BYTES &&
         \valid_read(tx->ext[0].pt + (0 .. tx->ext[0].pt_len - 1)) &&
-        tx->iv_rnd_len <= 4096 && \valid_read(tx->iv_rnd + (0 .. tx->iv_rnd_len - 1)) &&
-        tx->sign_rnd_len <= 4096 && \valid_read(tx->sign_rnd + (0 .. tx->sign_rnd_len - 1)); */
+        tx->iv_rnd_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->iv_rnd + (0 .. tx->iv_rnd_len - 1)) &&
+        tx->sign_rnd_len <= RK_MIKEY_MAX_BYTES && \valid_read(tx->sign_rnd + (0 .. tx->sign_rnd_len - 1)); */
 
-/* The send description (docs/profile-element.md section 2): SSV = K_T =
- * rnd[0..15], CSB-ID = purpose tag || 28 bits of rnd[16..19], RAND =
- * rnd[20..35], the two GCM IVs rnd[36..67], the ECCSI nonce rnd[68..99];
- * the key parameters kp; the LMR block blk[0..blen-1] as General
- * Extension 250 after SAKKE.  Every input is read before *tx is written,
- * so the prover needs no separation argument between the two. */
+/* The send description (docs/profile-element.md section 2): from the
+ * caller's randomness at the RK_ROOTKEY_RND_* offsets, SSV = K_T, CSB-ID =
+ * purpose tag || 28 bits, RAND, the two GCM IVs and the ECCSI nonce; the
+ * key parameters kp; the LMR block blk[0..blen-1] as General Extension
+ * RK_ROOTKEY_GENEXT_TYPE after SAKKE.  Every input is read before *tx is
+ * written (proof idiom "read, then write", docs/proof-idioms.md). */
 /*@ requires \valid(tx) && \valid_read(in) && rk_rootkey_wrap_in_ok(in);
-    requires in->purpose_tag <= 15;
-    requires \valid_read(uid + (0 .. 31));
+    requires in->purpose_tag <= RK_ROOTKEY_TAG_MAX;
+    requires \valid_read(uid + (0 .. RK_UID_BYTES - 1));
     requires blen <= RK_LMR_MAX_BYTES && \valid_read(blk + (0 .. blen - 1));
-    requires \separated(tx, in, kp, uid + (0 .. 31), blk + (0 .. blen - 1));
+    requires \separated(tx, in, kp, uid + (0 .. RK_UID_BYTES - 1), blk + (0 .. blen - 1));
     assigns *tx;
     ensures tx_fields_ok(tx) && tx->kp == kp; */
 static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk_kp_params *kp,
                     const uint8_t *uid, const uint8_t *blk, size_t blen)
 {
     const uint8_t *r = in->rnd;
+    /* 28 bits of the CSB-ID from r[RK_ROOTKEY_RND_CSB ..] (proof idiom
+     * "arithmetic, not bits"); the indices are written out as literals: the
+     * goal of the ensures is then the one the cache holds */
     uint32_t rnd28 = (uint32_t)r[16] % 16u * 16777216u + (uint32_t)r[17] * 65536u +
                      (uint32_t)r[18] * 256u + r[19];
     uint32_t csb = (uint32_t)in->purpose_tag * 268435456u + rnd28;
@@ -108,12 +111,12 @@ static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk
     tx->verifier = verifier;
     tx->sakke = sakke;
     tx->receiver_uid = uid;
-    tx->ssv = r;                             /* K_T: rnd[0..15] */
+    tx->ssv = r;                             /* K_T: RK_ROOTKEY_RND_KT is 0 */
     tx->csb_id = csb;
     tx->ts_sec = ts;
     tx->ts_frac = 0;
-    tx->rand = r + 20;
-    tx->rand_len = 16;
+    tx->rand = r + RK_ROOTKEY_RND_RAND;
+    tx->rand_len = RK_ROOTKEY_RAND_BYTES;
     tx->idr_i.role = 1;
     tx->idr_i.id = iwf_uri;
     tx->idr_i.id_len = iwf_uri_len;
@@ -140,10 +143,10 @@ static void fill_tx(rk_mikeysakke_tx *tx, const rk_rootkey_wrap_in *in, const rk
     tx->ext[1].pt = 0;
     tx->ext[1].pt_len = 0;
     tx->ext_before_sakke = 0;
-    tx->iv_rnd = r + 36;                     /* two 16-octet IVs */
-    tx->iv_rnd_len = 32;
-    tx->sign_rnd = r + 68;
-    tx->sign_rnd_len = 32;
+    tx->iv_rnd = r + RK_ROOTKEY_RND_IV;      /* two IVs */
+    tx->iv_rnd_len = RK_ROOTKEY_RND_IV_BYTES;
+    tx->sign_rnd = r + RK_ROOTKEY_RND_SIGN;
+    tx->sign_rnd_len = RK_MIKEYSAKKE_SIGN_RND_BYTES;
 }
 
 rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len, uint32_t *key_id,
@@ -164,7 +167,7 @@ rk_status rk_rootkey_wrap(uint8_t *msg, size_t cap, size_t *msg_len, uint32_t *k
         rk_wipe(msg, cap);
         return RK_ERR_NULL;
     }
-    if (in->purpose_tag > 15) {
+    if (in->purpose_tag > RK_ROOTKEY_TAG_MAX) {
         rk_wipe(msg, cap);
         return RK_ERR_RK_PURPOSE;
     }
