@@ -1,58 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */ /* see rootkey/profile.h */
+/* The finder: reading a whole profile document, checking every
+ * lmr-root-key element in it (rk_profile_find), and the scan the writer
+ * (profile_write.c) runs before and after it upserts an element. */
 #include "rootkey/profile.h"
 #include "rootkey/xml.h"
+#include "profile_internal.h"
 
-/* Every literal of the module in one table.  Functions copy it into a local
- * array first, so that the prover sees the literals apart from the caller's
- * output buffer (both are octet arrays). */
-#define L_QNAME_OFF 0u
-#define L_QNAME_LEN 15u
-#define L_XMLNS_RK_OFF 15u
-#define L_XMLNS_RK_LEN 8u
-#define L_NS_OFF 23u
-#define L_NS_LEN 33u
-#define L_LMRTYPE_OFF 56u
-#define L_LMRTYPE_LEN 8u
-#define L_KEYID_OFF 64u
-#define L_KEYID_LEN 6u
-#define L_KMSURI_OFF 70u
-#define L_KMSURI_LEN 7u
-#define L_KEYPERIOD_OFF 77u
-#define L_KEYPERIOD_LEN 10u
-#define L_P25_OFF 87u
-#define L_P25_LEN 3u
-#define L_TETRA_OFF 90u
-#define L_TETRA_LEN 5u
-#define L_OTHER_OFF 95u
-#define L_OTHER_LEN 5u
-#define L_ANYEXT_OFF 100u
-#define L_ANYEXT_LEN 6u
-#define L_UPNS_OFF 106u
-#define L_UPNS_LEN 32u
-#define L_UPROOT_OFF 138u
-#define L_UPROOT_LEN 18u
-#define L_LT_OFF 156u
-#define L_LT_LEN 1u
-#define L_LTSL_OFF 157u
-#define L_LTSL_LEN 2u
-#define L_GT_OFF 159u
-#define L_GT_LEN 1u
-#define L_COLON_OFF 160u
-#define L_COLON_LEN 1u
-#define L_LOCAL_OFF 3u /* "lmr-root-key" inside "rk:lmr-root-key" */
-#define L_LOCAL_LEN 12u
-#define L_TOTAL 161u
-#define L(x) (lits + L_##x##_OFF), L_##x##_LEN
+static const uint8_t g_lits[L_TOTAL] = LIT_ALL;
+/* the table is exactly the literals, without the terminating NUL */
+typedef char lits_match_table[(LIT_LEN(LIT_ALL) == L_TOTAL) ? 1 : -1];
 
-static const uint8_t g_lits[L_TOTAL] =
-    "rk:lmr-root-keyxmlns:rkurn:rootkey:xml:ns:lmr-root-key:1lmr-typekey-idkms-uri"
-    "key-periodP25TETRAOTHERanyExturn:3gpp:ns:mcpttUserProfile:1.0mcptt-user-profile"
-    "<</>:";
-
-/*@ requires \valid(dst + (0 .. L_TOTAL - 1));
-    requires \separated(dst + (0 .. L_TOTAL - 1), g_lits + (0 .. L_TOTAL - 1));
-    assigns dst[0 .. L_TOTAL - 1]; */
-static void load_lits(uint8_t *dst)
+void rk_profile_lits(uint8_t *dst)
 {
     /*@ loop invariant 0 <= i <= L_TOTAL;
         loop assigns i, dst[0 .. L_TOTAL - 1];
@@ -61,22 +19,7 @@ static void load_lits(uint8_t *dst)
         dst[i] = g_lits[i];
 }
 
-/*@ requires \valid(p + (0 .. n - 1));
-    assigns p[0 .. n - 1];
-    ensures \forall integer k; 0 <= k < n ==> p[k] == 0; */
-static void zero8(uint8_t *p, size_t n)
-{
-    /*@ loop invariant 0 <= i <= n;
-        loop invariant \forall integer k; 0 <= k < i ==> p[k] == 0;
-        loop assigns i, p[0 .. n - 1];
-        loop variant n - i; */
-    for (size_t i = 0; i < n; i++)
-        p[i] = 0;
-}
-
-/*@ assigns \nothing;
-    ensures \result == 0 || \result == 1; */
-static int b64_or_ws(uint8_t b)
+int rk_profile_b64_or_ws(uint8_t b)
 {
     return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
            b == '+' || b == '/' || b == '=' || b == 0x20u || b == 0x9u || b == 0xAu ||
@@ -92,10 +35,7 @@ static int uri_octet(uint8_t b)
            b != '\'';
 }
 
-/*@ requires \valid_read(s + (0 .. n - 1));
-    assigns \nothing;
-    ensures \result == RK_OK || \result == RK_ERR_PROFILE_KMS_URI; */
-static rk_status check_uri(const uint8_t *s, size_t n)
+rk_status rk_profile_check_uri(const uint8_t *s, size_t n)
 {
     if (n == 0 || n > RK_PROFILE_KMS_URI_MAX)
         return RK_ERR_PROFILE_KMS_URI;
@@ -122,7 +62,10 @@ static uint32_t hexval(uint8_t b)
     return 16u;
 }
 
-/* key-id: exactly 8 hex digits. */
+/* acc before the last hex digit of a key-id: at most UINT32_MAX >> 4 */
+#define KEY_ID_ACC_MAX 0x0FFFFFFFu
+
+/* key-id: exactly RK_PROFILE_KEY_ID_DIGITS hex digits. */
 /*@ requires \valid_read(s + (0 .. n - 1));
     requires \valid(v);
     requires \separated(v, s + (0 .. n - 1));
@@ -132,44 +75,45 @@ static rk_status parse_key_id(const uint8_t *s, size_t n, uint32_t *v)
 {
     uint32_t acc = 0;
     *v = 0;
-    if (n != 8u)
+    if (n != RK_PROFILE_KEY_ID_DIGITS)
         return RK_ERR_PROFILE_KEY_ID;
-    /*@ loop invariant 0 <= i <= 8;
-        loop invariant acc <= 0xFFFFFFFF;
-        loop invariant i <= 7 ==> acc <= 0x0FFFFFFF;
+    /*@ loop invariant 0 <= i <= RK_PROFILE_KEY_ID_DIGITS;
+        loop invariant acc <= UINT32_MAX;
+        loop invariant i < RK_PROFILE_KEY_ID_DIGITS - 1 ==> acc <= KEY_ID_ACC_MAX;
         loop assigns i, acc;
-        loop variant 8 - i; */
-    for (size_t i = 0; i < 8u; i++) {
+        loop variant RK_PROFILE_KEY_ID_DIGITS - i; */
+    for (size_t i = 0; i < RK_PROFILE_KEY_ID_DIGITS; i++) {
         uint32_t h = hexval(s[i]);
-        if (h > 15u || acc > 0x0FFFFFFFu)
+        if (h > 15u || acc > KEY_ID_ACC_MAX)
             return RK_ERR_PROFILE_KEY_ID;
         acc = acc * 16u + h;
-        if (i < 7u && acc > 0x0FFFFFFFu)
-            return RK_ERR_PROFILE_KEY_ID; /* cannot happen with 8 digits; keeps the bound */
+        if (i < RK_PROFILE_KEY_ID_DIGITS - 1u && acc > KEY_ID_ACC_MAX)
+            return RK_ERR_PROFILE_KEY_ID; /* cannot happen: keeps the bound */
     }
     *v = acc;
     return RK_OK;
 }
 
-/* key-period: 1..12 decimal digits, no leading zero (but "0" itself). */
+/* key-period: 1 .. RK_PROFILE_KEY_PERIOD_DIGITS decimal digits, no leading
+ * zero (but "0" itself). */
 /*@ requires \valid_read(s + (0 .. n - 1));
     requires \valid(v);
     requires \separated(v, s + (0 .. n - 1));
     assigns *v;
     ensures \result == RK_OK || \result == RK_ERR_PROFILE_KEY_PERIOD;
-    ensures \result == RK_OK ==> *v <= 999999999999; */
+    ensures \result == RK_OK ==> *v <= RK_PROFILE_KEY_PERIOD_MAX; */
 static rk_status parse_period(const uint8_t *s, size_t n, uint64_t *v)
 {
     uint64_t acc = 0;
     *v = 0;
-    if (n == 0 || n > 12u || (n > 1u && s[0] == '0'))
+    if (n == 0 || n > RK_PROFILE_KEY_PERIOD_DIGITS || (n > 1u && s[0] == '0'))
         return RK_ERR_PROFILE_KEY_PERIOD;
     /*@ loop invariant 0 <= i <= n;
-        loop invariant acc <= 999999999999;
+        loop invariant acc <= RK_PROFILE_KEY_PERIOD_MAX;
         loop assigns i, acc;
         loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9' || acc > 99999999999u)
+        if (s[i] < '0' || s[i] > '9' || acc > RK_PROFILE_KEY_PERIOD_MAX / 10u)
             return RK_ERR_PROFILE_KEY_PERIOD;
         acc = acc * 10u + (uint64_t)(s[i] - '0');
     }
@@ -195,6 +139,9 @@ static int view_in(rk_xml_view v, size_t n)
     return v.off <= n && v.len <= n - v.off;
 }
 
+/* the four attributes seen: 1 + 2 + 4 + 8 */
+#define ATTRS_ALL 15
+
 /* Read the attributes of an lmr-root-key start tag into *e. */
 /*@ requires \valid_read(d + (0 .. n - 1));
     requires \valid_read(lits + (0 .. L_TOTAL - 1));
@@ -212,7 +159,7 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
 {
     /* everything is read into locals and *e written once at the end: the
      * prover then never has to show that writing *e leaves *ev alone */
-    int have = 0; /* sum of 1, 2, 4, 8 for the four attributes */
+    int have = 0; /* sum of 1, 2, 4, 8 for the four attributes (ATTRS_ALL) */
     int lmr = 0;
     uint32_t kid = 0;
     uint64_t kp = 0;
@@ -226,7 +173,7 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
     vu = z;
     vp = z;
     /*@ loop invariant 0 <= i <= na;
-        loop invariant 0 <= have <= 15;
+        loop invariant 0 <= have <= ATTRS_ALL;
         loop invariant rk_xml_view_in(vt, n) && rk_xml_view_in(vk, n) &&
             rk_xml_view_in(vu, n) && rk_xml_view_in(vp, n);
         loop assigns i, have, vt, vk, vu, vp;
@@ -255,7 +202,7 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
             break;
         }
     }
-    if (st == RK_OK && have != 15)
+    if (st == RK_OK && have != ATTRS_ALL)
         st = RK_ERR_PROFILE_ATTR_MISSING;
     if (st == RK_OK) {
         if (eq(d, n, vt, L(P25)))
@@ -270,7 +217,7 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
     if (st == RK_OK)
         st = parse_key_id(d + vk.off, vk.len, &kid);
     if (st == RK_OK)
-        st = check_uri(d + vu.off, vu.len);
+        st = rk_profile_check_uri(d + vu.off, vu.len);
     if (st == RK_OK)
         st = parse_period(d + vp.off, vp.len, &kp);
     e->lmr_type = vt;
@@ -291,53 +238,6 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
         rk_xml_view_in(e.element, n) && rk_xml_view_in(e.lmr_type, n) &&
         rk_xml_view_in(e.key_id, n) && rk_xml_view_in(e.kms_uri, n) &&
         rk_xml_view_in(e.key_period, n) && rk_xml_view_in(e.text, n); */
-
-/* What upsert needs to know about the document's layout. */
-typedef struct {
-    rk_xml_view root_raw;     /* the root's start tag */
-    rk_xml_view root_end;     /* its end tag (empty for <root/>) */
-    rk_xml_view root_qname;
-    rk_xml_view root_prefix;
-    int has_any;              /* the root has an anyExt child */
-    rk_xml_view any_raw;      /* the first one's start tag */
-    rk_xml_view any_end;      /* its end tag (empty for <anyExt/>) */
-    rk_xml_view any_qname;
-    size_t count;             /* lmr-root-key elements in the document */
-    size_t nmatch;            /* elements with the wanted key-id and key-period */
-    rk_xml_view match;        /* the last of them */
-} layout;
-
-/*@ predicate layout_ok(layout l, integer n) =
-        rk_xml_view_in(l.root_raw, n) && rk_xml_view_in(l.root_end, n) &&
-        rk_xml_view_in(l.root_qname, n) && rk_xml_view_in(l.root_prefix, n) &&
-        rk_xml_view_in(l.any_raw, n) && rk_xml_view_in(l.any_end, n) &&
-        rk_xml_view_in(l.any_qname, n) && rk_xml_view_in(l.match, n); */
-
-/* What a scan is asked for: namespace flags, whether and how many
- * elements to store, the key-id and key-period to match, the literals. */
-typedef struct {
-    unsigned flags;
-    int store;
-    size_t max;
-    uint32_t kid;
-    uint64_t kp;
-    const uint8_t *lits;
-} scan_req;
-
-/* A scan between two events: the lmr-root-key element being read, how many
- * were closed, where the reader is in the document, the layout so far, and
- * the verdict of the last event.  It is passed and returned by value, never
- * by address: the prover then sees it as one record, untouched by the
- * reader's writes to the context, and its updates need no frame proofs. */
-typedef struct {
-    rk_profile_element cur;
-    size_t cnt;   /* lmr-root-key elements closed so far */
-    size_t in_el; /* depth of the open lmr-root-key element, or 0 */
-    size_t ntext; /* text events inside it */
-    int in_any;   /* inside the root's first anyExt */
-    layout lay;
-    rk_status err;
-} scan_st;
 
 /*@ predicate scan_ok(scan_st s, integer n) =
         el_ok(s.cur, n) && layout_ok(s.lay, n) && s.lay.nmatch <= s.cnt &&
@@ -428,7 +328,7 @@ static scan_st on_text(const uint8_t *doc, size_t len, const rk_xml_event *ev, s
         loop assigns k;
         loop variant text.len - k; */
     for (size_t k = 0; k < text.len; k++)
-        if (!b64_or_ws(doc[text.off + k])) {
+        if (!rk_profile_b64_or_ws(doc[text.off + k])) {
             s.err = RK_ERR_PROFILE_TEXT;
             return s;
         }
@@ -468,7 +368,7 @@ static void put_el(rk_profile_element *dst, rk_profile_element c)
  * rq's key-id and key-period, stored in els when rq.store != 0), or the
  * end of the root's first anyExt or of the root. */
 /*@ requires \valid_read(ev);
-    requires rq.max <= 1024;
+    requires rq.max <= RK_PROFILE_MAX_ELEMENTS;
     requires len <= RK_XML_MAX_DOC_BYTES;
     requires \valid(els + (0 .. rq.max - 1));
     requires \separated(ev, els + (0 .. rq.max - 1));
@@ -555,25 +455,8 @@ static scan_st scan_init(void)
     return s;
 }
 
-/* The one pass behind find and upsert: read the whole document, check
- * every lmr-root-key element, store them in els when rq.store != 0 (at
- * most rq.max), count them (lay.count), note the layout and the elements
- * matching (rq.kid, rq.kp).  One function per event kind.  The result's
- * err is the verdict; its lay the layout. */
-/*@ requires \valid(ctx);
-    requires \valid_read(doc + (0 .. len - 1));
-    requires \valid_read(rq.lits + (0 .. L_TOTAL - 1));
-    requires rq.max <= 1024;
-    requires \valid(els + (0 .. rq.max - 1));
-    requires \separated(ctx, doc + (0 .. len - 1), els + (0 .. rq.max - 1),
-                        rq.lits + (0 .. L_TOTAL - 1));
-    assigns *ctx, els[0 .. rq.max - 1];
-    ensures \result.err <= 0;
-    ensures \result.err == RK_OK ==>
-        len <= RK_XML_MAX_DOC_BYTES && layout_ok(\result.lay, len);
-    ensures \result.err == RK_OK && rq.store != 0 ==> \result.lay.count <= rq.max; */
-static scan_st scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, scan_req rq,
-                    rk_profile_element *els)
+scan_st rk_profile_scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, scan_req rq,
+                        rk_profile_element *els)
 {
     scan_st s = scan_init();
     size_t bound;
@@ -618,160 +501,12 @@ static scan_st scan(rk_profile_ctx *ctx, const uint8_t *doc, size_t len, scan_re
     return s;
 }
 
-/*@ assigns \nothing;
-    ensures \result == 0 || \result == 1; */
-static int b64_char(uint8_t b)
-{
-    return b64_or_ws(b) && b != 0x20u && b != 0x9u && b != 0xAu && b != 0xDu;
-}
-
-/* The element's content, as the public functions receive it. */
-typedef struct {
-    int lmr;
-    uint32_t key_id;
-    const uint8_t *kms_uri;
-    size_t kms_uri_len;
-    uint64_t key_period;
-    const uint8_t *b64;
-    size_t b64_len;
-} fields;
-
-/* Append the element at w->pos (docs/profile-element.md §5, byte for byte). */
-/*@ requires rk_xml_writer_ok(w);
-    requires \valid_read(f);
-    requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires \valid_read(f->kms_uri + (0 .. f->kms_uri_len - 1));
-    requires \valid_read(f->b64 + (0 .. f->b64_len - 1));
-    requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
-                        f->kms_uri + (0 .. f->kms_uri_len - 1), f->b64 + (0 .. f->b64_len - 1));
-    requires \separated(f, w->buf + (0 .. w->cap - 1), w);
-    assigns w->pos, w->buf[0 .. w->cap - 1];
-    ensures rk_xml_writer_ok(w);
-    ensures \result <= 0; */
-static rk_status encode(rk_xml_writer *w, const uint8_t *lits, const fields *f)
-{
-    int lmr = f->lmr;
-    uint32_t key_id = f->key_id;
-    const uint8_t *kms_uri = f->kms_uri;
-    size_t kms_uri_len = f->kms_uri_len;
-    uint64_t key_period = f->key_period;
-    const uint8_t *b64 = f->b64;
-    size_t b64_len = f->b64_len;
-    uint8_t hex[8];
-    uint8_t dec[12];
-    rk_xml_wattr at[5];
-    size_t i;
-    uint32_t v;
-    uint64_t p;
-    rk_status st;
-
-    if (lmr != RK_PROFILE_LMR_P25 && lmr != RK_PROFILE_LMR_TETRA && lmr != RK_PROFILE_LMR_OTHER)
-        return RK_ERR_PROFILE_LMR_TYPE;
-    st = check_uri(kms_uri, kms_uri_len);
-    if (st != RK_OK)
-        return st;
-    if (key_period > 999999999999u)
-        return RK_ERR_PROFILE_KEY_PERIOD;
-    if (b64_len == 0)
-        return RK_ERR_PROFILE_TEXT;
-    /*@ loop invariant 0 <= k <= b64_len;
-        loop assigns k;
-        loop variant b64_len - k; */
-    for (size_t k = 0; k < b64_len; k++)
-        if (!b64_char(b64[k]))
-            return RK_ERR_PROFILE_TEXT;
-    /* key-id: 8 upper-case hex digits, most significant first */
-    v = key_id;
-    /*@ loop invariant 0 <= k <= 8;
-        loop assigns k, v, hex[0 .. 7];
-        loop variant k; */
-    for (size_t k = 8; k > 0; k--) {
-        uint32_t h = v % 16u;
-        hex[k - 1u] = (uint8_t)(h < 10u ? '0' + h : 'A' + (h - 10u));
-        v /= 16u;
-    }
-    /* key-period: decimal, no leading zeros; digits fill dec[i .. 11] */
-    p = key_period;
-    i = 12;
-    /*@ loop invariant 1 <= i <= 12;
-        loop assigns i, p, dec[0 .. 11];
-        loop variant i; */
-    do {
-        i--;
-        dec[i] = (uint8_t)('0' + p % 10u);
-        p /= 10u;
-    } while (p != 0 && i > 0);
-    at[0].name = lits + L_XMLNS_RK_OFF;
-    at[0].name_len = L_XMLNS_RK_LEN;
-    at[0].value = lits + L_NS_OFF;
-    at[0].value_len = L_NS_LEN;
-    at[1].name = lits + L_LMRTYPE_OFF;
-    at[1].name_len = L_LMRTYPE_LEN;
-    if (lmr == RK_PROFILE_LMR_P25) {
-        at[1].value = lits + L_P25_OFF;
-        at[1].value_len = L_P25_LEN;
-    } else if (lmr == RK_PROFILE_LMR_TETRA) {
-        at[1].value = lits + L_TETRA_OFF;
-        at[1].value_len = L_TETRA_LEN;
-    } else {
-        at[1].value = lits + L_OTHER_OFF;
-        at[1].value_len = L_OTHER_LEN;
-    }
-    at[2].name = lits + L_KEYID_OFF;
-    at[2].name_len = L_KEYID_LEN;
-    at[2].value = hex;
-    at[2].value_len = 8;
-    at[3].name = lits + L_KMSURI_OFF;
-    at[3].name_len = L_KMSURI_LEN;
-    at[3].value = kms_uri;
-    at[3].value_len = kms_uri_len;
-    at[4].name = lits + L_KEYPERIOD_OFF;
-    at[4].name_len = L_KEYPERIOD_LEN;
-    at[4].value = dec + i;
-    at[4].value_len = 12u - i;
-    st = rk_xml_write_start(w, L(QNAME), at, 5, 0);
-    if (st == RK_OK)
-        st = rk_xml_write_text(w, b64, b64_len);
-    if (st == RK_OK)
-        st = rk_xml_write_end(w, L(QNAME));
-    return st;
-}
-
-rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size_t *out_len, int lmr,
-                                    uint32_t key_id, const uint8_t *kms_uri,
-                                    size_t kms_uri_len, uint64_t key_period,
-                                    const uint8_t *b64, size_t b64_len)
-{
-    uint8_t lits[L_TOTAL];
-    rk_xml_writer w;
-    fields f;
-    rk_status st;
-
-    *out_len = 0;
-    load_lits(lits);
-    f.lmr = lmr;
-    f.key_id = key_id;
-    f.kms_uri = kms_uri;
-    f.kms_uri_len = kms_uri_len;
-    f.key_period = key_period;
-    f.b64 = b64;
-    f.b64_len = b64_len;
-    rk_xml_writer_init(&w, out, cap);
-    st = encode(&w, lits, &f);
-    if (st != RK_OK) {
-        zero8(out, cap);
-        return st;
-    }
-    *out_len = w.pos;
-    return RK_OK;
-}
-
 /* 1 if every view of els[0 .. c-1] lies in a document of len octets.  The
  * scan only stores views of reader events, which lie in the document, so
  * this always holds; it is checked rather than carried through the scan,
  * where the prover would have to show, at every store of an element and
  * every reader event, that the elements stored before were left alone. */
-/*@ requires c <= 1024 && \valid_read(els + (0 .. c - 1));
+/*@ requires c <= RK_PROFILE_MAX_ELEMENTS && \valid_read(els + (0 .. c - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 ==>
@@ -794,7 +529,7 @@ static int els_in(const rk_profile_element *els, size_t c, size_t len)
 
 /* *count = c, with what the caller proved of els[0 .. c-1] carried across the
  * store (a contract of its own keeps that frame goal small). */
-/*@ requires max <= 1024 && \valid(els + (0 .. max - 1)) && \valid(count);
+/*@ requires max <= RK_PROFILE_MAX_ELEMENTS && \valid(els + (0 .. max - 1)) && \valid(count);
     requires \separated(els + (0 .. max - 1), count);
     requires c <= max;
     requires \forall integer i; 0 <= i < c ==> rk_profile_el_in(els + i, len);
@@ -819,14 +554,14 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
     scan_req rq;
     rk_status st;
 
-    load_lits(lits);
+    rk_profile_lits(lits);
     rq.flags = xml_flags;
     rq.store = 1;
     rq.max = max;
     rq.kid = 0;
     rq.kp = 0;
     rq.lits = lits;
-    r = scan(ctx, doc, len, rq, els);
+    r = rk_profile_scan(ctx, doc, len, rq, els);
     st = r.err;
     if (st == RK_OK) {
         size_t c = r.lay.count;
@@ -864,171 +599,3 @@ rk_status rk_profile_find(rk_profile_ctx *ctx, const uint8_t *doc, size_t len,
 }
 
 /* Append "<" [prefix ":"] "anyExt>" (open != 0) or the matching end tag. */
-/*@ requires rk_xml_writer_ok(w);
-    requires \valid_read(pfx + (0 .. pfx_len - 1));
-    requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
-                        pfx + (0 .. pfx_len - 1));
-    assigns w->pos, w->buf[0 .. w->cap - 1];
-    ensures rk_xml_writer_ok(w);
-    ensures \result <= 0; */
-static rk_status any_tag(rk_xml_writer *w, const uint8_t *lits, const uint8_t *pfx,
-                         size_t pfx_len, int open)
-{
-    rk_status st = open ? rk_xml_write_raw(w, L(LT)) : rk_xml_write_raw(w, L(LTSL));
-    if (st == RK_OK && pfx_len != 0) {
-        st = rk_xml_write_raw(w, pfx, pfx_len);
-        if (st == RK_OK)
-            st = rk_xml_write_raw(w, L(COLON));
-    }
-    if (st == RK_OK)
-        st = rk_xml_write_raw(w, L(ANYEXT));
-    if (st == RK_OK)
-        st = rk_xml_write_raw(w, L(GT));
-    return st;
-}
-
-/* The new document into w: doc with the element written by encode() in
- * place of the one matching, else appended to the root's first anyExt,
- * else in a new anyExt at the end of the root (upsert's middle step, a
- * function of its own so that upsert's goals frame one call). */
-/*@ requires rk_xml_writer_ok(w);
-    requires \valid_read(f);
-    requires len <= RK_XML_MAX_DOC_BYTES && layout_ok(lay, len);
-    requires \valid_read(doc + (0 .. len - 1));
-    requires \valid_read(lits + (0 .. L_TOTAL - 1));
-    requires \valid_read(f->kms_uri + (0 .. f->kms_uri_len - 1));
-    requires \valid_read(f->b64 + (0 .. f->b64_len - 1));
-    requires \separated(w, w->buf + (0 .. w->cap - 1), lits + (0 .. L_TOTAL - 1),
-                        f->kms_uri + (0 .. f->kms_uri_len - 1), f->b64 + (0 .. f->b64_len - 1),
-                        doc + (0 .. len - 1));
-    requires \separated(f, w->buf + (0 .. w->cap - 1), w);
-    assigns w->pos, w->buf[0 .. w->cap - 1];
-    ensures rk_xml_writer_ok(w);
-    ensures \result <= 0; */
-static rk_status splice(rk_xml_writer *w, const uint8_t *lits, const uint8_t *doc, size_t len,
-                        layout lay, const fields *f)
-{
-    rk_xml_view match = lay.match;
-    rk_xml_view any_end = lay.any_end;
-    rk_xml_view any_raw = lay.any_raw;
-    rk_xml_view any_qname = lay.any_qname;
-    rk_xml_view root_end = lay.root_end;
-    rk_xml_view root_raw = lay.root_raw;
-    rk_xml_view root_qname = lay.root_qname;
-    rk_xml_view root_prefix = lay.root_prefix;
-    int has_any = lay.has_any;
-    size_t a, b;
-    int mode; /* 0 replace, 1 into anyExt, 2 expand <anyExt/>, 3 new anyExt, 4 expand root */
-    rk_status st;
-
-    if (lay.nmatch == 1u) {
-        mode = 0;
-        a = match.off;
-        b = match.off + match.len;
-    } else if (has_any && any_end.len != 0) {
-        mode = 1;
-        a = any_end.off;
-        b = a;
-    } else if (has_any) {
-        mode = 2; /* <anyExt/>: "/>" becomes ">" ELEMENT "</anyExt>" */
-        if (any_raw.len < 2u)
-            return RK_ERR_INTERNAL;
-        a = any_raw.off + any_raw.len - 2u;
-        b = any_raw.off + any_raw.len;
-    } else if (root_end.len != 0) {
-        mode = 3;
-        a = root_end.off;
-        b = a;
-    } else {
-        mode = 4;
-        if (root_raw.len < 2u)
-            return RK_ERR_INTERNAL;
-        a = root_raw.off + root_raw.len - 2u;
-        b = root_raw.off + root_raw.len;
-    }
-    st = rk_xml_write_raw(w, doc, a);
-    if (st == RK_OK && (mode == 2 || mode == 4))
-        st = rk_xml_write_raw(w, L(GT));
-    if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(w, lits, doc + root_prefix.off, root_prefix.len, 1);
-    if (st == RK_OK)
-        st = encode(w, lits, f);
-    if (st == RK_OK && (mode == 3 || mode == 4))
-        st = any_tag(w, lits, doc + root_prefix.off, root_prefix.len, 0);
-    if (st == RK_OK && mode == 2) {
-        st = rk_xml_write_raw(w, L(LTSL));
-        if (st == RK_OK)
-            st = rk_xml_write_raw(w, doc + any_qname.off, any_qname.len);
-        if (st == RK_OK)
-            st = rk_xml_write_raw(w, L(GT));
-    }
-    if (st == RK_OK && mode == 4) {
-        st = rk_xml_write_raw(w, L(LTSL));
-        if (st == RK_OK)
-            st = rk_xml_write_raw(w, doc + root_qname.off, root_qname.len);
-        if (st == RK_OK)
-            st = rk_xml_write_raw(w, L(GT));
-    }
-    if (st == RK_OK)
-        st = rk_xml_write_raw(w, doc + b, len - b);
-    return st;
-}
-
-rk_status rk_profile_upsert(rk_profile_ctx *ctx, uint8_t *out, size_t cap, size_t *out_len,
-                            const uint8_t *doc, size_t len, unsigned xml_flags, int lmr,
-                            uint32_t key_id, const uint8_t *kms_uri, size_t kms_uri_len,
-                            uint64_t key_period, const uint8_t *b64, size_t b64_len)
-{
-    uint8_t lits[L_TOTAL];
-    scan_st r;
-    rk_xml_writer w;
-    scan_req rq;
-    fields f;
-    size_t n = 0;
-    rk_status st;
-
-    *out_len = 0;
-    load_lits(lits);
-    rq.flags = xml_flags;
-    rq.store = 0; /* els is NULL: with max 0 scan stores nothing */
-    rq.max = 0;
-    rq.kid = key_id;
-    rq.kp = key_period;
-    rq.lits = lits;
-    f.lmr = lmr;
-    f.key_id = key_id;
-    f.kms_uri = kms_uri;
-    f.kms_uri_len = kms_uri_len;
-    f.key_period = key_period;
-    f.b64 = b64;
-    f.b64_len = b64_len;
-    r = scan(ctx, doc, len, rq, NULL);
-    st = r.err;
-    if (st == RK_OK && r.lay.nmatch > 1u)
-        st = RK_ERR_PROFILE_DUPLICATE;
-    /* the writer is set up after the scan and its length read before the
-     * next: no goal then frames w across a scan */
-    if (st == RK_OK) {
-        rk_xml_writer_init(&w, out, cap);
-        st = splice(&w, lits, doc, len, r.lay, &f);
-        /*@ assert w.buf == out && w.cap <= cap && w.pos <= w.cap; */
-        n = w.pos;
-    }
-    /* Read the result back: the new element must not make the document
-     * unreadable (e.g. the prefix rk bound to another URI around it, or one
-     * namespace declaration too many), and it must be there exactly once. */
-    if (st == RK_OK) {
-        r = scan(ctx, out, n, rq, NULL);
-        st = r.err;
-    }
-    if (st == RK_OK && r.lay.nmatch != 1u)
-        st = RK_ERR_INTERNAL;
-    if (st == RK_OK) {
-        *out_len = n;
-        return RK_OK;
-    }
-    zero8(out, cap);
-    *out_len = 0;
-    return st;
-}
