@@ -139,6 +139,43 @@ static int view_in(rk_xml_view v, size_t n)
     return v.off <= n && v.len <= n - v.off;
 }
 
+/* The values of the four attributes (views vt, vk, vu, vp into d) checked
+ * and decoded into e->lmr, e->key_id_value and e->key_period_value. */
+/*@ requires \valid_read(d + (0 .. n - 1));
+    requires \valid_read(lits + (0 .. L_TOTAL - 1));
+    requires rk_xml_view_in(vt, n) && rk_xml_view_in(vk, n) &&
+             rk_xml_view_in(vu, n) && rk_xml_view_in(vp, n);
+    requires \valid(e);
+    assigns e->lmr, e->key_id_value, e->key_period_value;
+    ensures \result <= 0; */
+static rk_status read_values(const uint8_t *d, size_t n, const uint8_t *lits, rk_xml_view vt,
+                             rk_xml_view vk, rk_xml_view vu, rk_xml_view vp,
+                             rk_profile_element *e)
+{
+    int lmr = 0;
+    uint32_t kid = 0;
+    uint64_t kp = 0;
+    rk_status st = RK_OK;
+    if (eq(d, n, vt, L(P25)))
+        lmr = RK_PROFILE_LMR_P25;
+    else if (eq(d, n, vt, L(TETRA)))
+        lmr = RK_PROFILE_LMR_TETRA;
+    else if (eq(d, n, vt, L(OTHER)))
+        lmr = RK_PROFILE_LMR_OTHER;
+    else
+        st = RK_ERR_PROFILE_LMR_TYPE;
+    if (st == RK_OK)
+        st = parse_key_id(d + vk.off, vk.len, &kid);
+    if (st == RK_OK)
+        st = rk_profile_check_uri(d + vu.off, vu.len);
+    if (st == RK_OK)
+        st = parse_period(d + vp.off, vp.len, &kp);
+    e->lmr = lmr;
+    e->key_id_value = kid;
+    e->key_period_value = kp;
+    return st;
+}
+
 /* the four attributes seen: 1 + 2 + 4 + 8 */
 #define ATTRS_ALL 15
 
@@ -157,12 +194,11 @@ static int view_in(rk_xml_view v, size_t n)
 static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
                             const rk_xml_event *ev, rk_profile_element *e)
 {
-    /* everything is read into locals and *e written once at the end: the
-     * prover then never has to show that writing *e leaves *ev alone */
+    /* the views are read into locals and *e written once at the end: the
+     * prover then never has to show that writing *e leaves *ev alone, and
+     * the ensures on the views frames no store and no call; the values are
+     * checked by a function of their own (read_values) */
     int have = 0; /* sum of 1, 2, 4, 8 for the four attributes (ATTRS_ALL) */
-    int lmr = 0;
-    uint32_t kid = 0;
-    uint64_t kp = 0;
     rk_status st = RK_OK;
     size_t na = ev->nattrs;
     rk_xml_view z, vt, vk, vu, vp;
@@ -182,6 +218,7 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
         rk_xml_view pfx = ev->attr[i].prefix;
         rk_xml_view loc = ev->attr[i].local;
         rk_xml_view val = ev->attr[i].value;
+        /*@ assert rk_xml_view_in(val, n); */
         if (pfx.len != 0)
             continue; /* attributes in other namespaces (and xml:) are ignored */
         /* the reader refuses duplicates, so each is seen at most once */
@@ -204,29 +241,15 @@ static rk_status read_attrs(const uint8_t *d, size_t n, const uint8_t *lits,
     }
     if (st == RK_OK && have != ATTRS_ALL)
         st = RK_ERR_PROFILE_ATTR_MISSING;
-    if (st == RK_OK) {
-        if (eq(d, n, vt, L(P25)))
-            lmr = RK_PROFILE_LMR_P25;
-        else if (eq(d, n, vt, L(TETRA)))
-            lmr = RK_PROFILE_LMR_TETRA;
-        else if (eq(d, n, vt, L(OTHER)))
-            lmr = RK_PROFILE_LMR_OTHER;
-        else
-            st = RK_ERR_PROFILE_LMR_TYPE;
-    }
+    e->lmr = 0;
+    e->key_id_value = 0;
+    e->key_period_value = 0;
     if (st == RK_OK)
-        st = parse_key_id(d + vk.off, vk.len, &kid);
-    if (st == RK_OK)
-        st = rk_profile_check_uri(d + vu.off, vu.len);
-    if (st == RK_OK)
-        st = parse_period(d + vp.off, vp.len, &kp);
+        st = read_values(d, n, lits, vt, vk, vu, vp, e);
     e->lmr_type = vt;
     e->key_id = vk;
     e->kms_uri = vu;
     e->key_period = vp;
-    e->lmr = lmr;
-    e->key_id_value = kid;
-    e->key_period_value = kp;
     return st;
 }
 
