@@ -56,7 +56,11 @@ extern "C" {
 #define RK_PROFILE_ELEMENT "lmr-root-key"
 #define RK_PROFILE_UP_NS "urn:3gpp:ns:mcpttUserProfile:1.0"
 #define RK_PROFILE_UP_ROOT "mcptt-user-profile"
-#define RK_PROFILE_KMS_URI_MAX 255u
+#define RK_PROFILE_KMS_URI_MAX 255u          /* kms-uri octets at most */
+#define RK_PROFILE_KEY_ID_DIGITS 8u          /* key-id: exactly this many hex digits */
+#define RK_PROFILE_KEY_PERIOD_DIGITS 12u     /* key-period: at most this many digits */
+#define RK_PROFILE_KEY_PERIOD_MAX 999999999999u /* 10^12 - 1 */
+#define RK_PROFILE_MAX_ELEMENTS 1024u        /* max of rk_profile_find at most */
 
 /* lmr-type values */
 #define RK_PROFILE_LMR_P25 1
@@ -95,8 +99,8 @@ typedef struct {
 
 /*
  * rk_profile_encode_element - write the element into out[0 .. cap-1].
- * lmr: RK_PROFILE_LMR_*; kms_uri: see the attribute rules; key_period <
- * 10^12; b64: the base64 of the root-key message (checked to be base64
+ * lmr: RK_PROFILE_LMR_*; kms_uri: see the attribute rules; key_period <=
+ * RK_PROFILE_KEY_PERIOD_MAX; b64: the base64 of the root-key message (checked to be base64
  * characters, non-empty).
  * Errors: RK_ERR_PROFILE_LMR_TYPE, _KMS_URI, _KEY_PERIOD, _TEXT,
  * RK_ERR_BUFFER.  On error *out_len is 0 and out is zeroed.
@@ -122,7 +126,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
 /*
  * rk_profile_find - read the whole document doc[0 .. len-1] (xml_flags as
  * for rk_xml_reader_init) and return its lmr-root-key elements in document
- * order in els[0 .. *count-1] (max at most 1024).
+ * order in els[0 .. *count-1] (max at most RK_PROFILE_MAX_ELEMENTS).
  * Errors: any RK_ERR_XML_* code (the document is not accepted as a whole),
  * RK_ERR_PROFILE_ROOT, _ATTR_MISSING, _ATTR_UNKNOWN, _LMR_TYPE, _KEY_ID,
  * _KMS_URI, _KEY_PERIOD, _CONTENT, _TEXT, RK_ERR_PROFILE_TOO_MANY (more
@@ -132,7 +136,7 @@ RK_MUST_CHECK rk_status rk_profile_encode_element(uint8_t *out, size_t cap, size
  */
 /*@ requires \valid(ctx);
     requires \valid_read(doc + (0 .. len - 1));
-    requires max <= 1024;
+    requires max <= RK_PROFILE_MAX_ELEMENTS;
     requires \valid(els + (0 .. max - 1));
     requires \valid(count);
     requires \separated(ctx, doc + (0 .. len - 1), els + (0 .. max - 1), count);
